@@ -1,0 +1,213 @@
+"""Classified blocks to the report's skeleton: title, lead, speeches, bylines, leftovers.
+
+Context decides what a plain block is: a short line without a full stop is a headline when a
+designation follows it; a paragraph that stops mid-sentence continues in the next plain
+block (a page or column break); a byline after the last speech belongs to the document
+when no speech has one of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._blocks import Block, Kind
+from ._byline import BylineMatch, dateline
+
+_MAX_TITLE = 60
+_MAX_HEADLINE = 40
+
+
+@dataclass(slots=True)
+class Piece:
+    """A source range [start, end) produced from a block, and the block it came from."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DraftByline:
+    """A byline found in a block's compact view."""
+
+    block: Block
+    match: BylineMatch
+
+
+@dataclass(slots=True)
+class DraftSpeech:
+    """A speech before decomposition."""
+
+    designation: Block
+    headline: Block | None = None
+    paragraphs: list[Piece] = field(default_factory=list)
+    byline: DraftByline | None = None
+    byline_is_line: bool = False
+    open_paragraph: bool = False  # the last paragraph stopped mid-sentence
+
+
+@dataclass(slots=True)
+class Draft:
+    """Everything the assembler decided, in source coordinates."""
+
+    title: Block | None = None
+    subtitle: Block | None = None
+    lead_label: Piece | None = None
+    lead: list[Piece] = field(default_factory=list)
+    byline: DraftByline | None = None
+    speeches: list[DraftSpeech] = field(default_factory=list)
+    leftovers: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+def _body(block: Block) -> Piece:
+    end_c = block.byline.start if block.byline is not None else len(block.text)
+    end_c = block.extra.get("body_end", end_c)
+    start, end = block.view.span(block.body_start, end_c)
+    return Piece(start, end)
+
+
+def _headline_like(block: Block) -> bool:
+    if block.kind is Kind.HEADLINE:
+        return True
+    text = block.text
+    return (
+        block.kind is Kind.TEXT
+        and block.byline is None
+        and 0 < len(text) <= _MAX_HEADLINE
+        and (not block.terminated or text.endswith(("？", "！")))
+        and "：" not in text[:-1]
+    )
+
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    return len(text) <= _MAX_TITLE and (not block.terminated or text.endswith(("？", "！")))
+
+
+def _next_content(blocks: list[Block], i: int) -> tuple[int, Block | None]:
+    """The next block after ``i`` that is not page chrome, with its index."""
+    for k in range(i + 1, len(blocks)):
+        if blocks[k].kind is not Kind.CHROME:
+            return k, blocks[k]
+    return len(blocks), None
+
+
+def assemble(blocks: list[Block]) -> Draft:
+    """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
+    draft = Draft()
+    first = next((k for k, b in enumerate(blocks) if b.kind is not Kind.CHROME), None)
+    pending_headline: Block | None = None
+    current: DraftSpeech | None = None
+    for i, block in enumerate(blocks):
+        k, nxt = _next_content(blocks, i)
+        if block.kind is Kind.CHROME:
+            draft.leftovers.append(("layout.page_chrome", f"page chrome ({block.chrome}) set aside",
+                                    block.start, block.end))
+            if current is not None:
+                current.open_paragraph = False
+            continue
+        if i == first and block.kind is Kind.TEXT and _title_like(block):
+            draft.title = block
+            continue
+        if block.kind is Kind.SUBTITLE and not draft.speeches and current is None:
+            draft.subtitle = block
+            continue
+        if block.kind is Kind.DESIGNATION:
+            current = DraftSpeech(block, headline=pending_headline)
+            pending_headline = None
+            draft.speeches.append(current)
+            if block.body_start < len(block.text):
+                current.paragraphs.append(_body(block))
+                current.open_paragraph = not block.terminated
+                _take_byline(current, block)
+            elif nxt is not None and current.headline is None and _headline_like(nxt):
+                _, after = _next_content(blocks, k)
+                if after is not None and after.kind is Kind.TEXT and not _headline_like(after):
+                    current.headline = nxt
+                    nxt.extra["used"] = 1
+            continue
+        if block.extra.get("used"):
+            continue
+        if _headline_like(block) and nxt is not None and nxt.kind is Kind.DESIGNATION:
+            if pending_headline is not None:
+                _leftover(draft, pending_headline, "layout.unclassified", "a headline with no speech under it")
+            pending_headline = block
+            continue
+        if block.kind is Kind.HEADLINE:
+            if pending_headline is not None:
+                _leftover(draft, pending_headline, "layout.unclassified", "a headline with no speech under it")
+            pending_headline = block
+            continue
+        if current is None:
+            _before_speeches(draft, block)
+            continue
+        if block.kind is Kind.BYLINE:
+            if current.byline is None and block.byline is not None:
+                current.byline = DraftByline(block, block.byline)
+                current.byline_is_line = True
+            else:
+                _leftover(draft, block, "layout.unclassified", "a second byline for one speech")
+            current.open_paragraph = False
+            continue
+        if block.kind in (Kind.TEXT, Kind.LABEL, Kind.SUBTITLE):
+            if current.byline is not None and current.byline_is_line:
+                _leftover(draft, block, "layout.trailing_text", "text after a speech's byline")
+                continue
+            piece = _body(block) if block.kind is Kind.TEXT else Piece(block.start, block.end)
+            if current.open_paragraph and current.paragraphs:
+                current.paragraphs[-1].end = piece.end
+            else:
+                current.paragraphs.append(piece)
+            current.open_paragraph = not block.terminated
+            _take_byline(current, block)
+            continue
+        _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
+    if pending_headline is not None:
+        _leftover(draft, pending_headline, "layout.unclassified", "a headline with no speech under it")
+    _document_byline_at_end(draft)
+    return draft
+
+
+def _take_byline(speech: DraftSpeech, block: Block) -> None:
+    if block.byline is not None and speech.byline is None:
+        speech.byline = DraftByline(block, block.byline)
+
+
+def _before_speeches(draft: Draft, block: Block) -> None:
+    """Blocks between the title and the first speech: lead, editor's note, top byline."""
+    if block.kind is Kind.BYLINE and block.byline is not None and draft.byline is None:
+        draft.byline = DraftByline(block, block.byline)
+        return
+    if block.kind is Kind.LABEL:
+        if block.marker is not None and draft.lead_label is None:
+            start, end = block.view.span(*block.marker)
+            draft.lead_label = Piece(start, end)
+        if block.body_start < len(block.text):
+            draft.lead.append(_body(block))
+        return
+    if block.kind in (Kind.TEXT, Kind.SUBTITLE):
+        top = dateline(block.view) if not draft.lead else None
+        if top is not None and draft.byline is None:
+            draft.byline = DraftByline(block, top)
+            block.body_start = top.end
+            while block.body_start < len(block.text) and block.text[block.body_start] in " ，":
+                block.body_start += 1
+        if block.body_start < len(block.text):
+            draft.lead.append(_body(block))
+        return
+    _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
+
+
+def _document_byline_at_end(draft: Draft) -> None:
+    """A lone byline line closing the report credits the whole report, not its last speech."""
+    if draft.byline is not None or len(draft.speeches) < 2:
+        return
+    last = draft.speeches[-1]
+    if last.byline is None or not last.byline_is_line:
+        return
+    if any(s.byline is not None for s in draft.speeches[:-1]):
+        return
+    draft.byline, last.byline = last.byline, None
+
+
+def _leftover(draft: Draft, block: Block, code: str, message: str) -> None:
+    draft.leftovers.append((code, message, block.start, block.end))

@@ -1,0 +1,250 @@
+"""Physical lines to classified blocks: layout repair and line classification.
+
+A block is a run of lines that belong together: a paragraph split by hard wraps, a headline,
+a designation line, a byline line, a line of page chrome. Whether two adjacent lines belong
+together depends on the document's layout, which is measured first: `　　` indentation marks
+paragraph starts in some reports, fixed-width wrapping in others, blank lines in most.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+import regex
+
+from . import _byline, _chrome
+from ._speaker import Designation, parse_designation
+from ._text import Compact, compact, is_terminated
+
+_INDENT_CHARS = " \u3000\t\xa0"
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_MARKER = regex.compile(
+    r"""
+    (?: [■□◆◇●○★☆▲△▶►◎◉▪▫]+ [ ]?                # decorative bullets
+      | （ [一二三四五六七八九十]{1,3} ）            # （一）
+      | [一二三四五六七八九十]{1,3} 、                # 一、
+      | \d{1,2} [、.] (?!\d)                          # 1、  1.
+      | （ \d{1,2} ）                                 # （1）
+    )
+    """,
+    regex.VERBOSE,
+)
+_BRACKETED = regex.compile(r"【([^【】]{1,60})】")
+_LABEL = regex.compile(r"(?:编者按|编者的话|编前语|开栏的话|阅读提示|内容提要|导读|引言)[ ：]?")
+_SUBTITLE = regex.compile(r"^[—\-]{1,3}")
+_MAX_HEADLINE = 40
+_MAX_DESIGNATION = 64
+
+
+class Kind(Enum):
+    """What a block is, judged from its own text (context is the assembler's job)."""
+
+    TEXT = "text"
+    HEADLINE = "headline"  # carries a marker or brackets
+    DESIGNATION = "designation"  # designation + colon + speech, or designation alone
+    BYLINE = "byline"
+    CHROME = "chrome"
+    SUBTITLE = "subtitle"
+    LABEL = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A physical line: content bounds in the source (indentation and trailing spaces excluded)."""
+
+    start: int
+    end: int
+    indented: bool
+    blank_before: bool
+
+
+@dataclass(slots=True)
+class Block:
+    """A classified run of lines, with its compact view for pattern matching."""
+
+    start: int
+    end: int
+    view: Compact
+    kind: Kind = Kind.TEXT
+    marker: tuple[int, int] | None = None  # compact offsets
+    body_start: int = 0  # compact offset where the content after a marker/label/colon starts
+    designation: Designation | None = None
+    byline: _byline.BylineMatch | None = None
+    chrome: str | None = None
+    brackets: bool = False
+    terminated: bool = False
+    blank_before: bool = False
+    extra: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+
+def split_lines(folded: str) -> list[Line]:
+    """Non-blank physical lines with their layout facts."""
+    lines: list[Line] = []
+    pos = 0
+    blank = False
+    for m in [*_LINE_BREAK.finditer(folded), None]:
+        end = m.start() if m is not None else len(folded)
+        a, b = pos, end
+        while a < b and folded[a] in _INDENT_CHARS:
+            a += 1
+        while b > a and folded[b - 1] in _INDENT_CHARS:
+            b -= 1
+        if b > a:
+            # The fold turns `　` and tabs into spaces: two of them make an indentation.
+            lines.append(Line(a, b, a - pos >= 2, blank))
+            blank = False
+        else:
+            blank = True
+        if m is not None:
+            pos = m.end()
+    return lines
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The fixed width lines were wrapped at, when a clear mode of line widths exists."""
+    long = [w for w in widths if w >= 16]
+    if len(long) < 6:
+        return None
+    counts = Counter(long)
+    best, _ = max(counts.items(), key=lambda kv: (kv[1] + counts.get(kv[0] - 1, 0), kv[0]))
+    share = (counts[best] + counts.get(best - 1, 0)) / len(long)
+    return best if share >= 0.3 else None
+
+
+def _indent_informative(lines: list[Line]) -> bool:
+    indented = sum(1 for line in lines if line.indented)
+    return indented >= 2 and indented < len(lines) * 0.95
+
+
+def _special(folded: str, line: Line) -> bool:
+    """Whether a line must start a block of its own whatever the layout says."""
+    view = compact(folded, line.start, line.end)
+    text = view.text
+    if not text:
+        return False
+    if _SUBTITLE.match(text) or _LABEL.match(text) or _chrome.chrome_reason(text):
+        return True
+    if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
+        return True
+    marker = _MARKER.match(text)
+    if marker is not None and (text[0] in "■□◆◇●○★☆▲△▶►◎◉▪▫" or len(text) <= _MAX_HEADLINE):
+        return True
+    return _designation(view) is not None
+
+
+def _designation(view: Compact) -> tuple[Designation, int, int] | None:
+    """A designation at the start of ``view``: (designation, marker_end, body_start)."""
+    text = view.text
+    marker_end = 0
+    m = regex.match(r"[■□◆◇●○★☆▲△▶►◎◉▪▫]+ ?", text)
+    if m is not None:
+        marker_end = m.end()
+    colon = text.find("：", marker_end, marker_end + _MAX_DESIGNATION + 1)
+    if colon > marker_end and not regex.search(r"[。！？；“”]", text[marker_end:colon]):
+        found = parse_designation(view, marker_end, colon)
+        if found is not None:
+            return found, marker_end, colon + 1
+    if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
+        end = len(text) - 1 if text.endswith("：") else len(text)
+        found = parse_designation(view, marker_end, end)
+        # Alone on a line, a run-on `单位职务姓名` must be short to be trusted.
+        if found is not None and (found.form != "joined" or marker_end > 0 or len(text) <= 30):
+            return found, marker_end, len(text)
+    return None
+
+
+def build_blocks(folded: str) -> list[Block]:
+    """Group lines into blocks and classify each block by its own text."""
+    lines = split_lines(folded)
+    if not lines:
+        return []
+    by_indent = _indent_informative(lines)
+    widths = [_display_width(folded[line.start : line.end]) for line in lines]
+    wrap = _wrap_width(widths)
+    specials = [_special(folded, line) for line in lines]
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(lines)):
+        line = lines[i]
+        joins = not (line.blank_before or specials[i])
+        if joins and specials[i - 1] and not _wrapped(wrap, widths[i - 1]):
+            joins = False
+        if joins:
+            joins = not line.indented if by_indent else _wrapped(wrap, widths[i - 1])
+        if joins:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [_classify(folded, [lines[i] for i in group]) for group in groups]
+
+
+def _wrapped(wrap: int | None, width: int) -> bool:
+    return wrap is not None and width >= wrap - 2
+
+
+def _classify(folded: str, lines: list[Line]) -> Block:
+    start, end = lines[0].start, lines[-1].end
+    view = compact(folded, start, end)
+    block = Block(start, end, view, blank_before=lines[0].blank_before)
+    text = view.text
+    block.terminated = is_terminated(text)
+    reason = _chrome.chrome_reason(text) if len(lines) <= 2 else None
+    if reason is not None:
+        block.kind, block.chrome = Kind.CHROME, reason
+        return block
+    own = _byline.own_line(view)
+    if own is not None:
+        block.kind, block.byline, block.terminated = Kind.BYLINE, own, True
+        return block
+    if _SUBTITLE.match(text):
+        block.kind, block.body_start = Kind.SUBTITLE, _SUBTITLE.match(text).end()  # type: ignore[union-attr]
+        return block
+    label = _LABEL.match(text)
+    if label is not None:
+        block.kind, block.marker, block.body_start = Kind.LABEL, (0, label.end()), label.end()
+        while block.body_start < len(text) and text[block.body_start] in " ：":
+            block.body_start += 1
+        return block
+    found = _designation(view)
+    if found is not None:
+        designation, marker_end, body_start = found
+        block.kind, block.designation, block.body_start = Kind.DESIGNATION, designation, body_start
+        if marker_end:
+            block.marker = (0, marker_end)
+        while block.body_start < len(text) and text[block.body_start] == " ":
+            block.body_start += 1
+        rest = text[block.body_start :]
+        block.terminated = not rest or is_terminated(rest)
+        if rest:
+            _attach_trailing_byline(block)
+        return block
+    bracketed = _BRACKETED.fullmatch(text)
+    if bracketed is not None:
+        block.kind, block.brackets, block.body_start = Kind.HEADLINE, True, 1
+        block.extra["body_end"] = len(text) - 1
+        return block
+    marker = _MARKER.match(text)
+    if marker is not None and len(text) <= _MAX_HEADLINE and not is_terminated(text):
+        block.kind, block.marker, block.body_start = Kind.HEADLINE, (0, marker.end()), marker.end()
+        while block.body_start < len(text) and text[block.body_start] == " ":
+            block.body_start += 1
+        return block
+    _attach_trailing_byline(block)
+    return block
+
+
+def _attach_trailing_byline(block: Block) -> None:
+    found = _byline.trailing(block.view)
+    if found is not None and found.start > block.body_start:
+        block.byline = found
+        block.terminated = True

@@ -1,0 +1,143 @@
+"""The assembled draft to the public model: spans cut from the source, parts decomposed.
+
+Every text value is cut from the source (not from the folded view), so a traditional-script
+report keeps its own characters; decisions were made on the folded view at the same offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._assemble import Draft, DraftByline, DraftSpeech, Piece
+from ._blocks import Block
+from ._points import find_points
+from ._speaker import Designation
+from ._text import LineIndex, layout_text
+from .models import Byline, Credit, Diagnostic, Headline, Point, Position, Severity, Span, Speaker, Speech
+
+
+@dataclass(slots=True)
+class Builder:
+    """Holds the source and its folded view while the model is built."""
+
+    source: str
+    folded: str
+    lines: LineIndex
+    diagnostics: list[Diagnostic]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(text=layout_text(self.source, start, end), start=start, end=end)
+
+    def diagnose(self, code: str, message: str, start: int, end: int, severity: Severity = "warning") -> None:
+        line, column = self.lines.line_col(start)
+        self.diagnostics.append(
+            Diagnostic(code=code, message=message, severity=severity, start=start, end=end,
+                       line=line, column=column)
+        )
+
+    def byline(self, draft: DraftByline) -> Byline:
+        view = draft.match
+        start, end = draft.block.view.span(view.start, view.end)
+        credits = []
+        for credit in view.credits:
+            c_start, c_end = draft.block.view.span(credit.start, credit.end)
+            name = layout_text(self.source, c_start, c_end).replace(" ", "")
+            credits.append(Credit(role=credit.role, name=name, start=c_start, end=c_end))
+        return Byline(text=layout_text(self.source, start, end), start=start, end=end,
+                      credits=credits, form=view.form)  # type: ignore[arg-type]
+
+    def headline(self, block: Block) -> Headline:
+        view = block.view
+        body_end = block.extra.get("body_end", len(view.text))
+        start, end = view.span(block.body_start, body_end)
+        marker = None
+        if block.marker is not None:
+            m_start, m_end = view.span(*block.marker)
+            marker = self.span(m_start, m_end)
+        return Headline(text=layout_text(self.source, start, end), start=start, end=end,
+                        marker=marker, brackets="【】" if block.brackets else None)
+
+    def speaker(self, block: Block) -> Speaker:
+        assert block.designation is not None
+        found: Designation = block.designation
+        view = block.view
+        first = min([found.name_start] + [p.org_start for p in found.parts])
+        last = max([found.name_end] + [p.end for p in found.parts])
+        if found.form == "name_first":
+            last = max(last + 1, found.name_end)  # the closing bracket
+        start, end = view.span(first, min(last, len(view.text)))
+        n_start, n_end = view.span(found.name_start, found.name_end)
+        positions: list[Position] = []
+        previous_org: str | None = None
+        for part in found.parts:
+            p_start, p_end = view.span(part.org_start, part.end)
+            title = layout_text(self.source, *view.span(part.title_start, part.end))
+            org: str | None = None
+            inherited = False
+            if part.org_end > part.org_start:
+                org = layout_text(self.source, *view.span(part.org_start, part.org_end))
+                if part.shared_level:
+                    org += title[0]
+            elif previous_org is not None:
+                org, inherited = previous_org, True
+            previous_org = org
+            positions.append(Position(organization=org, title=title, inherited=inherited,
+                                      text=layout_text(self.source, p_start, p_end),
+                                      start=p_start, end=p_end))
+        for code, message in found.doubts:
+            self.diagnose(code, message, start, end)
+        marker = None
+        if block.marker is not None:
+            marker = self.span(*view.span(*block.marker))
+        form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
+        if block.body_start >= len(view.text):
+            form = "line" if found.form != "name_first" else form
+        return Speaker(text=layout_text(self.source, start, end), start=start, end=end,
+                       name=layout_text(self.source, n_start, n_end).replace(" ", ""),
+                       name_start=n_start, name_end=n_end, positions=positions,
+                       form=form, marker=marker)  # type: ignore[arg-type]
+
+    def speech(self, draft: DraftSpeech) -> Speech:
+        paragraphs = [self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
+        points = [
+            Point(marker=self.source[m.marker_start : m.marker_end], marker_start=m.marker_start,
+                  marker_end=m.marker_end, text=layout_text(self.source, m.start, m.end),
+                  start=m.start, end=m.end)
+            for m in find_points(self.folded, [(p.start, p.end) for p in paragraphs])
+        ]
+        return Speech(
+            headline=self.headline(draft.headline) if draft.headline is not None else None,
+            speaker=self.speaker(draft.designation),
+            paragraphs=paragraphs,
+            points=points,
+            byline=self.byline(draft.byline) if draft.byline is not None else None,
+        )
+
+    def joined(self, pieces: list[Piece]) -> Span | None:
+        """One span over several pieces (a multi-paragraph lead), paragraphs kept on lines."""
+        pieces = [p for p in pieces if p.end > p.start]
+        if not pieces:
+            return None
+        text = "\n".join(layout_text(self.source, p.start, p.end) for p in pieces)
+        return Span(text=text, start=pieces[0].start, end=pieces[-1].end)
+
+
+def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
+    """The report's fields (except source facts), in model types."""
+    b = builder
+    title = b.headline(draft.title) if draft.title is not None else None
+    subtitle = None
+    if draft.subtitle is not None:
+        view = draft.subtitle.view
+        subtitle = b.span(*view.span(0, len(view.text)))
+    for code, message, start, end in draft.leftovers:
+        severity: Severity = "info" if code == "layout.page_chrome" else "warning"
+        b.diagnose(code, message, start, end, severity)
+    return {
+        "title": Span(text=title.text, start=title.start, end=title.end) if title else None,
+        "subtitle": subtitle,
+        "lead_label": b.span(draft.lead_label.start, draft.lead_label.end) if draft.lead_label else None,
+        "lead": b.joined(draft.lead),
+        "byline": b.byline(draft.byline) if draft.byline is not None else None,
+        "speeches": [b.speech(s) for s in draft.speeches],
+    }

@@ -1,0 +1,207 @@
+"""Reporter bylines: `全媒体记者 项珍`, `（记者 庞悦）`, `本报讯（记者 X 通讯员 Y）`, `X 整理`.
+
+A byline is a run of role words (from the lexicon) and names. Where it stands decides its
+form: after the last sentence, on its own line, in brackets, or in a dateline at the top.
+Photo credits (摄) and editors' credit blocks are recognised so they are never taken for
+reporters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ._lexicon import word_set
+from ._speaker import surname_length
+from ._text import Compact, alt
+
+# Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
+_POST_ROLES = frozenset({"整理", "报道", "撰稿", "执笔", "编译", "综合"})
+_SEPARATORS = " 、，/／"
+_OPEN = "（【〔["
+_CLOSE = "）】〕]"
+
+
+@dataclass(frozen=True, slots=True)
+class CreditMatch:
+    """One credited person, in compact coordinates."""
+
+    role: str | None
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class BylineMatch:
+    """A byline found in a compact view: its extent, credits and form."""
+
+    start: int
+    end: int
+    credits: tuple[CreditMatch, ...]
+    form: str
+
+
+@cache
+def _role_pattern() -> regex.Pattern[str]:
+    # An organisation may precede a reporter role: `XX日报社全媒体记者`.
+    roles = alt(word_set("byline_roles") - {"文", "图"})
+    return regex.compile(rf"(?:\p{{Han}}{{1,10}}?(?:报社|日报|晚报|报|电视台|台|网|社|中心))?{roles}")
+
+
+@cache
+def _photo_words() -> frozenset[str]:
+    return word_set("photo_roles")
+
+
+def _is_name(token: str) -> bool:
+    if "·" in token:
+        return 3 <= len(token) <= 16 and regex.fullmatch(r"\p{Han}+(?:·\p{Han}+)+", token) is not None
+    return 2 <= len(token) <= 4 and regex.fullmatch(r"\p{Han}+", token) is not None
+
+
+def _split_run_together(token: str) -> list[str] | None:
+    """`祁晓东邵嘉` — names written with no separator; split only where surnames agree."""
+    for first in (3, 2):
+        head, rest = token[:first], token[first:]
+        if surname_length(head) and 2 <= len(rest) <= 3 and surname_length(rest):
+            return [head, rest]
+    return None
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if text[i] in _SEPARATORS:
+            i += 1
+            continue
+        j = i
+        while j < end and text[j] not in _SEPARATORS:
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def parse_credits(text: str, start: int, end: int, *, need_role: bool = True) -> list[CreditMatch] | None:
+    """Credits in ``text[start:end]``, or None when it is not a reporter byline.
+
+    Photo credits return None: they credit pictures, not reporting.
+    """
+    pattern = _role_pattern()
+    credits: list[CreditMatch] = []
+    role: str | None = None
+    saw_role = False
+    pending_single: tuple[int, int] | None = None
+    for a, b in _tokens(text, start, end):
+        token = text[a:b]
+        if token in _photo_words() or token.endswith(("摄", "摄影")):
+            return None
+        while a < b:
+            m = pattern.match(text, a, b)
+            if m is not None:
+                role = _role_of(m.group())
+                saw_role = True
+                a = m.end()
+                continue
+            post = next((p for p in _POST_ROLES if text.endswith(p, a, b) and b - a > len(p)), None)
+            name_end = b - len(post) if post else b
+            name = text[a:name_end]
+            if len(name) == 1 and regex.fullmatch(r"\p{Han}", name):
+                if pending_single is None:
+                    pending_single = (a, name_end)
+                else:
+                    padded = text[pending_single[0] : name_end]
+                    credits.append(CreditMatch(role, padded.replace(" ", ""), pending_single[0], name_end))
+                    pending_single = None
+            elif _is_name(name):
+                credits.append(CreditMatch(role, name, a, name_end))
+            else:
+                pieces = _split_run_together(name)
+                if pieces is None:
+                    return None
+                cut = a + len(pieces[0])
+                credits.append(CreditMatch(role, pieces[0], a, cut))
+                credits.append(CreditMatch(role, pieces[1], cut, name_end))
+            if post:
+                saw_role = True
+                if not any(c.role for c in credits):
+                    credits = [CreditMatch(post, c.name, c.start, c.end) for c in credits]
+            a = b
+    if pending_single is not None or not credits:
+        return None
+    if need_role and not saw_role:
+        return None
+    return credits
+
+
+def _role_of(matched: str) -> str:
+    """The role word itself, without an organisation written before it."""
+    roles = word_set("byline_roles")
+    for length in range(len(matched), 0, -1):
+        if matched[-length:] in roles:
+            return matched[-length:]
+    return matched
+
+
+def own_line(view: Compact) -> BylineMatch | None:
+    """A block that is nothing but a byline: `本报记者 任苒 房晨`, `（记者 庞悦）`, `■记者 X`."""
+    text = view.text
+    start, end = 0, len(text)
+    while start < end and text[start] in "■□◆◇●○★☆▲△▶►◎ ":
+        start += 1
+    form = "line"
+    if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
+        start, end, form = start + 1, end - 1, "parenthesized"
+    if end - start > 40 or end <= start:
+        return None
+    label = regex.match(r"(?:记者|作者|文|采写)[：:]", text[start:end])
+    inner_start = start + (label.end() if label else 0)
+    credits = parse_credits(text, inner_start, end, need_role=label is None)
+    if credits is None:
+        return None
+    if label is not None:
+        credits = [CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end) for c in credits]
+    lead = 1 if form == "parenthesized" else 0
+    return BylineMatch(start - lead, end + lead, tuple(credits), form)
+
+
+_TRAILING = regex.compile(r"(?<=[。！？…!?”’）」』])[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$")
+
+
+def trailing(view: Compact) -> BylineMatch | None:
+    """A byline after the last sentence of a paragraph: ` 全媒体记者 项珍` or `（记者 庞悦）`."""
+    text = view.text
+    m = _TRAILING.search(text)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        credits = parse_credits(text, m.start(2), m.end(2), need_role=False)
+        if credits is None:
+            return None
+        return BylineMatch(m.start(1), m.end(), tuple(credits), "parenthesized")
+    inner_start = m.start(3) + 1
+    credits = parse_credits(text, inner_start, m.end(3))
+    if credits is None:
+        return None
+    return BylineMatch(inner_start, m.end(), tuple(credits), "trailing")
+
+
+_DATELINE = regex.compile(
+    r"[【〔]?[\p{Han}\d]{0,20}?(?:讯|电)[】〕]?[ ]*[（【〔]([^（）【】〔〕]{2,40})[）】〕]"
+)
+
+
+def dateline(view: Compact) -> BylineMatch | None:
+    """`本报讯（记者 X 通讯员 Y）` or `新华社北京3月5日电（记者 X）` at the start of a paragraph."""
+    text = view.text
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    credits = parse_credits(text, m.start(1), m.end(1), need_role=False)
+    if credits is None:
+        return None
+    return BylineMatch(0, m.end(), tuple(credits), "dateline")

@@ -1,0 +1,50 @@
+"""Page chrome: edition lines, jump lines, e-paper navigation, editors' credit blocks.
+
+These lines come from the page, not the report. They are set aside as diagnostics (so they
+are never lost) and never break a paragraph's text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ._lexicon import word_set
+from ._text import alt
+
+_NUM = r"[0-9一二三四五六七八九十〇零百]"
+_DATE = r"\d{2,4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("jump line", rf"^（ ?[上下] ?[转接] ?第? ?{_NUM}{{1,3}} ?版 ?）$"),
+    ("edition line", rf"^第 ?{_NUM}{{1,4}} ?版|(?:报|\d ?月|\d ?日).{{0,24}}第 ?{_NUM}{{1,4}} ?版"),
+    ("source line", r"^《[^》]{1,20}》 ?（[^（）]*(?:版|\d{4})[^（）]*）$"),
+    ("running head", rf"{_DATE} ?(?:星期|周)[一二三四五六日天]"),
+    ("navigation", r"上一篇|下一篇|返回目录|返回首页|打印本页|关闭窗口|放大 ?缩小|PDF ?版"),
+    ("meta line", r"^(?:来源|作者|发布时间|发布日期|时间)[：/]"),
+)
+_JUMP_TAIL = regex.compile(rf"（ ?[上下] ?[转接] ?第? ?{_NUM}{{1,3}} ?版 ?）$")
+
+
+@cache
+def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    editors = alt(word_set("editor_roles"))
+    patterns = (*_PATTERNS, ("editor credits", rf"^(?:{editors}) ?[：/:]"))
+    return tuple((reason, regex.compile(p)) for reason, p in patterns)
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why ``line`` (folded, compact) is page chrome, or None when it is not."""
+    if len(line) > 80:
+        return None
+    for reason, pattern in _compiled():
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def jump_tail(line: str) -> int | None:
+    """Start of a `（下转第四版）` jump marker ending a paragraph, if there is one."""
+    m = _JUMP_TAIL.search(line)
+    return m.start() if m else None

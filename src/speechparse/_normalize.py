@@ -1,0 +1,55 @@
+"""Fold the source into one canonical script and punctuation set, character for character.
+
+Every later stage matches patterns against the folded text but cuts spans from the source, so
+the fold must keep the length: offsets into one are offsets into the other. Folding covers
+half-width vs full-width punctuation, full-width digits and letters, the many space and dot
+characters, and traditional vs simplified characters.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# One canonical form for punctuation that reports write either way.
+_PUNCT = {
+    ":": "：", ",": "，", ";": "；", "!": "！", "?": "？",
+    "(": "（", ")": "）", "[": "【", "]": "】",
+    "．": ".", "。": "。", "｡": "。",
+    "「": "“", "」": "”", "『": "‘", "』": "’", "\"": "“",
+    "•": "·", "‧": "·", "・": "·", "∙": "·", "⋅": "·", "●": "●",
+    "\u3000": " ", "\t": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "\u200b": " ", "\ufeff": " ",
+    "—": "—", "－": "-", "─": "—", "―": "—",
+    "〔": "〔", "〕": "〕",
+}
+
+
+@cache
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Full-width ASCII letters and digits (！ to ～) fold to their half-width forms first,
+    # then punctuation is folded onto the canonical (mostly full-width) set above.
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    data = resources.files("speechparse").joinpath("data", "t2s.txt").read_text("utf-8")
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            trad, _, simp = line.partition("\t")
+            if len(trad) == 1 and len(simp) == 1:
+                table[ord(trad)] = simp
+    for src, dst in _PUNCT.items():
+        table[ord(src)] = dst
+    for code, target in list(table.items()):
+        folded = _PUNCT.get(target)
+        if folded is not None:
+            table[code] = folded
+    return table
+
+
+def fold(text: str) -> str:
+    """The canonical view of ``text``; ``len(fold(t)) == len(t)`` always."""
+    folded = text.translate(_table())
+    if len(folded) != len(text):  # pragma: no cover - the table maps one char to one char
+        raise AssertionError("fold changed the text length")
+    return folded

@@ -1,0 +1,230 @@
+"""Speaker designations: split `单位职务姓名` into positions and a name.
+
+The grammar is structural: a designation is one or more parts joined by 、 ， or 兼; each
+part is an optional unit followed by a job title from the lexicon; the name follows the last
+title (or comes first, with the positions in brackets). Which characters are a title and which
+a name is settled by the lexicons (titles, surnames); nothing here names a person or a unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ._lexicon import load_words, word_set
+from ._text import Compact
+
+# A name character: Han, or the middle dot of transliterated minority names.
+_HAN = regex.compile(r"\p{Han}")
+_NAME_DOT = "·"
+_PART_SEPARATORS = "、，"
+_MAX_NAME = 4
+# Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
+_SHARED_LEVEL = frozenset("省市县区镇乡州")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One position, as compact offsets: unit [org_start, org_end) then title [title_start, end)."""
+
+    org_start: int
+    org_end: int
+    title_start: int
+    end: int
+    shared_level: bool = False
+
+
+@dataclass(slots=True)
+class Designation:
+    """A decomposed designation in compact coordinates."""
+
+    name_start: int
+    name_end: int
+    parts: list[Part]
+    form: str
+    doubts: list[tuple[str, str]] = field(default_factory=list)
+
+
+@cache
+def _titles_by_length() -> tuple[frozenset[str], int]:
+    titles = word_set("titles")
+    return titles, max(len(t) for t in titles)
+
+
+def title_suffix(text: str, end: int, start: int = 0) -> int | None:
+    """Start of the longest known title ending at ``end`` (not reaching before ``start``)."""
+    titles, longest = _titles_by_length()
+    for length in range(min(longest, end - start), 0, -1):
+        if text[end - length : end] in titles:
+            return end - length
+    return None
+
+
+def surname_length(name: str) -> int:
+    """Length of the known surname ``name`` starts with: 2 (compound), 1, or 0 (unknown)."""
+    if name[:2] in word_set("compound_surnames"):
+        return 2
+    if name[:1] in word_set("surnames"):
+        return 1
+    return 0
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return word_set("speech_verbs")
+
+
+def plausible_name(name: str) -> bool:
+    """Whether ``name`` can be a person's name by shape (not by lexicon)."""
+    if not name or name[0] == _NAME_DOT or name[-1] == _NAME_DOT:
+        return False
+    if _NAME_DOT in name:
+        return len(name) <= 16 and all(_HAN.match(c) or c == _NAME_DOT for c in name)
+    if not 2 <= len(name) <= _MAX_NAME or not all(_HAN.match(c) for c in name):
+        return False
+    return not any(name.endswith(v) for v in _speech_verbs())
+
+
+def _name_score(name: str) -> float:
+    """Prefer names with a known surname, then the commonest lengths (3, then 2)."""
+    if not plausible_name(name):
+        return -1.0
+    if _NAME_DOT in name:
+        return 3.0
+    score = {2: 2.0, 1: 1.5}.get(surname_length(name), 0.0)
+    return score + {3: 0.5, 2: 0.4, 4: 0.1}.get(len(name), 0.0)
+
+
+def _split_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut [start, end) at 、 ， and at a 兼 that follows a title."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _PART_SEPARATORS or (ch == "兼" and title_suffix(text, i, begin) is not None):
+            if i > begin:
+                pieces.append((begin, i))
+            begin = i + 1
+    if end > begin:
+        pieces.append((begin, end))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _part(text: str, start: int, end: int) -> Part | None:
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    title_start = title_suffix(text, end, start)
+    if title_start is None:
+        return None
+    shared = (
+        title_start > start
+        and text[title_start] in _SHARED_LEVEL
+        and text[title_start - 1] != text[title_start]
+        and end - title_start == 2
+    )
+    return Part(start, title_start, title_start, end, shared)
+
+
+def _positions(text: str, start: int, end: int, doubts: list[tuple[str, str]]) -> list[Part] | None:
+    """Parts of the positions text; a unit-only part lends its unit to the next part."""
+    parts: list[Part] = []
+    pending: tuple[int, int] | None = None
+    for a, b in _split_parts(text, start, end):
+        part = _part(text, a, b)
+        if part is None:
+            if pending is not None:
+                return None
+            pending = (a, b)
+            continue
+        if pending is not None:
+            part = _absorb_unit(text, pending, part)
+            pending = None
+        parts.append(part)
+    if pending is not None:
+        doubts.append(("speaker.unit_without_title", f"{text[pending[0]:pending[1]]!r} has no job title"))
+        if not parts:
+            return None
+    return parts or None
+
+
+def _absorb_unit(text: str, unit: tuple[int, int], part: Part) -> Part:
+    """`市纪委监委、监委委员` — the unit-only part names the body the next title belongs to."""
+    own_unit = text[part.org_start : part.org_end]
+    if not own_unit or text[unit[0] : unit[1]].endswith(own_unit):
+        return Part(unit[0], unit[1], part.title_start, part.end, part.shared_level)
+    return part
+
+
+def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | None:
+    """Where the name begins inside [start, end) when it follows the last title directly."""
+    best: tuple[float, int] | None = None
+    dot = text.rfind(_NAME_DOT, start, end)
+    limit = 16 if dot >= 0 else _MAX_NAME
+    for length in range(2, min(limit, end - start - 1) + 1):
+        name_start = end - length
+        name = text[name_start:end]
+        score = _name_score(name)
+        if score < 0 or title_suffix(text, name_start, start) is None:
+            continue
+        if best is None or score > best[0]:
+            best = (score, name_start)
+    if best is None:
+        return None
+    return best[1], best[0]
+
+
+def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> Designation | None:
+    """Decompose ``view.text[start:end]``, or return None when it is not a designation."""
+    text = view.text
+    end = len(text) if end is None else end
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    if end - start < 3:
+        return None
+    doubts: list[tuple[str, str]] = []
+    # 姓名（单位职务、…）
+    bracketed = regex.fullmatch(r"([^\s（）]{2,16}?) ?（([^（）]+)）", text[start:end])
+    if bracketed is not None:
+        name = bracketed.group(1)
+        if plausible_name(name):
+            inner_start = start + bracketed.start(2)
+            parts = _positions(text, inner_start, start + bracketed.end(2), doubts)
+            if parts is not None:
+                if surname_length(name) == 0 and _NAME_DOT not in name:
+                    doubts.append(("speaker.unknown_surname", f"{name!r} starts with no known surname"))
+                return Designation(start, start + len(name), parts, "name_first", doubts)
+    # 单位职务 姓名 (a space, or a padded two-character name, before the name)
+    spaced = regex.search(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$", text[start:end])
+    if spaced is not None:
+        name_start = start + spaced.start(1)
+        name = spaced.group(1).replace(" ", "")
+        if plausible_name(name):
+            parts = _positions(text, start, start + spaced.start(), doubts)
+            if parts is not None:
+                if surname_length(name) == 0 and _NAME_DOT not in name:
+                    doubts.append(("speaker.unknown_surname", f"{name!r} starts with no known surname"))
+                return Designation(name_start, end, parts, "spaced", doubts)
+    # 单位职务姓名 (the name runs on from the last title)
+    found = _split_name_tail(text, start, end)
+    if found is None:
+        return None
+    name_start, score = found
+    parts = _positions(text, start, name_start, doubts)
+    if parts is None:
+        return None
+    if score < 1.0:
+        doubts.append(
+            ("speaker.unknown_surname", f"{text[name_start:end]!r} starts with no known surname")
+        )
+    return Designation(name_start, end, parts, "joined", doubts)
+
+
+def known_titles() -> tuple[str, ...]:
+    """The job titles the parser knows, for other stages (keywords' user dictionary)."""
+    return load_words("titles")

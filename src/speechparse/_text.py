@@ -1,0 +1,121 @@
+"""Small text helpers shared by the stages: compact views, layout text, regex building."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+# Sentence-final punctuation (folded forms); closers may follow it.
+_FINAL = frozenset("。！？…!?")
+_CLOSERS = frozenset("”’）】》〕」』\"'")
+_LAYOUT_SPACE = " \u3000\t\r\xa0"
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first; refuses an empty list.
+
+    An empty alternation would match the empty string everywhere, silently.
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    if not unique:
+        raise ValueError("alt() needs at least one word")
+    return "(?:" + "|".join(regex.escape(w) for w in unique) + ")"
+
+
+def is_terminated(folded: str) -> bool:
+    """Whether a paragraph ends a sentence (so a following chunk is a new paragraph)."""
+    tail = folded.rstrip(_LAYOUT_SPACE + "\n")
+    while tail and tail[-1] in _CLOSERS:
+        tail = tail[:-1]
+    return bool(tail) and tail[-1] in _FINAL
+
+
+def layout_text(source: str, start: int, end: int) -> str:
+    """``source[start:end]`` with layout line breaks, indentation and line-end spaces removed.
+
+    Two ASCII word characters meeting across a line break keep one space between them, so
+    Latin words do not fuse; CJK text joins directly.
+    """
+    piece = source[start:end]
+    if "\n" not in piece and "\r" not in piece:
+        return piece.strip(_LAYOUT_SPACE)
+    lines = regex.split(r"\r\n|\r|\n", piece)
+    out = lines[0].rstrip(_LAYOUT_SPACE)
+    for line in lines[1:]:
+        line = line.strip(_LAYOUT_SPACE)
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out.strip(_LAYOUT_SPACE)
+
+
+@dataclass(frozen=True, slots=True)
+class Compact:
+    """A view of ``source[start:end]`` without line breaks and indentation, mapped back.
+
+    Patterns run on ``text`` (folded, breaks removed, space runs collapsed to one space);
+    ``index[i]`` is the source offset of ``text[i]``.
+    """
+
+    text: str
+    index: tuple[int, ...]
+
+    def src(self, i: int) -> int:
+        """Source offset of compact position ``i`` (``len`` maps past the last char)."""
+        if i < len(self.index):
+            return self.index[i]
+        return self.index[-1] + 1 if self.index else 0
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source [start, end) of compact [i, j)."""
+        if j <= i:
+            s = self.src(i)
+            return s, s
+        return self.index[i], self.index[j - 1] + 1
+
+
+def compact(folded: str, start: int, end: int) -> Compact:
+    """Build a :class:`Compact` view of ``folded[start:end]``."""
+    chars: list[str] = []
+    index: list[int] = []
+    at_line_start = False
+    for pos in range(start, end):
+        ch = folded[pos]
+        if ch in "\n\r":
+            at_line_start = True
+            continue
+        if ch in _LAYOUT_SPACE or ch == " ":
+            if at_line_start or (chars and chars[-1] == " "):
+                continue
+            ch = " "
+        at_line_start = False
+        chars.append(ch)
+        index.append(pos)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        index.pop()
+    while chars and chars[0] == " ":
+        chars.pop(0)
+        index.pop(0)
+    return Compact("".join(chars), tuple(index))
+
+
+class LineIndex:
+    """Offset to 1-based line:column, for messages that name a place."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(self._starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - self._starts[lo] + 1

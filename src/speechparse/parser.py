@@ -1,0 +1,93 @@
+"""The pipeline, top to bottom: decode → fold → blocks → assemble → build the model.
+
+Each stage is a module of its own and data only flows down this list; this file is the one
+place where the whole journey can be read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ._assemble import assemble
+from ._blocks import build_blocks
+from ._build import Builder, build_parts
+from ._decode import decode
+from ._normalize import fold
+from ._text import LineIndex
+from .errors import DecodeError, InputTooLargeError, NotAReportError
+from .models import Report, Source
+
+DEFAULT_MAX_CHARS = 10_000_000
+"""Inputs longer than this (in characters, or bytes for files) are refused unless the caller
+raises the limit: a meeting report is a few tens of kilobytes, and a runaway input should fail
+fast with a clear error rather than exhaust memory."""
+
+
+def parse(
+    text: str,
+    *,
+    strict: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    encoding: str = "str",
+) -> Report:
+    """Parse a meeting report given as text.
+
+    ``strict=True`` raises :class:`NotAReportError` when no speech is found instead of
+    returning an empty report with a diagnostic. ``encoding`` is only recorded in
+    ``report.source`` (``parse_file`` passes the one it decoded with).
+    """
+    if len(text) > max_chars:
+        raise InputTooLargeError(f"input has {len(text):,} characters, over the limit of {max_chars:,}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    folded = fold(text)
+    blocks = build_blocks(folded)
+    draft = assemble(blocks)
+    builder = Builder(text, folded, LineIndex(text), [])
+    parts = build_parts(builder, draft)
+    if not draft.speeches:
+        _explain_no_speeches(builder, text, parts, strict)
+    builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
+    source = Source(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                    chars=len(text), encoding=encoding)
+    return Report(source=source, diagnostics=builder.diagnostics, **parts)  # type: ignore[arg-type]
+
+
+def _explain_no_speeches(builder: Builder, text: str, parts: dict[str, object], strict: bool) -> None:
+    if not text.strip():
+        builder.diagnose("report.empty", "the input holds no text", 0, len(text), "error")
+        if strict:
+            raise NotAReportError("the input holds no text")
+        return
+    message = "no speaker designation (单位职务姓名：) found: not a meeting report"
+    if strict:
+        line, col = builder.lines.line_col(0)
+        raise NotAReportError(f"{line}:{col}: {message}")
+    # The lead stays as found; everything else is covered by this one diagnostic.
+    builder.diagnose("report.no_speeches", message, 0, len(text), "error")
+    del parts
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Report:
+    """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16 and GB18030.
+
+    Offsets index the decoded text with the BOM dropped and line endings untouched.
+    """
+    file = Path(path)
+    size = file.stat().st_size
+    if size > max_chars * 4:
+        raise InputTooLargeError(f"{file}: {size:,} bytes, over the limit of {max_chars:,} characters")
+    data = file.read_bytes()
+    try:
+        text, used = decode(data, encoding)
+    except DecodeError as exc:
+        raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
+    return parse(text, strict=strict, max_chars=max_chars, encoding=used)

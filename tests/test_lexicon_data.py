@@ -1,0 +1,157 @@
+"""Properties of the word lists under ``speechparse/data`` (see ``speechparse._lexicon``)."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from speechparse._lexicon import load_words
+
+WORD_LISTS = (
+    "titles",
+    "surnames",
+    "compound_surnames",
+    "byline_roles",
+    "photo_roles",
+    "editor_roles",
+    "unit_suffixes",
+)
+LEVELS = {"province", "municipal", "county", "district", "township", "village"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# The only ASCII allowed in a word list: the slash of 文/图 in byline_roles.
+ALLOWED_ASCII = {"byline_roles": {"/"}}
+
+
+def raw_entries(name: str) -> list[str]:
+    """Entries as they appear in the file, duplicates kept."""
+    text = resources.files("speechparse").joinpath("data", f"{name}.txt").read_text("utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [e for e in entries if e]
+
+
+@pytest.mark.parametrize("name", [*WORD_LISTS, "place_levels"])
+def test_file_opens_with_header_and_has_no_duplicates(name: str) -> None:
+    text = resources.files("speechparse").joinpath("data", f"{name}.txt").read_text("utf-8")
+    assert text.splitlines()[0].startswith("#")
+    entries = raw_entries(name)
+    assert entries
+    dups = sorted({e for e in entries if entries.count(e) > 1})
+    assert not dups, dups
+    assert tuple(entries) == load_words(name)
+
+
+@pytest.mark.parametrize("name", WORD_LISTS)
+def test_entries_are_cjk_without_whitespace_or_stray_ascii(name: str) -> None:
+    allowed = ALLOWED_ASCII.get(name, set())
+    for entry in load_words(name):
+        assert not any(ch.isspace() for ch in entry), entry
+        assert all(not ch.isascii() or ch in allowed for ch in entry), entry
+        assert CJK.search(entry), entry
+
+
+@pytest.mark.parametrize(
+    ("name", "minimum"),
+    [
+        ("titles", 400),
+        ("surnames", 450),
+        ("compound_surnames", 80),
+        ("unit_suffixes", 120),
+        ("byline_roles", 20),
+        ("photo_roles", 5),
+        ("editor_roles", 15),
+    ],
+)
+def test_list_sizes(name: str, minimum: int) -> None:
+    assert len(load_words(name)) >= minimum
+
+
+@pytest.mark.parametrize(("name", "length"), [("surnames", 1), ("compound_surnames", 2)])
+def test_surname_lengths(name: str, length: int) -> None:
+    for entry in load_words(name):
+        assert len(entry) == length and all(CJK.fullmatch(ch) for ch in entry), entry
+
+
+def test_single_and_compound_surnames_do_not_overlap() -> None:
+    assert not set(load_words("surnames")) & set(load_words("compound_surnames"))
+    assert "皇" not in load_words("surnames")
+
+
+@pytest.mark.parametrize(
+    ("name", "anchors"),
+    [
+        (
+            "titles",
+            "局长 副局长 常务副部长 党委常委 党委书记 党组成员 专职副书记 专职副主委 县长 副县长 "
+            "常务副市长 董事长 总经理 教授 主任医师 代表 网格员 律师",
+        ),
+        ("surnames", "王 李 张 刘 陈 欧 万 冉 邝 晏 蓝 柯 戴 常 卜 邬 项 甄 宫 郁 滕"),
+        ("compound_surnames", "欧阳 诸葛 上官 司马 皇甫 慕容 端木 澹台 万俟 钟离"),
+        ("byline_roles", "全媒体记者 融媒体记者 本报记者 记者 通讯员 实习生 整理 撰稿 执笔 文/图"),
+        ("photo_roles", "摄 摄影 图 供图 摄像"),
+        ("editor_roles", "编辑 责任编辑 责编 一审 二审 三审 校对 值班编委 监制"),
+        (
+            "unit_suffixes",
+            "局 委 中心 公司 大学 政府 管委会 党工委 街道 社区 县 自治区 工商联 高新区",
+        ),
+    ],
+)
+def test_anchor_entries_present(name: str, anchors: str) -> None:
+    missing = [a for a in anchors.split() if a not in load_words(name)]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize(("other", "word"), [("photo_roles", "摄"), ("photo_roles", "图")])
+def test_photo_words_are_not_byline_roles(other: str, word: str) -> None:
+    assert word in load_words(other)
+    assert word not in load_words("byline_roles")
+    assert not set(load_words("byline_roles")) & set(load_words("photo_roles"))
+
+
+def test_place_levels_are_suffix_tab_level() -> None:
+    suffixes = []
+    for line in load_words("place_levels"):
+        fields = line.split("\t")
+        assert len(fields) == 2, line
+        suffix, level = fields
+        assert suffix and all(CJK.fullmatch(ch) for ch in suffix), line
+        assert level in LEVELS, line
+        suffixes.append(suffix)
+    assert len(suffixes) == len(set(suffixes))
+    levels = dict(line.split("\t") for line in load_words("place_levels"))
+    expected = {
+        "省": "province",
+        "自治区": "province",
+        "市": "municipal",
+        "县": "county",
+        "旗": "county",
+        "区": "district",
+        "镇": "township",
+        "街道": "township",
+        "村": "village",
+        "社区": "village",
+    }
+    for suffix, level in expected.items():
+        assert levels[suffix] == level, suffix
+
+
+@pytest.mark.parametrize("name", [*WORD_LISTS, "place_levels"])
+def test_entries_are_already_simplified(name: str) -> None:
+    data = resources.files("speechparse").joinpath("data", "t2s.txt")
+    if not data.is_file():
+        pytest.skip("no t2s.txt table")
+    folded = {}
+    for line in data.read_text("utf-8").splitlines():
+        fields = line.split("#", 1)[0].split("\t")
+        if len(fields) >= 2 and fields[0] != fields[1].strip():
+            folded[fields[0]] = fields[1].strip()
+    bad = [e for e in load_words(name) if any(ch in folded for ch in e)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("prefix", ["市委", "县委", "人大", "政协", "村委会", "常委会", "纪委", "监委"])
+def test_titles_never_start_with_a_unit(prefix: str) -> None:
+    """A unit written before a title belongs to the organization (市人大 + 代表), not the title."""
+    offenders = [t for t in load_words("titles") if t.startswith(prefix)]
+    assert offenders == []
