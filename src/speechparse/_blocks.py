@@ -57,8 +57,13 @@ class Line:
 
     start: int
     end: int
-    indented: bool
+    indent: int
     blank_before: bool
+
+    @property
+    def indented(self) -> bool:
+        # The fold turns `　` and tabs into spaces: two of them make an indentation.
+        return self.indent >= 2
 
 
 @dataclass(slots=True)
@@ -97,8 +102,7 @@ def split_lines(folded: str) -> list[Line]:
         while b > a and folded[b - 1] in _INDENT_CHARS:
             b -= 1
         if b > a:
-            # The fold turns `　` and tabs into spaces: two of them make an indentation.
-            lines.append(Line(a, b, a - pos >= 2, blank))
+            lines.append(Line(a, b, a - pos, blank))
             blank = False
         else:
             blank = True
@@ -117,7 +121,7 @@ def _wrap_width(widths: list[int]) -> int | None:
     if len(long) < 6:
         return None
     counts = Counter(long)
-    best, _ = max(counts.items(), key=lambda kv: (kv[1] + counts.get(kv[0] - 1, 0), kv[0]))
+    best = max(counts, key=lambda w: (counts[w] + counts.get(w - 1, 0), w))
     share = (counts[best] + counts.get(best - 1, 0)) / len(long)
     return best if share >= 0.3 else None
 
@@ -170,16 +174,26 @@ def build_blocks(folded: str) -> list[Block]:
     if not lines:
         return []
     by_indent = _indent_informative(lines)
-    widths = [_display_width(folded[line.start : line.end]) for line in lines]
+    # Indentation counts towards the width a line was wrapped at (two cells a character).
+    widths = [_display_width(folded[line.start : line.end]) + 2 * line.indent for line in lines]
     wrap = _wrap_width(widths)
     specials = [_special(folded, line) for line in lines]
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         line = lines[i]
-        joins = not (line.blank_before or specials[i])
-        if joins and specials[i - 1] and not _wrapped(wrap, widths[i - 1]):
+        prev = lines[i - 1]
+        # A wrapped line that stops mid-sentence continues below, whatever the next line
+        # looks like on its own (`…遗产保` / `护中心主任某某：` is one designation).
+        carried = (
+            not line.blank_before
+            and _wrapped(wrap, widths[i - 1])
+            and not (by_indent and line.indented)
+            and not is_terminated(folded[prev.start : prev.end])
+        )
+        joins = carried or not (line.blank_before or specials[i])
+        if joins and not carried and specials[i - 1] and not _wrapped(wrap, widths[i - 1]):
             joins = False
-        if joins:
+        if joins and not carried:
             joins = not line.indented if by_indent else _wrapped(wrap, widths[i - 1])
         if joins:
             groups[-1].append(i)

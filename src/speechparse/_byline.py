@@ -100,6 +100,11 @@ def parse_credits(text: str, start: int, end: int, *, need_role: bool = True) ->
         token = text[a:b]
         if token in _photo_words() or token.endswith(("摄", "摄影")):
             return None
+        if token in _POST_ROLES and credits:
+            saw_role = True
+            if not any(c.role for c in credits):
+                credits = [CreditMatch(token, c.name, c.start, c.end) for c in credits]
+            continue
         while a < b:
             m = pattern.match(text, a, b)
             if m is not None:

@@ -344,7 +344,7 @@ def _pair_value(raw: str) -> Decimal | None:
 def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
     n = len(text)
     raw = text[start:core_end]
-    before = text[start - 1] if start > 0 else ""
+    before = text[start - 1] if start > 0 else " "  # a sentinel no rule below matches
     if before == "第" or before in "几数":
         return _rejected(start, core_end)
     if cn:
@@ -369,7 +369,7 @@ def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
             return _rejected(start, core_end)
     else:
         after = text[core_end] if core_end < n else ""
-        if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
             return _rejected(start, core_end)  # 5G, G20, COVID-19
         if before in ".．:：" and start >= 2 and text[start - 2].isdigit():
             return _rejected(start, core_end)  # 1.2.3, 9:30
@@ -434,7 +434,7 @@ def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
         return _rejected(start, p)  # 二次会议 is an ordinal
     if pair and unit == "成":
         return _rejected(start, p)  # 三五成群
-    if cn and not pair and kind != "amount" and raw[0] not in _NONZERO and raw[0] != "十":
+    if cn and kind != "amount" and raw[0] != "十" and not any(c in _NONZERO for c in raw):
         return _rejected(start, p)  # 千家万户, 百花, 零部件
     return _Quantity(start, p, num, mag, big, unit, kind, approx, pair, cn, raw)
 

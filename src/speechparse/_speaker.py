@@ -19,6 +19,8 @@ from ._text import Compact
 # A name character: Han, or the middle dot of transliterated minority names.
 _HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"
+# A designation never holds sentence punctuation or quotes.
+_SENTENCE = regex.compile(r"[。！？；“”‘’]")
 _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
@@ -185,7 +187,7 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
         start += 1
     while end > start and text[end - 1] == " ":
         end -= 1
-    if end - start < 3:
+    if end - start < 3 or _SENTENCE.search(text, start, end):
         return None
     doubts: list[tuple[str, str]] = []
     # 姓名（单位职务、…）

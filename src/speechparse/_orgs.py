@@ -1,0 +1,359 @@
+"""Organisations named in a report, completed against the place the report is about.
+
+Speakers are introduced by abbreviated designations (市委组织部, 市科技局, 县委农办): the
+newspaper drops the city because every reader knows it. To make such a designation stand
+alone we first infer the report's home place from the text itself, then prefix it.
+
+The home place is found structurally, never from a gazetteer: place names are 2–3 CJK
+characters before 市/县/区/省, and the home is the one written most often. Choices:
+
+* Readings: at every 市/县/区/省 the two and three characters before it are candidate
+  names. The three-character reading wins only when its two-character tail never occurs
+  without the same head (马鞍山 vs 鞍山); readings that hold a level character, start
+  with a function character, are stop words, or form a common noun with the suffix
+  (文明城市, 开发区, 市场 ...) are dropped.
+* Count: written-with-suffix mentions, plus bare mentions (安庆 in 安庆职院) when the
+  bare form recurs (2+ times beyond the suffixed ones). A candidate needs at least one
+  suffixed mention and two mentions in all, counting the title.
+* Choice: municipal names first (county first when the text says 我县 more than 我市),
+  then county, district, province. Within a level a name in the title wins, then the
+  most suffixed mentions, then most mentions, then the earliest. A name that the title
+  gives as a visit destination (after 赴/到/来到/前往/考察) is never home.
+* Expansion: an abbreviated designation starts with a bare level character; it is
+  completed only when that level is the home's level (市 with a municipal home). A 县
+  designation under a municipal home stays None: which county is not stated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from speechparse._lexicon import load_words, word_set
+
+LEVELS = (
+    "municipal", "county", "district", "township", "village", "provincial", "national",
+    "university", "enterprise", "legislature", "cppcc", "party", "hospital", "association",
+    "unknown",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HomePlace:
+    name: str
+    level: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgResolution:
+    full_name: str | None
+    level: str
+    reason: str | None
+
+
+_HOME_LEVEL_OF = {"市": "municipal", "县": "county", "区": "district", "省": "province"}
+_ORG_LEVEL_OF = {
+    "市": "municipal", "县": "county", "区": "district", "省": "provincial",
+    "镇": "township", "乡": "township", "村": "village",
+}
+_LEVEL_WORD = {"市": "city", "县": "county", "区": "district", "省": "province"}
+_LEVEL_CHARS = frozenset("市县区省")
+# Characters that end a sentence-level word rather than start a place name.
+_FUNCTION_START = frozenset(
+    "的在到赴来是和与及对为将把从向由经据至了我你他她它们全本该各每等也都就还又并且或而于以被给让使同跟往"
+)
+# What follows a level character when it is part of a common word, not a suffix.
+_NOT_A_SUFFIX = ("市场", "市值", "市容", "市面", "市井", "县域", "区域", "区位", "区块", "区间",
+                 "区别", "区分", "省份", "省去", "省时", "省力", "市级", "县级", "区级", "省级")
+# Common nouns that end in a level character: a match here is not a place mention.
+_GENERIC_ENDINGS = (
+    "文明城市", "智慧城市", "卫生城市", "园林城市", "宜居城市", "中心城市", "节点城市",
+    "旅游城市", "海绵城市", "韧性城市", "森林城市", "生态城市", "枢纽城市", "新型城市",
+    "大城市", "小城市", "线城市", "周边城市", "沿海城市", "内陆城市", "兄弟城市",
+    "友好城市", "试点城市", "示范城市", "门户城市", "工业城市", "资源型城市", "大都市",
+    "地级市", "县级市", "超市", "上市", "夜市", "股市", "楼市", "车市", "集市", "菜市",
+    "开市", "入市", "休市",
+    "强县", "大县", "贫困县", "示范县", "试点县", "重点县", "先进县", "直管县", "区县",
+    "郡县", "市县", "邻县",
+    "地区", "园区", "社区", "景区", "城区", "市区", "县区", "辖区", "片区", "街区", "湾区",
+    "老区", "灾区", "校区", "厂区", "小区", "新区", "矿区", "牧区", "库区", "开发区",
+    "示范区", "试验区", "实验区", "保护区", "自贸区", "高新区", "功能区", "集聚区",
+    "聚集区", "先行区", "风景区", "核心区", "起步区", "合作区", "经济区", "产业区",
+    "工业区", "商业区", "住宅区", "承接区", "服务区", "生活区", "集中区", "误区", "盲区",
+    "禁区", "战区", "专区", "特区",
+    "强省", "大省", "邻省", "外省", "反省", "节省", "自省",
+)
+# Verbs and connectives that often stand right before an abbreviated 市… unit.
+_NOT_A_NAME = frozenset(
+    {
+        "通过", "推动", "推进", "加快", "支持", "围绕", "服务", "根据", "按照", "全面",
+        "实现", "作为", "配合", "协调", "联合", "会同", "成立", "建立", "组织", "牵头",
+        "指导", "督促", "着手", "加强", "提升", "助力", "打造", "建设", "发展", "促进",
+        "带动", "依托", "立足", "面向", "参与", "结合", "对接", "融入", "落实", "贯彻",
+        "学习", "考察", "调研", "汇报", "争取", "广大", "有关", "相关", "其他", "所有",
+        "整个", "主要", "重点", "以及", "或者", "已经", "正在", "进行", "开展", "完成",
+        "召开", "举办", "出台", "制定", "印发", "今年", "去年", "目前", "当前", "今后",
+        "同时", "此外", "另外", "因此", "所以", "但是", "而且", "并且", "一是", "二是",
+        "三是", "我们", "他们", "大家", "要求", "需要", "必须", "应当", "可以", "能够",
+        "进入", "走进", "回到", "前往", "扎根", "返回", "立即", "积极", "主动", "全力",
+    }
+)
+_VISIT_TRIGGER = regex.compile(r"赴|来到|到|前往|考察")
+_VISIT_STOP = regex.compile(r"考察|学习|调研|参观|观摩|交流|[\s，,、：:；;—]")
+_PLACE_PREFIX = regex.compile(r"\p{Han}{2,4}?(?:自治区|自治州|自治县|[省市县区镇乡村])")
+_NATIONAL_PREFIX = ("国家", "国务院", "中央", "全国", "中国", "中华")
+_EMBEDDED_ABBREVIATION = regex.compile(r"[省市县区]委")
+_PARTY_AFTER_PLACE = "委"
+
+
+@cache
+def _org_levels() -> tuple[tuple[str, str], ...]:
+    """(suffix, level) pairs from data/org_levels.txt, longest suffix first."""
+    pairs: list[tuple[str, str]] = []
+    try:
+        entries = load_words("org_levels")
+    except (OSError, ValueError):
+        entries = ()
+    for entry in entries:
+        suffix, _, level = entry.partition("\t")
+        suffix, level = suffix.strip(), level.strip()
+        if suffix and (level in LEVELS or level == "admin"):
+            pairs.append((suffix, level))
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """The shared stop-word list, if present: a stop word is never a place name."""
+    try:
+        return word_set("stopwords")
+    except (OSError, ValueError):
+        return frozenset()
+
+
+# --------------------------------------------------------------------------- home place
+
+
+@dataclass(slots=True)
+class _Candidate:
+    name: str
+    suffix: str
+    suffixed: list[tuple[int, int]]
+    bare: list[tuple[int, int]]
+
+
+def infer_home(text: str, title: str | None = None) -> HomePlace | None:
+    """The place the report is about, with the first mention as evidence, or None."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return _infer_home(text, title if isinstance(title, str) else "")
+    except Exception:  # a heuristic must not take the parse down with it
+        return None
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _readings(text: str, at: int) -> list[str]:
+    """Plausible place names ending right before the level character at ``at``."""
+    if text.startswith(_NOT_A_SUFFIX, at):
+        return []
+    out: list[str] = []
+    for size in (2, 3):
+        begin = at - size
+        if begin < 0:
+            break
+        name = text[begin:at]
+        if not all(_is_han(ch) for ch in name) or any(ch in _LEVEL_CHARS for ch in name):
+            continue
+        if name[0] in _FUNCTION_START or name in _NOT_A_NAME or name in _stop_words():
+            continue
+        out.append(name)
+    return out
+
+
+def _is_generic(text: str, at: int) -> bool:
+    """Whether the level character at ``at`` ends a common noun (文明城市, 开发区 ...)."""
+    end = at + 1
+    return any(text.startswith(word, end - len(word)) for word in _GENERIC_ENDINGS if end >= len(word))
+
+
+def _collect(text: str) -> dict[str, _Candidate]:
+    picks: dict[str, _Candidate] = {}
+    counts: Counter[str] = Counter()
+    sites: list[tuple[int, str, list[str]]] = []
+    for at, ch in enumerate(text):
+        if ch not in _LEVEL_CHARS or _is_generic(text, at):
+            continue
+        readings = _readings(text, at)
+        if readings:
+            sites.append((at, ch, readings))
+            for name in readings:
+                if name not in counts:
+                    counts[name] = text.count(name)
+    for at, ch, readings in sites:
+        name = readings[0]
+        if len(readings) == 2:
+            short, long_ = readings
+            # a 3-char name owns its tail: 鞍山 never occurs without 马 in 马鞍山
+            name = long_ if counts[long_] >= counts[short] else short
+        elif len(name) == 3 and counts.get(name[1:], 0) > counts[name]:
+            continue  # 据安庆 when 安庆 stands on its own elsewhere: the tail was dropped
+        key = name + ch
+        cand = picks.get(key)
+        if cand is None:
+            cand = picks[key] = _Candidate(name, ch, [], [])
+        cand.suffixed.append((at - len(name), at + 1))
+    for cand in picks.values():
+        taken = {start for start, _ in cand.suffixed}
+        bare = [
+            (m.start(), m.end())
+            for m in regex.finditer(regex.escape(cand.name), text)
+            if m.start() not in taken
+        ]
+        if len(bare) >= 2:
+            cand.bare = bare
+    return picks
+
+
+def _destinations(title: str) -> list[str]:
+    """Stretches of the title that name where a delegation went."""
+    out: list[str] = []
+    for trigger in _VISIT_TRIGGER.finditer(title):
+        start = trigger.end()
+        stop = _VISIT_STOP.search(title, start)
+        end = stop.start() if stop is not None else len(title)
+        if start < end <= start + 12:
+            out.append(title[start:end])
+    return out
+
+
+def _infer_home(text: str, title: str) -> HomePlace | None:
+    picks = _collect(text)
+    destinations = _destinations(title)
+    level_order = ["市", "县", "区", "省"]
+    if text.count("我县") > text.count("我市"):
+        level_order = ["县", "市", "区", "省"]
+    for suffix in level_order:
+        ranked: list[tuple[tuple[int, int, int, int], _Candidate, bool]] = []
+        for cand in picks.values():
+            if cand.suffix != suffix or any(cand.name in dest for dest in destinations):
+                continue
+            in_title = bool(title) and cand.name in title
+            total = len(cand.suffixed) + len(cand.bare) + (1 if in_title else 0)
+            if total < 2:
+                continue
+            first = min(start for start, _ in cand.suffixed + cand.bare)
+            key = (int(in_title), len(cand.suffixed), total, -first)
+            ranked.append((key, cand, in_title))
+        if not ranked:
+            continue
+        _, best, in_title = max(ranked, key=lambda item: item[0])
+        return _home_from(best, in_title)
+    return None
+
+
+def _home_from(cand: _Candidate, in_title: bool) -> HomePlace:
+    mentions = sorted(cand.suffixed + cand.bare)
+    start, end = mentions[0]
+    full = cand.name + cand.suffix
+    forms = f"{cand.name}/{full}" if cand.bare else full
+    reason = f"named {len(mentions)} times as {forms} in the text"
+    if in_title:
+        reason += " and in the title"
+    return HomePlace(full, _HOME_LEVEL_OF[cand.suffix], start, end, reason)
+
+
+# ------------------------------------------------------------------- organisation names
+
+
+def resolve_organization(org: str, home: HomePlace | None) -> OrgResolution:
+    """Complete an abbreviated designation against ``home`` and say what kind of body it is."""
+    if not isinstance(org, str) or not org.strip():
+        return OrgResolution(None, "unknown", "The designation is empty.")
+    try:
+        return _resolve(org.strip(), home)
+    except Exception:  # never let one odd designation stop the parse
+        return OrgResolution(None, "unknown", "The designation could not be analysed.")
+
+
+def _kind(org: str) -> str:
+    """Level from the longest listed suffix; 'admin' still needs a place to be resolved."""
+    for suffix, level in _org_levels():
+        if org.endswith(suffix):
+            return level
+    return "unknown"
+
+
+def _abbreviated(org: str) -> bool:
+    """Whether the designation opens with a bare level character (市科技局, 县委农办)."""
+    return len(org) > 1 and org[0] in _LEVEL_CHARS and not org.startswith(_NOT_A_SUFFIX)
+
+
+def _place_chain_end(org: str) -> tuple[int, str | None]:
+    """End of the leading place names (安徽省安庆市…) and the last one's level character."""
+    end, level_char = 0, None
+    for _ in range(3):
+        match = _PLACE_PREFIX.match(org, end)
+        if match is None or match.group()[0] in _FUNCTION_START:
+            break
+        end, level_char = match.end(), match.group()[-1]
+    return end, level_char
+
+
+def _resolve(org: str, home: HomePlace | None) -> OrgResolution:
+    kind = _kind(org)
+    if _abbreviated(org):
+        char = org[0]
+        level = _settle(kind, _ORG_LEVEL_OF[char], org[1:])
+        if home is None:
+            return OrgResolution(
+                None, level, f"The designation is abbreviated to '{char}' and no home place is known."
+            )
+        if _HOME_LEVEL_OF.get(char) != home.level:
+            return OrgResolution(
+                None,
+                level,
+                f"The designation is abbreviated to '{char}' ({_LEVEL_WORD[char]} level) but the "
+                f"home place {home.name} is {home.level}, so which {_LEVEL_WORD[char]} is not stated.",
+            )
+        return OrgResolution(home.name + org[1:], level, None)
+
+    if org.startswith(_NATIONAL_PREFIX):
+        return OrgResolution(org, _settle(kind, "national", ""), None)
+
+    place_end, level_char = _place_chain_end(org)
+    if level_char is not None:
+        rest = org[place_end:]
+        level = _settle(kind, _ORG_LEVEL_OF.get(level_char, "unknown"), rest)
+        return OrgResolution(org, level, None)
+
+    if kind in ("admin", "party", "legislature", "cppcc") or _EMBEDDED_ABBREVIATION.search(org):
+        level = "unknown" if kind == "admin" else kind
+        return OrgResolution(
+            None, level, "The designation names no place, so the body it belongs to is not stated."
+        )
+    return OrgResolution(org, kind, None)
+
+
+def _settle(kind: str, place_level: str, rest: str) -> str:
+    """Final level: the kind of body, or the place's level for a government body.
+
+    A body right under a party committee (市委组织部, 县委办) is a party organ whatever
+    its suffix says.
+    """
+    if kind == "admin":
+        return "party" if rest.startswith(_PARTY_AFTER_PLACE) else place_level
+    if kind == "unknown" and not rest:
+        return place_level
+    if kind in ("municipal", "county", "district", "township", "village", "provincial"):
+        return place_level if rest else kind
+    return kind
