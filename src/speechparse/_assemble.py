@@ -100,8 +100,14 @@ def assemble(blocks: list[Block]) -> Draft:
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, i)
         if block.kind is Kind.CHROME:
-            draft.leftovers.append(("layout.page_chrome", f"page chrome ({block.chrome}) set aside",
-                                    block.start, block.end))
+            draft.leftovers.append(
+                (
+                    "layout.page_chrome",
+                    f"page chrome ({block.chrome}) set aside",
+                    block.start,
+                    block.end,
+                )
+            )
             if current is not None:
                 current.open_paragraph = False
             continue
@@ -129,12 +135,22 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         if _headline_like(block) and nxt is not None and nxt.kind is Kind.DESIGNATION:
             if pending_headline is not None:
-                _leftover(draft, pending_headline, "layout.unclassified", "a headline with no speech under it")
+                _leftover(
+                    draft,
+                    pending_headline,
+                    "layout.unclassified",
+                    "a headline with no speech under it",
+                )
             pending_headline = block
             continue
         if block.kind is Kind.HEADLINE:
             if pending_headline is not None:
-                _leftover(draft, pending_headline, "layout.unclassified", "a headline with no speech under it")
+                _leftover(
+                    draft,
+                    pending_headline,
+                    "layout.unclassified",
+                    "a headline with no speech under it",
+                )
             pending_headline = block
             continue
         if current is None:
@@ -162,7 +178,9 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
     if pending_headline is not None:
-        _leftover(draft, pending_headline, "layout.unclassified", "a headline with no speech under it")
+        _leftover(
+            draft, pending_headline, "layout.unclassified", "a headline with no speech under it"
+        )
     _document_byline_at_end(draft)
     return draft
 

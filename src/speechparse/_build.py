@@ -13,7 +13,18 @@ from ._blocks import Block
 from ._points import find_points
 from ._speaker import Designation
 from ._text import LineIndex, layout_text
-from .models import Byline, Credit, Diagnostic, Headline, Point, Position, Severity, Span, Speaker, Speech
+from .models import (
+    Byline,
+    Credit,
+    Diagnostic,
+    Headline,
+    Point,
+    Position,
+    Severity,
+    Span,
+    Speaker,
+    Speech,
+)
 
 
 @dataclass(slots=True)
@@ -28,11 +39,20 @@ class Builder:
     def span(self, start: int, end: int) -> Span:
         return Span(text=layout_text(self.source, start, end), start=start, end=end)
 
-    def diagnose(self, code: str, message: str, start: int, end: int, severity: Severity = "warning") -> None:
+    def diagnose(
+        self, code: str, message: str, start: int, end: int, severity: Severity = "warning"
+    ) -> None:
         line, column = self.lines.line_col(start)
         self.diagnostics.append(
-            Diagnostic(code=code, message=message, severity=severity, start=start, end=end,
-                       line=line, column=column)
+            Diagnostic(
+                code=code,
+                message=message,
+                severity=severity,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+            )
         )
 
     def byline(self, draft: DraftByline) -> Byline:
@@ -43,8 +63,13 @@ class Builder:
             c_start, c_end = draft.block.view.span(credit.start, credit.end)
             name = layout_text(self.source, c_start, c_end).replace(" ", "")
             credits.append(Credit(role=credit.role, name=name, start=c_start, end=c_end))
-        return Byline(text=layout_text(self.source, start, end), start=start, end=end,
-                      credits=credits, form=view.form)  # type: ignore[arg-type]
+        return Byline(
+            text=layout_text(self.source, start, end),
+            start=start,
+            end=end,
+            credits=credits,
+            form=view.form,
+        )
 
     def headline(self, block: Block) -> Headline:
         view = block.view
@@ -54,8 +79,13 @@ class Builder:
         if block.marker is not None:
             m_start, m_end = view.span(*block.marker)
             marker = self.span(m_start, m_end)
-        return Headline(text=layout_text(self.source, start, end), start=start, end=end,
-                        marker=marker, brackets="【】" if block.brackets else None)
+        return Headline(
+            text=layout_text(self.source, start, end),
+            start=start,
+            end=end,
+            marker=marker,
+            brackets="【】" if block.brackets else None,
+        )
 
     def speaker(self, block: Block) -> Speaker:
         assert block.designation is not None
@@ -81,9 +111,16 @@ class Builder:
             elif previous_org is not None:
                 org, inherited = previous_org, True
             previous_org = org
-            positions.append(Position(organization=org, title=title, inherited=inherited,
-                                      text=layout_text(self.source, p_start, p_end),
-                                      start=p_start, end=p_end))
+            positions.append(
+                Position(
+                    organization=org,
+                    title=title,
+                    inherited=inherited,
+                    text=layout_text(self.source, p_start, p_end),
+                    start=p_start,
+                    end=p_end,
+                )
+            )
         for code, message in found.doubts:
             self.diagnose(code, message, start, end)
         marker = None
@@ -92,17 +129,29 @@ class Builder:
         form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
         if block.body_start >= len(view.text):
             form = "line" if found.form != "name_first" else form
-        return Speaker(text=layout_text(self.source, start, end), start=start, end=end,
-                       name=layout_text(self.source, n_start, n_end).replace(" ", ""),
-                       name_start=n_start, name_end=n_end, positions=positions,
-                       form=form, marker=marker)  # type: ignore[arg-type]
+        return Speaker(
+            text=layout_text(self.source, start, end),
+            start=start,
+            end=end,
+            name=layout_text(self.source, n_start, n_end).replace(" ", ""),
+            name_start=n_start,
+            name_end=n_end,
+            positions=positions,
+            form=form,
+            marker=marker,
+        )
 
     def speech(self, draft: DraftSpeech) -> Speech:
         paragraphs = [self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
         points = [
-            Point(marker=self.source[m.marker_start : m.marker_end], marker_start=m.marker_start,
-                  marker_end=m.marker_end, text=layout_text(self.source, m.start, m.end),
-                  start=m.start, end=m.end)
+            Point(
+                marker=self.source[m.marker_start : m.marker_end],
+                marker_start=m.marker_start,
+                marker_end=m.marker_end,
+                text=layout_text(self.source, m.start, m.end),
+                start=m.start,
+                end=m.end,
+            )
             for m in find_points(self.folded, [(p.start, p.end) for p in paragraphs])
         ]
         return Speech(
@@ -136,7 +185,9 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
     return {
         "title": Span(text=title.text, start=title.start, end=title.end) if title else None,
         "subtitle": subtitle,
-        "lead_label": b.span(draft.lead_label.start, draft.lead_label.end) if draft.lead_label else None,
+        "lead_label": b.span(draft.lead_label.start, draft.lead_label.end)
+        if draft.lead_label
+        else None,
         "lead": b.joined(draft.lead),
         "byline": b.byline(draft.byline) if draft.byline is not None else None,
         "speeches": [b.speech(s) for s in draft.speeches],

@@ -48,7 +48,9 @@ class BylineMatch:
 def _role_pattern() -> regex.Pattern[str]:
     # An organisation may precede a reporter role: `XX日报社全媒体记者`.
     roles = alt(word_set("byline_roles") - {"文", "图"})
-    return regex.compile(rf"(?:\p{{Han}}{{1,10}}?(?:报社|日报|晚报|报|电视台|台|网|社|中心))?{roles}")
+    return regex.compile(
+        rf"(?:\p{{Han}}{{1,10}}?(?:报社|日报|晚报|报|电视台|台|网|社|中心))?{roles}"
+    )
 
 
 @cache
@@ -58,7 +60,9 @@ def _photo_words() -> frozenset[str]:
 
 def _is_name(token: str) -> bool:
     if "·" in token:
-        return 3 <= len(token) <= 16 and regex.fullmatch(r"\p{Han}+(?:·\p{Han}+)+", token) is not None
+        return (
+            3 <= len(token) <= 16 and regex.fullmatch(r"\p{Han}+(?:·\p{Han}+)+", token) is not None
+        )
     return 2 <= len(token) <= 4 and regex.fullmatch(r"\p{Han}+", token) is not None
 
 
@@ -86,7 +90,9 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def parse_credits(text: str, start: int, end: int, *, need_role: bool = True) -> list[CreditMatch] | None:
+def parse_credits(
+    text: str, start: int, end: int, *, need_role: bool = True
+) -> list[CreditMatch] | None:
     """Credits in ``text[start:end]``, or None when it is not a reporter byline.
 
     Photo credits return None: they credit pictures, not reporting.
@@ -120,7 +126,9 @@ def parse_credits(text: str, start: int, end: int, *, need_role: bool = True) ->
                     pending_single = (a, name_end)
                 else:
                     padded = text[pending_single[0] : name_end]
-                    credits.append(CreditMatch(role, padded.replace(" ", ""), pending_single[0], name_end))
+                    credits.append(
+                        CreditMatch(role, padded.replace(" ", ""), pending_single[0], name_end)
+                    )
                     pending_single = None
             elif _is_name(name):
                 credits.append(CreditMatch(role, name, a, name_end))
@@ -169,12 +177,16 @@ def own_line(view: Compact) -> BylineMatch | None:
     if credits is None:
         return None
     if label is not None:
-        credits = [CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end) for c in credits]
+        credits = [
+            CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end) for c in credits
+        ]
     lead = 1 if form == "parenthesized" else 0
     return BylineMatch(start - lead, end + lead, tuple(credits), form)
 
 
-_TRAILING = regex.compile(r"(?<=[。！？…!?”’）」』])[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$")
+_TRAILING = regex.compile(
+    r"(?<=[。！？…!?”’）」』])[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$"
+)
 
 
 def trailing(view: Compact) -> BylineMatch | None:

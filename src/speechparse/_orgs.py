@@ -71,6 +71,9 @@ _FUNCTION_START = frozenset(
 # What follows a level character when it is part of a common word, not a suffix.
 _NOT_A_SUFFIX = ("市场", "市值", "市容", "市面", "市井", "县域", "区域", "区位", "区块", "区间",
                  "区别", "区分", "省份", "省去", "省时", "省力", "市级", "县级", "区级", "省级")
+# A level character right after one of these belongs to 我市/全市/该县 or opens an
+# abbreviated unit after a conjunction (省委和市委), never to a place name.
+_PRONOUN_BEFORE = frozenset("我全本该各每此和与及或的在到对")
 # Common nouns that end in a level character: a match here is not a place mention.
 _GENERIC_ENDINGS = (
     "文明城市", "智慧城市", "卫生城市", "园林城市", "宜居城市", "中心城市", "节点城市",
@@ -78,7 +81,7 @@ _GENERIC_ENDINGS = (
     "大城市", "小城市", "线城市", "周边城市", "沿海城市", "内陆城市", "兄弟城市",
     "友好城市", "试点城市", "示范城市", "门户城市", "工业城市", "资源型城市", "大都市",
     "地级市", "县级市", "超市", "上市", "夜市", "股市", "楼市", "车市", "集市", "菜市",
-    "开市", "入市", "休市",
+    "开市", "入市", "休市", "大市", "强市",
     "强县", "大县", "贫困县", "示范县", "试点县", "重点县", "先进县", "直管县", "区县",
     "郡县", "市县", "邻县",
     "地区", "园区", "社区", "景区", "城区", "市区", "县区", "辖区", "片区", "街区", "湾区",
@@ -164,8 +167,8 @@ def _is_han(ch: str) -> bool:
 
 def _readings(text: str, at: int) -> list[str]:
     """Plausible place names ending right before the level character at ``at``."""
-    if text.startswith(_NOT_A_SUFFIX, at):
-        return []
+    if text.startswith(_NOT_A_SUFFIX, at) or (at > 0 and text[at - 1] in _PRONOUN_BEFORE):
+        return []  # 市场, or 我市/全市/和市委: the level character starts a word here
     out: list[str] = []
     for size in (2, 3):
         begin = at - size
@@ -174,16 +177,23 @@ def _readings(text: str, at: int) -> list[str]:
         name = text[begin:at]
         if not all(_is_han(ch) for ch in name) or any(ch in _LEVEL_CHARS for ch in name):
             continue
-        if name[0] in _FUNCTION_START or name in _NOT_A_NAME or name in _stop_words():
+        if name[0] in _FUNCTION_START or _is_word(name) or (size == 3 and _is_word(name[1:])):
             continue
         out.append(name)
     return out
 
 
+def _is_word(name: str) -> bool:
+    """Whether ``name`` is an ordinary word (通过, 推动 ...) rather than a possible name."""
+    return name in _NOT_A_NAME or name in _stop_words()
+
+
 def _is_generic(text: str, at: int) -> bool:
     """Whether the level character at ``at`` ends a common noun (文明城市, 开发区 ...)."""
     end = at + 1
-    return any(text.startswith(word, end - len(word)) for word in _GENERIC_ENDINGS if end >= len(word))
+    return any(
+        end >= len(word) and text.startswith(word, end - len(word)) for word in _GENERIC_ENDINGS
+    )
 
 
 def _collect(text: str) -> dict[str, _Candidate]:
@@ -200,13 +210,13 @@ def _collect(text: str) -> dict[str, _Candidate]:
                 if name not in counts:
                     counts[name] = text.count(name)
     for at, ch, readings in sites:
-        name = readings[0]
-        if len(readings) == 2:
-            short, long_ = readings
-            # a 3-char name owns its tail: 鞍山 never occurs without 马 in 马鞍山
-            name = long_ if counts[long_] >= counts[short] else short
-        elif len(name) == 3 and counts.get(name[1:], 0) > counts[name]:
-            continue  # 据安庆 when 安庆 stands on its own elsewhere: the tail was dropped
+        name = readings[-1]
+        if len(name) == 3 and text.count(name[1:]) > counts[name]:
+            # the tail stands without this head elsewhere (据安庆 vs 安庆): the head is
+            # context; a 3-char name owns its tail (鞍山 never occurs without 马鞍山)
+            if len(readings) == 1:
+                continue
+            name = readings[0]
         key = name + ch
         cand = picks.get(key)
         if cand is None:
@@ -315,16 +325,15 @@ def _resolve(org: str, home: HomePlace | None) -> OrgResolution:
         char = org[0]
         level = _settle(kind, _ORG_LEVEL_OF[char], org[1:])
         if home is None:
-            return OrgResolution(
-                None, level, f"The designation is abbreviated to '{char}' and no home place is known."
-            )
+            reason = f"The designation is abbreviated to '{char}' and no home place is known."
+            return OrgResolution(None, level, reason)
         if _HOME_LEVEL_OF.get(char) != home.level:
-            return OrgResolution(
-                None,
-                level,
-                f"The designation is abbreviated to '{char}' ({_LEVEL_WORD[char]} level) but the "
-                f"home place {home.name} is {home.level}, so which {_LEVEL_WORD[char]} is not stated.",
+            word = _LEVEL_WORD[char]
+            reason = (
+                f"The designation is abbreviated to '{char}' ({word} level) but the home place "
+                f"{home.name} is {home.level}, so which {word} is meant is not stated."
             )
+            return OrgResolution(None, level, reason)
         return OrgResolution(home.name + org[1:], level, None)
 
     if org.startswith(_NATIONAL_PREFIX):

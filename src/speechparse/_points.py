@@ -12,7 +12,9 @@ import regex
 
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 # 一是 / 二要 — not when the numeral is the tail of a word (统一是, 唯一要, 之一是 …).
-_SUFFIXED = regex.compile(r"(?<![统唯同万逐之其划专单不如第初整十])([一二三四五六七八九十])([是要])")
+_SUFFIXED = regex.compile(
+    r"(?<![统唯同万逐之其划专单不如第初整十])([一二三四五六七八九十])([是要])"
+)
 # 第一， 第二、 第三是 — an ordinal followed by a pause or a copula.
 _NUMBERED = regex.compile(r"第([一二三四五六七八九十])(?=[，、：,:是要条])")
 _SEQUENCE = regex.compile(r"首先|其次|再次|最后(?!一)")
@@ -52,7 +54,9 @@ def find_points(folded: str, paragraphs: list[tuple[int, int]]) -> list[PointMat
     families: dict[str, list[tuple[int, int, int]]] = {}
     for start, end in paragraphs:
         for m in _SUFFIXED.finditer(folded, start, end):
-            families.setdefault("x" + m.group(2), []).append((m.start(), m.end(), _DIGITS[m.group(1)]))
+            families.setdefault("x" + m.group(2), []).append(
+                (m.start(), m.end(), _DIGITS[m.group(1)])
+            )
         for m in _NUMBERED.finditer(folded, start, end):
             families.setdefault("第", []).append((m.start(), m.end(), _DIGITS[m.group(1)]))
         for m in _SEQUENCE.finditer(folded, start, end):

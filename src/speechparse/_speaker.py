@@ -147,7 +147,9 @@ def _positions(text: str, start: int, end: int, doubts: list[tuple[str, str]]) -
             pending = None
         parts.append(part)
     if pending is not None:
-        doubts.append(("speaker.unit_without_title", f"{text[pending[0]:pending[1]]!r} has no job title"))
+        doubts.append(
+            ("speaker.unit_without_title", f"{text[pending[0] : pending[1]]!r} has no job title")
+        )
         if not parts:
             return None
     return parts or None
@@ -199,7 +201,9 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
             parts = _positions(text, inner_start, start + bracketed.end(2), doubts)
             if parts is not None:
                 if surname_length(name) == 0 and _NAME_DOT not in name:
-                    doubts.append(("speaker.unknown_surname", f"{name!r} starts with no known surname"))
+                    doubts.append(
+                        ("speaker.unknown_surname", f"{name!r} starts with no known surname")
+                    )
                 return Designation(start, start + len(name), parts, "name_first", doubts)
     # 单位职务 姓名 (a space, or a padded two-character name, before the name)
     spaced = regex.search(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$", text[start:end])
@@ -210,7 +214,9 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
             parts = _positions(text, start, start + spaced.start(), doubts)
             if parts is not None:
                 if surname_length(name) == 0 and _NAME_DOT not in name:
-                    doubts.append(("speaker.unknown_surname", f"{name!r} starts with no known surname"))
+                    doubts.append(
+                        ("speaker.unknown_surname", f"{name!r} starts with no known surname")
+                    )
                 return Designation(name_start, end, parts, "spaced", doubts)
     # 单位职务姓名 (the name runs on from the last title)
     found = _split_name_tail(text, start, end)

@@ -47,7 +47,13 @@ def layout_text(source: str, start: int, end: int) -> str:
         line = line.strip(_LAYOUT_SPACE)
         if not line:
             continue
-        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+        if (
+            out
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
+        ):
             out += " "
         out += line
     return out.strip(_LAYOUT_SPACE)

@@ -28,7 +28,9 @@ class _Model(BaseModel):
 class Span(_Model):
     """A piece of the source: its text (layout whitespace removed) and where it stands."""
 
-    text: str = Field(description="The source slice with layout line breaks and indentation removed.")
+    text: str = Field(
+        description="The source slice with layout line breaks and indentation removed."
+    )
     start: Offset
     end: Offset
 
@@ -37,7 +39,8 @@ class Headline(Span):
     """A speech's short headline, without its marker."""
 
     marker: Span | None = Field(
-        default=None, description="The enumerating or decorative marker before it (■, （一）, 一、), if any."
+        default=None,
+        description="The enumerating or decorative marker before it (■, （一）, 一、), if any.",
     )
     brackets: str | None = Field(
         default=None, description="The bracket pair the headline was written in, e.g. 【】, if any."
@@ -48,12 +51,16 @@ class Position(_Model):
     """One position a speaker holds: the job title and the unit it belongs to."""
 
     organization: str | None = Field(
-        description="The unit as written before the title, or inherited from the previous position; "
+        description="The unit as written before the title, or inherited from the previous "
+        "position; "
         "null when the designation names none."
     )
-    title: str = Field(description="The job title ending this part of the designation (局长, 党委常委).")
+    title: str = Field(
+        description="The job title ending this part of the designation (局长, 党委常委)."
+    )
     inherited: bool = Field(
-        default=False, description="True when the organization was not written in this part but carried over."
+        default=False,
+        description="True when the organization was not written in this part but carried over.",
     )
     text: str = Field(description="This part of the designation as written.")
     start: Offset
@@ -68,16 +75,21 @@ class Speaker(Span):
     name_end: Offset = Field(description="Where the name ends in the source.")
     positions: list[Position] = Field(description="The positions, in the order written.")
     form: Literal["colon", "line", "name_first"] = Field(
-        description="How the designation was written: `单位职务姓名：` before the speech (colon), alone "
+        description="How the designation was written: `单位职务姓名：` before the speech "
+        "(colon), alone "
         "on its own line (line), or `姓名（单位职务）：` (name_first)."
     )
-    marker: Span | None = Field(default=None, description="A marker written before the designation (■).")
+    marker: Span | None = Field(
+        default=None, description="A marker written before the designation (■)."
+    )
 
 
 class Credit(_Model):
     """One person credited in a byline."""
 
-    role: str | None = Field(description="The role word before the name (全媒体记者, 通讯员, 整理), if any.")
+    role: str | None = Field(
+        description="The role word before the name (全媒体记者, 通讯员, 整理), if any."
+    )
     name: str = Field(description="The credited name, padding spaces removed.")
     start: Offset = Field(description="Where the name starts in the source.")
     end: Offset = Field(description="Where the name ends in the source.")
@@ -88,7 +100,8 @@ class Byline(Span):
 
     credits: list[Credit] = Field(description="The people credited, in the order written.")
     form: Literal["trailing", "line", "parenthesized", "dateline"] = Field(
-        description="Where it stood: after the last sentence (trailing), on its own line (line), in "
+        description="Where it stood: after the last sentence (trailing), on its own line "
+        "(line), in "
         "brackets after the text (parenthesized), or in a `本报讯（记者 …）` dateline (dateline)."
     )
 
@@ -99,7 +112,9 @@ class Point(_Model):
     marker: str = Field(description="The ordinal marker as written (一是, 第二, 其次).")
     marker_start: Offset
     marker_end: Offset
-    text: str = Field(description="The point's text after the marker, up to the next marker or paragraph end.")
+    text: str = Field(
+        description="The point's text after the marker, up to the next marker or paragraph end."
+    )
     start: Offset
     end: Offset
 
@@ -107,9 +122,13 @@ class Point(_Model):
 class Speech(_Model):
     """One speaker's excerpt."""
 
-    headline: Headline | None = Field(description="The short headline above (or below) the designation.")
+    headline: Headline | None = Field(
+        description="The short headline above (or below) the designation."
+    )
     speaker: Speaker
-    paragraphs: list[Span] = Field(description="The speech's logical paragraphs, layout damage undone.")
+    paragraphs: list[Span] = Field(
+        description="The speech's logical paragraphs, layout damage undone."
+    )
     points: list[Point] = Field(description="Enumerated points, in order.")
     byline: Byline | None = Field(description="The reporter byline of this speech, if any.")
 
@@ -117,7 +136,9 @@ class Speech(_Model):
 class Diagnostic(_Model):
     """Something the parser noticed: a line it set aside, or a decision resting on a weak rule."""
 
-    code: str = Field(description="A stable, dotted code (see the README), e.g. `layout.page_chrome`.")
+    code: str = Field(
+        description="A stable, dotted code (see the README), e.g. `layout.page_chrome`."
+    )
     message: str = Field(description="A human-readable explanation.")
     severity: Severity
     start: Offset
@@ -131,18 +152,22 @@ class Source(_Model):
 
     sha256: str = Field(description="SHA-256 of the decoded text encoded as UTF-8.")
     chars: int = Field(ge=0, description="Length of the decoded text in characters.")
-    encoding: str = Field(description="The encoding the text was decoded from (`str` for text input).")
+    encoding: str = Field(
+        description="The encoding the text was decoded from (`str` for text input)."
+    )
 
 
 class Report(_Model):
     """A parsed meeting report."""
 
-    schema_version: Literal["1.0.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    schema_version: Annotated[Literal["1.0.0"], Field(description="Version of this schema.")] = "1.0.0"
     source: Source
     title: Span | None = Field(description="The report's title.")
     subtitle: Span | None = Field(default=None, description="A `——` subtitle line under the title.")
     lead_label: Span | None = Field(default=None, description="The label of the lead, e.g. 编者按.")
-    lead: Span | None = Field(description="The lead paragraph(s) or editor's note before the speeches.")
+    lead: Span | None = Field(
+        description="The lead paragraph(s) or editor's note before the speeches."
+    )
     byline: Byline | None = Field(description="A byline for the whole document (top or bottom).")
     speeches: list[Speech]
     diagnostics: list[Diagnostic]

@@ -29,17 +29,21 @@ def parse(
     text: str,
     *,
     strict: bool = False,
+    keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
     encoding: str = "str",
 ) -> Report:
     """Parse a meeting report given as text.
 
+    ``keywords=False`` skips keyword extraction and so never loads jieba.
     ``strict=True`` raises :class:`NotAReportError` when no speech is found instead of
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
     if len(text) > max_chars:
-        raise InputTooLargeError(f"input has {len(text):,} characters, over the limit of {max_chars:,}")
+        raise InputTooLargeError(
+            f"input has {len(text):,} characters, over the limit of {max_chars:,}"
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     folded = fold(text)
@@ -50,12 +54,17 @@ def parse(
     if not draft.speeches:
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
-    source = Source(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-                    chars=len(text), encoding=encoding)
-    return Report(source=source, diagnostics=builder.diagnostics, **parts)  # type: ignore[arg-type]
+    source = Source(
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        chars=len(text),
+        encoding=encoding,
+    )
+    return Report(source=source, diagnostics=builder.diagnostics, **parts)
 
 
-def _explain_no_speeches(builder: Builder, text: str, parts: dict[str, object], strict: bool) -> None:
+def _explain_no_speeches(
+    builder: Builder, text: str, parts: dict[str, object], strict: bool
+) -> None:
     if not text.strip():
         builder.diagnose("report.empty", "the input holds no text", 0, len(text), "error")
         if strict:
@@ -75,6 +84,7 @@ def parse_file(
     *,
     encoding: str | None = None,
     strict: bool = False,
+    keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16 and GB18030.
@@ -84,10 +94,12 @@ def parse_file(
     file = Path(path)
     size = file.stat().st_size
     if size > max_chars * 4:
-        raise InputTooLargeError(f"{file}: {size:,} bytes, over the limit of {max_chars:,} characters")
+        raise InputTooLargeError(
+            f"{file}: {size:,} bytes, over the limit of {max_chars:,} characters"
+        )
     data = file.read_bytes()
     try:
         text, used = decode(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
-    return parse(text, strict=strict, max_chars=max_chars, encoding=used)
+    return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)
