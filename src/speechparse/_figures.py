@@ -142,6 +142,8 @@ def _below_yi(s: str) -> int | None:
     i = s.find("万")
     if i < 0:
         return _section(s)
+    if i == 0 and len(s) > 1:
+        return None  # 万一 is a word ("in case"), not 11 000
     left = 1 if i == 0 else _section(s[:i])
     if not left:
         return None
@@ -157,6 +159,8 @@ def _cn_int(s: str) -> int | None:
     i = s.rfind("亿")
     if i < 0:
         return _below_yi(s)
+    if i == 0 and len(s) > 1:
+        return None  # 亿万 is a word ("countless")
     left = 1 if i == 0 else _below_yi(s[:i])
     if not left:
         return None
@@ -353,7 +357,7 @@ def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
             if raw[i] in "千百" and _UNIT_RE.match(text, start + i) is not None:
                 raw, core_end = raw[:i], start + i
                 break
-        if before in _OPEN_QUOTES and any(c in _CLOSE_QUOTES for c in text[core_end:start + 9]):
+        if before in _OPEN_QUOTES and any(c in _CLOSE_QUOTES for c in text[core_end : start + 9]):
             return _rejected(start, core_end)
         if len(raw) >= 2 and all(c in _PLAIN_DIGITS for c in raw):
             pair_num = _pair_value(raw)
@@ -447,7 +451,7 @@ def _standalone_ok(q: _Quantity, text: str) -> bool:
         return False  # 一是, 两会, 十分
     if q.raw == "一":
         before = text[q.start - 1] if q.start > 0 else ""
-        return q.unit in _YI_UNITS and not q.approx and before not in _YI_BLOCK_BEFORE
+        return q.unit in _YI_UNITS and before not in _YI_BLOCK_BEFORE
     return True
 
 
@@ -503,8 +507,10 @@ def _build(
     if unit == "成":
         value /= 10
     inferred = False
-    if unit is None and (low.big or (high is not None and high.big)) and money.about_money(
-        low.start
+    if (
+        unit is None
+        and (low.big or (high is not None and high.big))
+        and money.about_money(low.start)
     ):
         unit, kind, inferred = "元", "amount", True
     has_prefix, prefix_bound = _prefix(text, low.start)
@@ -552,8 +558,11 @@ def _number_figure(
                 if low.unit is None or high.year:
                     return None, high.end  # 2018—2020年, 3至5日
             elif low.unit is None or low.unit == high.unit:
-                if low.unit is None and high.unit is None and _is_year_number(low) and (
-                    _is_year_number(high)
+                if (
+                    low.unit is None
+                    and high.unit is None
+                    and _is_year_number(low)
+                    and _is_year_number(high)
                 ):
                     return None, high.end
                 if _standalone_ok(high, text):
@@ -615,9 +624,7 @@ def find_figures(text: str) -> list[FigureMatch]:
         if pct is not None:
             fig, nxt = _percent_words(text, m.start(), m.end(), pct == "千分之")
         else:
-            fig, nxt = _number_figure(
-                text, m.start(), m.end(), m.group("cn") is not None, money
-            )
+            fig, nxt = _number_figure(text, m.start(), m.end(), m.group("cn") is not None, money)
         if fig is not None:
             found.append(fig)
         pos = max(nxt, m.end())

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
 Severity = Literal["info", "warning", "error"]
@@ -119,6 +119,56 @@ class Point(_Model):
     end: Offset
 
 
+class Keyword(_Model):
+    """A term that characterises a speech or the report, with where it occurs."""
+
+    word: str = Field(description="The term as segmented (jieba, private dictionary).")
+    weight: float = Field(description="TF-IDF (or TextRank) weight; larger is more characteristic.")
+    occurrences: list[Span] = Field(
+        description="Every place the term occurs in the text it was drawn from."
+    )
+
+
+class Figure(_Model):
+    """A number with its unit: an amount, a head-count, a percentage, a duration."""
+
+    text: str = Field(description="The figure as written, e.g. 30多亿, 6.93万人.")
+    start: Offset
+    end: Offset
+    value: float = Field(
+        description="The numeric value with magnitude applied (385亿 → 38500000000)."
+    )
+    unit: str | None = Field(description="The unit or currency (元, 人, 个, %), if known.")
+    inferred_unit: bool = Field(
+        description="True when the unit came from the sentence, not the figure."
+    )
+    approximate: bool = Field(description="True for 多, 余, 近, 约, 左右 ….")
+    bound: str | None = Field(description="lower (多, 余, 以上), upper (近, 不到) or null.")
+    kind: str = Field(description="amount, count, percent, duration, ratio or other.")
+    sentence: Span = Field(description="The sentence the figure belongs to.")
+
+
+class TitleParts(_Model):
+    """What a report's title says about the meeting; absent parts are null, never guessed."""
+
+    genre: Span | None = Field(description="The genre label, e.g. 讨论发言摘要, 发言摘登.")
+    topic: Span | None = Field(description="The subject discussed, e.g. 科技创新改革工作.")
+    delegation: Span | None = Field(description="A travelling body, e.g. 市党政考察团.")
+    destination: Span | None = Field(description="Where the delegation went, e.g. 山西太原.")
+    meeting: Span | None = Field(
+        description="The meeting named in the title, e.g. 优化营商环境专题协商会."
+    )
+
+
+class HomePlace(_Model):
+    """The place the report is about, against which abbreviated units (市委, 县委) resolve."""
+
+    name: str = Field(description="The place name with its level suffix, e.g. 安庆市.")
+    level: str = Field(description="municipal, county, district or province.")
+    evidence: Span = Field(description="Where it is first named.")
+    reason: str = Field(description="How it was inferred.")
+
+
 class Speech(_Model):
     """One speaker's excerpt."""
 
@@ -131,6 +181,13 @@ class Speech(_Model):
     )
     points: list[Point] = Field(description="Enumerated points, in order.")
     byline: Byline | None = Field(description="The reporter byline of this speech, if any.")
+    keywords: list[Keyword] = Field(
+        default_factory=list, description="Characteristic terms (empty when keywords are off)."
+    )
+    figures: list[Figure] = Field(default_factory=list, description="Numbers with units, in order.")
+    quoted_terms: list[Span] = Field(
+        default_factory=list, description="Phrases in quotation marks (slogans), without the marks."
+    )
 
 
 class Diagnostic(_Model):
@@ -160,7 +217,9 @@ class Source(_Model):
 class Report(_Model):
     """A parsed meeting report."""
 
-    schema_version: Annotated[Literal["1.0.0"], Field(description="Version of this schema.")] = "1.0.0"
+    schema_version: Annotated[Literal["1.1.0"], Field(description="Version of this schema.")] = (
+        "1.1.0"
+    )
     source: Source
     title: Span | None = Field(description="The report's title.")
     subtitle: Span | None = Field(default=None, description="A `——` subtitle line under the title.")
@@ -169,5 +228,10 @@ class Report(_Model):
         description="The lead paragraph(s) or editor's note before the speeches."
     )
     byline: Byline | None = Field(description="A byline for the whole document (top or bottom).")
+    title_parts: TitleParts | None = Field(default=None, description="The title decomposed.")
+    home: HomePlace | None = Field(default=None, description="The place the report is about.")
+    keywords: list[Keyword] = Field(
+        default_factory=list, description="Characteristic terms of the whole report."
+    )
     speeches: list[Speech]
     diagnostics: list[Diagnostic]

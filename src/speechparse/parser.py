@@ -14,6 +14,7 @@ from ._assemble import assemble
 from ._blocks import build_blocks
 from ._build import Builder, build_parts
 from ._decode import decode
+from ._enrich import enrich
 from ._normalize import fold
 from ._text import LineIndex
 from .errors import DecodeError, InputTooLargeError, NotAReportError
@@ -51,6 +52,7 @@ def parse(
     draft = assemble(blocks)
     builder = Builder(text, folded, LineIndex(text), [])
     parts = build_parts(builder, draft)
+    parts = enrich(builder, parts, keywords=keywords)
     if not draft.speeches:
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
