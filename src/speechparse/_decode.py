@@ -16,19 +16,22 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    """Guess BOM-less UTF-16 from the NUL bytes that ASCII and CJK leave in one byte lane."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > half * 0.3 and even < half * 0.05:
-        return "utf-16-le"
-    if even > half * 0.3 and odd < half * 0.05:
-        return "utf-16-be"
-    return None
+def _plausibility(text: str) -> float:
+    """Share of characters a Chinese report is made of: a wrong decoding scores low."""
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    good = sum(
+        1
+        for ch in sample
+        if (ch.isascii()
+        and (ch.isprintable() or ch in "\n\r\t"))
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+    )
+    return good / len(sample)
 
 
 def _check_text(text: str, encoding: str) -> None:
@@ -64,18 +67,24 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return decode(data[3:], "utf-8")[0], "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data, "utf-16")[0], "utf-16"
-    guess = _looks_utf16(data)
-    if guess is not None:
-        try:
-            return decode(data, guess)
-        except DecodeError:
-            pass
     try:
         return decode(data, "utf-8")
     except DecodeError as utf8_error:
+        first_error = utf8_error
+    # GB18030 decodes most byte strings, and BOM-less UTF-16 decodes as either byte order:
+    # keep the candidate whose characters look most like a Chinese report.
+    candidates: list[tuple[float, str, str]] = []
+    names = ("gb18030", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ("gb18030",)
+    for name in names:
         try:
-            return decode(data, "gb18030")
+            text, used = decode(data, name)
         except DecodeError:
-            raise DecodeError(
-                f"not UTF-8, UTF-16 or GB18030 text ({utf8_error})", offset=utf8_error.offset
-            ) from None
+            continue
+        candidates.append((_plausibility(text), used, text))
+    if candidates:
+        score, used, text = max(candidates, key=lambda c: c[0])
+        if score >= 0.85:
+            return text, used
+    raise DecodeError(
+        f"not UTF-8, UTF-16 or GB18030 text ({first_error})", offset=first_error.offset
+    )

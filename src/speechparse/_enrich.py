@@ -149,6 +149,12 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
         views = _paragraph_views(b, speech.paragraphs)
         all_views.extend(views)
         quoted = _quoted_in(b, views)
+        # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
+        figures = [
+            f
+            for f in _figures_in(b, views)
+            if not any(q.start <= f.start and f.end <= q.end for q in quoted)
+        ]
         orgs = [p.organization for p in speech.speaker.positions if p.organization]
         extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
         extra.extend(fold(o) for o in orgs)
@@ -159,7 +165,7 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
                         "positions": [_resolve(b, p, home) for p in speech.speaker.positions],
                     }
                 ),
-                "figures": _figures_in(b, views),
+                "figures": figures,
                 "quoted_terms": quoted,
             }
         )

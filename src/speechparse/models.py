@@ -175,7 +175,7 @@ class Speech(_Model):
     headline: Headline | None = Field(
         description="The short headline above (or below) the designation."
     )
-    speaker: Speaker
+    speaker: Speaker = Field(description="Who spoke, in which positions.")
     paragraphs: list[Span] = Field(
         description="The speech's logical paragraphs, layout damage undone."
     )
@@ -197,7 +197,9 @@ class Diagnostic(_Model):
         description="A stable, dotted code (see the README), e.g. `layout.page_chrome`."
     )
     message: str = Field(description="A human-readable explanation.")
-    severity: Severity
+    severity: Severity = Field(
+        description="info (set aside as expected), warning (a weak rule), error."
+    )
     start: Offset
     end: Offset
     line: int = Field(ge=1, description="1-based line of `start`.")
@@ -220,7 +222,7 @@ class Report(_Model):
     schema_version: Annotated[Literal["1.1.0"], Field(description="Version of this schema.")] = (
         "1.1.0"
     )
-    source: Source
+    source: Source = Field(description="Facts about the input.")
     title: Span | None = Field(description="The report's title.")
     subtitle: Span | None = Field(default=None, description="A `——` subtitle line under the title.")
     lead_label: Span | None = Field(default=None, description="The label of the lead, e.g. 编者按.")
@@ -233,5 +235,7 @@ class Report(_Model):
     keywords: list[Keyword] = Field(
         default_factory=list, description="Characteristic terms of the whole report."
     )
-    speeches: list[Speech]
-    diagnostics: list[Diagnostic]
+    speeches: list[Speech] = Field(description="The speeches, in the order printed.")
+    diagnostics: list[Diagnostic] = Field(
+        description="Lines set aside and decisions resting on weak rules; see the README for codes."
+    )

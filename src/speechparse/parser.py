@@ -97,7 +97,8 @@ def parse_file(
     size = file.stat().st_size
     if size > max_chars * 4:
         raise InputTooLargeError(
-            f"{file}: {size:,} bytes, over the limit of {max_chars:,} characters"
+            f"{file}: {size:,} bytes ({size / 2**20:.1f} MiB), over the limit of "
+            f"{max_chars:,} characters"
         )
     data = file.read_bytes()
     try:
