@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ._assemble import Draft, DraftByline, DraftSpeech, Piece
 from ._blocks import Block
 from ._points import find_points
-from ._speaker import Designation
+from ._speaker import Designation, surname_length
 from ._text import LineIndex, layout_text
 from .models import (
     Byline,
@@ -63,6 +63,21 @@ class Builder:
             c_start, c_end = draft.block.view.span(credit.start, credit.end)
             name = layout_text(self.source, c_start, c_end).replace(" ", "")
             credits.append(Credit(role=credit.role, name=name, start=c_start, end=c_end))
+            folded = self.folded[c_start:c_end].replace(" ", "")
+            if "·" not in folded and surname_length(folded) == 0:
+                self.diagnose(
+                    "byline.unknown_surname",
+                    f"credited name {name!r} starts with no known surname",
+                    c_start,
+                    c_end,
+                )
+            if credit.split:
+                self.diagnose(
+                    "byline.split_names",
+                    f"names written together were split at a surname: {name!r}",
+                    c_start,
+                    c_end,
+                )
         return Byline(
             text=layout_text(self.source, start, end),
             start=start,
@@ -71,8 +86,15 @@ class Builder:
             form=view.form,
         )
 
-    def headline(self, block: Block) -> Headline:
+    def headline(self, block: Block, *, check: bool = False) -> Headline:
         view = block.view
+        if check and block.marker is None and not block.brackets and block.terminated:
+            self.diagnose(
+                "layout.uncertain_headline",
+                "a sentence-like line taken as a headline because a designation follows it",
+                block.start,
+                block.end,
+            )
         body_end = block.extra.get("body_end", len(view.text))
         start, end = view.span(block.body_start, body_end)
         marker = None
@@ -155,7 +177,7 @@ class Builder:
             for m in find_points(self.folded, [(p.start, p.end) for p in paragraphs])
         ]
         return Speech(
-            headline=self.headline(draft.headline) if draft.headline is not None else None,
+            headline=self.headline(draft.headline, check=True) if draft.headline else None,
             speaker=self.speaker(draft.designation),
             paragraphs=paragraphs,
             points=points,

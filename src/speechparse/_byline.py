@@ -32,6 +32,7 @@ class CreditMatch:
     name: str
     start: int
     end: int
+    split: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def parse_credits(
         if token in _POST_ROLES and credits:
             saw_role = True
             if not any(c.role for c in credits):
-                credits = [CreditMatch(token, c.name, c.start, c.end) for c in credits]
+                credits = [CreditMatch(token, c.name, c.start, c.end, c.split) for c in credits]
             continue
         while a < b:
             m = pattern.match(text, a, b)
@@ -137,12 +138,12 @@ def parse_credits(
                 if pieces is None:
                     return None
                 cut = a + len(pieces[0])
-                credits.append(CreditMatch(role, pieces[0], a, cut))
-                credits.append(CreditMatch(role, pieces[1], cut, name_end))
+                credits.append(CreditMatch(role, pieces[0], a, cut, split=True))
+                credits.append(CreditMatch(role, pieces[1], cut, name_end, split=True))
             if post:
                 saw_role = True
                 if not any(c.role for c in credits):
-                    credits = [CreditMatch(post, c.name, c.start, c.end) for c in credits]
+                    credits = [CreditMatch(post, c.name, c.start, c.end, c.split) for c in credits]
             a = b
     if pending_single is not None or not credits:
         return None
@@ -178,7 +179,7 @@ def own_line(view: Compact) -> BylineMatch | None:
         return None
     if label is not None:
         credits = [
-            CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end) for c in credits
+            CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end, c.split) for c in credits
         ]
     lead = 1 if form == "parenthesized" else 0
     return BylineMatch(start - lead, end + lead, tuple(credits), form)
