@@ -179,7 +179,8 @@ def own_line(view: Compact) -> BylineMatch | None:
         return None
     if label is not None:
         credits = [
-            CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end, c.split) for c in credits
+            CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end, c.split)
+            for c in credits
         ]
     lead = 1 if form == "parenthesized" else 0
     return BylineMatch(start - lead, end + lead, tuple(credits), form)
