@@ -33,7 +33,9 @@ _MARKER = regex.compile(
     regex.VERBOSE,
 )
 _BRACKETED = regex.compile(r"【([^【】]{1,60})】")
-_LABEL = regex.compile(r"(?:编者按|编者的话|编前语|开栏的话|阅读提示|内容提要|导读|引言)[ ：]?")
+_LABEL = regex.compile(
+    r"【?(?:编者按|编者的话|编前语|开栏的话|阅读提示|内容提要|导读|引言)】?[ ：]?"
+)
 _SUBTITLE = regex.compile(r"^[—\-]{1,3}")
 _MAX_HEADLINE = 40
 _MAX_DESIGNATION = 64

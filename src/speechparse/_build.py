@@ -114,9 +114,7 @@ class Builder:
         found: Designation = block.designation
         view = block.view
         first = min([found.name_start] + [p.org_start for p in found.parts])
-        last = max([found.name_end] + [p.end for p in found.parts])
-        if found.form == "name_first":
-            last = max(last + 1, found.name_end)  # the closing bracket
+        last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
         start, end = view.span(first, min(last, len(view.text)))
         n_start, n_end = view.span(found.name_start, found.name_end)
         positions: list[Position] = []

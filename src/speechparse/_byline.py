@@ -18,7 +18,7 @@ from ._speaker import surname_length
 from ._text import Compact, alt
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
-_POST_ROLES = frozenset({"整理", "报道", "撰稿", "执笔", "编译", "综合"})
+_POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
 _SEPARATORS = " 、，/／"
 _OPEN = "（【〔["
 _CLOSE = "）】〕]"
@@ -194,7 +194,8 @@ _TRAILING = regex.compile(
 def trailing(view: Compact) -> BylineMatch | None:
     """A byline after the last sentence of a paragraph: ` 全媒体记者 项珍` or `（记者 庞悦）`."""
     text = view.text
-    m = _TRAILING.search(text)
+    # A byline is short: look only at the paragraph's tail, so a long paragraph costs nothing.
+    m = _TRAILING.search(text, max(0, len(text) - 64))
     if m is None:
         return None
     if m.group(1) is not None:

@@ -47,6 +47,7 @@ class Designation:
     parts: list[Part]
     form: str
     doubts: list[tuple[str, str]] = field(default_factory=list)
+    extent_end: int = 0  # end of everything read as the designation (a verb of saying included)
 
 
 @cache
@@ -192,6 +193,11 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
     if end - start < 3 or _SENTENCE.search(text, start, end):
         return None
     doubts: list[tuple[str, str]] = []
+    # `…局长某某说：` — a verb of saying after the name is not part of the designation.
+    extent_end = end
+    verb = next((v for v in _speech_verbs() if text.endswith(v, start, end)), None)
+    if verb is not None and end - len(verb) - start >= 3:
+        end -= len(verb)
     # 姓名（单位职务、…）
     bracketed = regex.fullmatch(r"([^\s（）]{2,16}?) ?（([^（）]+)）", text[start:end])
     if bracketed is not None:
@@ -204,7 +210,9 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
                     doubts.append(
                         ("speaker.unknown_surname", f"{name!r} starts with no known surname")
                     )
-                return Designation(start, start + len(name), parts, "name_first", doubts)
+                return Designation(
+                    start, start + len(name), parts, "name_first", doubts, extent_end
+                )
     # 单位职务 姓名 (a space, or a padded two-character name, before the name)
     spaced = regex.search(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$", text[start:end])
     if spaced is not None:
@@ -217,7 +225,7 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
                     doubts.append(
                         ("speaker.unknown_surname", f"{name!r} starts with no known surname")
                     )
-                return Designation(name_start, end, parts, "spaced", doubts)
+                return Designation(name_start, end, parts, "spaced", doubts, extent_end)
     # 单位职务姓名 (the name runs on from the last title)
     found = _split_name_tail(text, start, end)
     if found is None:
@@ -230,7 +238,7 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
         doubts.append(
             ("speaker.unknown_surname", f"{text[name_start:end]!r} starts with no known surname")
         )
-    return Designation(name_start, end, parts, "joined", doubts)
+    return Designation(name_start, end, parts, "joined", doubts, extent_end)
 
 
 def known_titles() -> tuple[str, ...]:
