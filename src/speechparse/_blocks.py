@@ -8,7 +8,6 @@ paragraph starts in some reports, fixed-width wrapping in others, blank lines in
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
@@ -113,13 +112,9 @@ def split_lines(folded: str) -> list[Line]:
     return lines
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _wrap_width(widths: list[int]) -> int | None:
     """The fixed width lines were wrapped at, when a clear mode of line widths exists."""
-    long = [w for w in widths if w >= 16]
+    long = [w for w in widths if w >= 8]
     if len(long) < 6:
         return None
     counts = Counter(long)
@@ -176,8 +171,9 @@ def build_blocks(folded: str) -> list[Block]:
     if not lines:
         return []
     by_indent = _indent_informative(lines)
-    # Indentation counts towards the width a line was wrapped at (two cells a character).
-    widths = [_display_width(folded[line.start : line.end]) + 2 * line.indent for line in lines]
+    # Characters, not display cells: quotes and dashes have ambiguous widths, and a line
+    # wrapped by cells holds at least as many characters as the mode anyway.
+    widths = [line.end - line.start + line.indent for line in lines]
     wrap = _wrap_width(widths)
     specials = [_special(folded, line) for line in lines]
     groups: list[list[int]] = [[0]]
@@ -190,7 +186,7 @@ def build_blocks(folded: str) -> list[Block]:
             not line.blank_before
             and _wrapped(wrap, widths[i - 1])
             and not (by_indent and line.indented)
-            and not is_terminated(folded[prev.start : prev.end])
+            and not _ends_sentence(folded, prev)
         )
         joins = carried or not (line.blank_before or specials[i])
         if joins and not carried and specials[i - 1] and not _wrapped(wrap, widths[i - 1]):
@@ -202,6 +198,13 @@ def build_blocks(folded: str) -> list[Block]:
         else:
             groups.append([i])
     return [_classify(folded, [lines[i] for i in group]) for group in groups]
+
+
+def _ends_sentence(folded: str, line: Line) -> bool:
+    """A full stop, or a byline after one, ends the line's sentence."""
+    if is_terminated(folded[line.start : line.end]):
+        return True
+    return _byline.trailing(compact(folded, line.start, line.end)) is not None
 
 
 def _wrapped(wrap: int | None, width: int) -> bool:

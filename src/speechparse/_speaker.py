@@ -19,8 +19,8 @@ from ._text import Compact
 # A name character: Han, or the middle dot of transliterated minority names.
 _HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"
-# A designation never holds sentence punctuation or quotes.
-_SENTENCE = regex.compile(r"[。！？；“”‘’]")
+# A designation never holds sentence punctuation, quotes or a date.
+_SENTENCE = regex.compile(r"[。！？；“”‘’]|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年")
 _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.

@@ -92,6 +92,10 @@ def compact(folded: str, start: int, end: int) -> Compact:
     for pos in range(start, end):
         ch = folded[pos]
         if ch in "\n\r":
+            # Spaces left at a line end are layout, not a separator.
+            while chars and chars[-1] == " ":
+                chars.pop()
+                index.pop()
             at_line_start = True
             continue
         if ch in _LAYOUT_SPACE or ch == " ":
