@@ -230,7 +230,10 @@ def _classify(folded: str, lines: list[Line]) -> Block:
         return block
     label = _LABEL.match(text)
     if label is not None:
-        block.kind, block.marker, block.body_start = Kind.LABEL, (0, label.end()), label.end()
+        word_end = label.end()
+        while word_end > 0 and text[word_end - 1] in " ：":
+            word_end -= 1
+        block.kind, block.marker, block.body_start = Kind.LABEL, (0, word_end), label.end()
         while block.body_start < len(text) and text[block.body_start] in " ：":
             block.body_start += 1
         return block

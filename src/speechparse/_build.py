@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ._assemble import Draft, DraftByline, DraftSpeech, Piece
 from ._blocks import Block
 from ._points import find_points
@@ -25,6 +27,19 @@ from .models import (
     Speaker,
     Speech,
 )
+
+
+_WHITESPACE = regex.compile(r"\s+")
+# A head of government inherits the government, not the party committee written before it:
+# 某县委副书记、县长 → the 县长 is of 某县.
+_HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
+
+
+def _inherit(previous: str, title: str) -> str:
+    head = _HEAD_OF_GOVERNMENT.search(title)
+    if head is not None and previous.endswith(head.group(1) + "委"):
+        return previous[:-1]
+    return previous
 
 
 @dataclass(slots=True)
@@ -61,7 +76,7 @@ class Builder:
         credits = []
         for credit in view.credits:
             c_start, c_end = draft.block.view.span(credit.start, credit.end)
-            name = layout_text(self.source, c_start, c_end).replace(" ", "")
+            name = _WHITESPACE.sub("", layout_text(self.source, c_start, c_end))
             credits.append(Credit(role=credit.role, name=name, start=c_start, end=c_end))
             folded = self.folded[c_start:c_end].replace(" ", "")
             if "·" not in folded and surname_length(folded) == 0:
@@ -129,7 +144,7 @@ class Builder:
                 if part.shared_level:
                     org += title[0]
             elif previous_org is not None:
-                org, inherited = previous_org, True
+                org, inherited = _inherit(previous_org, title), True
             previous_org = org
             positions.append(
                 Position(
@@ -153,7 +168,7 @@ class Builder:
             text=layout_text(self.source, start, end),
             start=start,
             end=end,
-            name=layout_text(self.source, n_start, n_end).replace(" ", ""),
+            name=_WHITESPACE.sub("", layout_text(self.source, n_start, n_end)),
             name_start=n_start,
             name_end=n_end,
             positions=positions,

@@ -84,7 +84,7 @@ def find_points(folded: str, paragraphs: list[tuple[int, int]]) -> list[PointMat
 
 
 def _sequence_run(found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """首先 … 其次 … (再次 …) (最后 …): starts with 首先, needs 其次; 最后 closes the run."""
+    """首先 … 其次/再次 … 最后: starts with 首先 and needs a second step; 最后 closes the run."""
     kept: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     seen_second = False
@@ -95,8 +95,8 @@ def _sequence_run(found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
             run, seen_second = [(start, end)], False
         elif run and value in (2, 3):
             run.append((start, end))
-            seen_second = seen_second or value == 2
-        elif run and value == 0 and seen_second:
+            seen_second = True
+        elif run and value == 0:
             run.append((start, end))
             kept.extend(run)
             run, seen_second = [], False
