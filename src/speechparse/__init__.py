@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from .batch import parse_many
 from .errors import (
     DecodeError,
     InputTooLargeError,
@@ -57,6 +58,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_file",
+    "parse_many",
     "to_json",
     "validate",
 ]

@@ -28,7 +28,6 @@ from .models import (
     Speech,
 )
 
-
 _WHITESPACE = regex.compile(r"\s+")
 # A head of government inherits the government, not the party committee written before it:
 # 某县委副书记、县长 → the 县长 is of 某县.

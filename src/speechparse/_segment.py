@@ -5,16 +5,30 @@ jieba costs about a second and ~190 MB to load, and its module-level singletons
 uses jieba in the same process. So jieba is imported only inside functions, on first use, and
 all segmentation goes through one private ``jieba.Tokenizer``: the user dictionary we add
 (job titles, caller-supplied terms) must never change how someone else's ``jieba.cut`` behaves.
+
+A fresh process would spend most of a one-file CLI run re-reading jieba's dictionaries:
+jieba's own cache is read with ``marshal.load`` on a file object (many small reads, ~0.4 s),
+its IDF table is parsed from text (~0.15 s), and ``jieba.analyse`` drags in ``jieba.posseg``
+(~0.2 s) that TF-IDF never uses. So the private tokenizer's finished prefix dictionary (user
+words included) and the IDF table are kept in a per-user cache (see ``_CacheFile``) read in one
+``marshal.loads``, and TF-IDF runs on a small extractor that needs neither ``jieba.analyse``
+nor ``jieba.posseg``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import os
 import sys
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from speechparse._lexicon import load_words
@@ -85,17 +99,101 @@ def _add_to(tokenizer: Any, words: Iterable[str]) -> None:
         _added.add(word)
 
 
+class _CacheFile:
+    """One marshalled table in the user's cache dir, named after everything it was built from.
+
+    The key covers jieba's version, the source file's size and mtime, our lexicons and the
+    Python version (marshal's format is version-specific), so a stale file is never read: a
+    changed input simply names a new file. Writes go to a temporary file renamed into place, so
+    concurrent processes (``-j N``) never see half a file. Any failure (read-only home, full
+    disk, a corrupt file) falls back silently to building the table the normal way.
+    """
+
+    FORMAT = 1
+
+    def __init__(self, kind: str, *key_parts: object) -> None:
+        digest = hashlib.sha256(repr((self.FORMAT, sys.version_info[:2], key_parts)).encode())
+        self.kind = kind
+        self.path = _cache_dir() / f"{kind}-{digest.hexdigest()[:20]}.marshal"
+
+    def read(self) -> Any:
+        try:
+            return marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+
+    def write(self, value: Any) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.kind}-")
+            try:
+                with os.fdopen(fd, "wb") as file:
+                    marshal.dump(value, file)
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            for old in self.path.parent.glob(f"{self.kind}-*.marshal"):  # superseded versions
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+        except (OSError, ValueError):
+            pass
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "speechparse"
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
+
+
+def _jieba_file(name: str) -> str:
+    import jieba
+
+    return os.path.join(os.path.dirname(jieba.__file__), name)
+
+
 @cache
 def _build_tokenizer() -> Any:
     import jieba
 
+    words = tuple(w for name in _USER_LEXICONS for w in _lexicon_words(name))
+    cache_file = _CacheFile(
+        "dict", jieba.__version__, _stamp(_jieba_file("dict.txt")), USER_WORD_TAG, words
+    )
+    tokenizer = jieba.Tokenizer()
+    cached = cache_file.read()
+    if _valid_dict(cached):
+        freq, total, added = cached
+        # Exactly the state initialize() and _add_to() would leave behind.
+        tokenizer.FREQ, tokenizer.total = freq, total
+        tokenizer.user_word_tag_tab = dict.fromkeys(added, USER_WORD_TAG)
+        tokenizer.initialized = True
+        _added.clear()
+        _added.update(added)
+        return tokenizer
     with _quiet_jieba():
-        tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
     _added.clear()
-    for name in _USER_LEXICONS:
-        _add_to(tokenizer, _lexicon_words(name))
+    _add_to(tokenizer, words)
+    cache_file.write((tokenizer.FREQ, tokenizer.total, sorted(_added)))
     return tokenizer
+
+
+def _valid_dict(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[0], dict)
+        and isinstance(value[1], int)
+        and isinstance(value[2], list)
+    )
 
 
 def get_tokenizer() -> jieba.Tokenizer:
@@ -163,29 +261,111 @@ def get_pos_tokenizer() -> Any:
         return _build_pos_tokenizer()
 
 
+# jieba.analyse.tfidf.KeywordExtractor.STOP_WORDS, copied so TF-IDF never imports jieba.analyse.
+_JIEBA_STOP_WORDS = frozenset(
+    ("the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as",
+     "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have",
+     "all", "not", "one", "has", "or")
+)  # fmt: skip
+
+
+class _TFIDF:
+    """``jieba.analyse.TFIDF`` as far as speechparse uses it, without ``jieba.analyse``.
+
+    Importing ``jieba.analyse`` loads ``jieba.posseg`` and the global IDF table (~0.35 s) before
+    any of our code runs. ``extract_tags`` without ``allowPOS`` is jieba's algorithm line for
+    line (same counting, same stable sort, so the same ties); with ``allowPOS`` it hands over to
+    a real ``TFIDF`` built on first such call.
+    """
+
+    def __init__(self, tokenizer: Any, idf: tuple[dict[str, float], float], stop: set[str]):
+        self.tokenizer = tokenizer
+        self.idf_freq, self.median_idf = idf
+        self.stop_words = stop
+        self._full: Any = None
+
+    @property
+    def postokenizer(self) -> Any:
+        return get_pos_tokenizer()
+
+    def extract_tags(
+        self,
+        sentence: str,
+        topK: int | None = 20,  # jieba's parameter names, so callers can pass them by name
+        withWeight: bool = False,
+        allowPOS: Iterable[str] = (),
+        withFlag: bool = False,
+    ) -> list[Any]:
+        tags: list[Any]
+        if allowPOS:
+            full = self._jieba_tfidf()
+            tags = full.extract_tags(sentence, topK, withWeight, allowPOS, withFlag)
+            return tags
+        freq: dict[str, float] = {}
+        for w in self.tokenizer.cut(sentence):
+            if len(w.strip()) < 2 or w.lower() in self.stop_words:
+                continue
+            freq[w] = freq.get(w, 0.0) + 1.0
+        total = sum(freq.values())
+        for k in freq:
+            freq[k] *= self.idf_freq.get(k, self.median_idf) / total
+        if withWeight:
+            tags = sorted(freq.items(), key=itemgetter(1), reverse=True)
+        else:
+            tags = sorted(freq, key=freq.__getitem__, reverse=True)
+        return tags[:topK] if topK else tags
+
+    def _jieba_tfidf(self) -> Any:
+        with _lock:
+            if self._full is None:
+                import copy
+
+                import jieba.analyse
+
+                full = copy.copy(jieba.analyse.default_tfidf)
+                full.idf_freq, full.median_idf = self.idf_freq, self.median_idf
+                full.tokenizer = self.tokenizer
+                full.postokenizer = get_pos_tokenizer()
+                full.stop_words = self.stop_words
+                self._full = full
+            return self._full
+
+
+def _default_idf() -> tuple[dict[str, float], float]:
+    """jieba's default IDF table and its median, shared or cached rather than re-parsed."""
+    path = _jieba_file(os.path.join("analyse", "idf.txt"))
+    analyse = sys.modules.get("jieba.analyse")
+    if analyse is not None:
+        shared = analyse.default_tfidf
+        if os.path.normpath(getattr(shared.idf_loader, "path", "")) == os.path.normpath(path):
+            # Someone already loaded it into the global extractor; it is only ever read.
+            return shared.idf_freq, shared.median_idf
+    import jieba
+
+    cache_file = _CacheFile("idf", jieba.__version__, _stamp(path))
+    cached = cache_file.read()
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict):
+        return cached[0], float(cached[1])
+    # jieba's IDFLoader, step for step.
+    with open(path, "rb") as file:
+        content = file.read().decode("utf-8")
+    idf_freq: dict[str, float] = {}
+    for line in content.splitlines():
+        word, freq = line.strip().split(" ")
+        idf_freq[word] = float(freq)
+    median = sorted(idf_freq.values())[len(idf_freq) // 2]
+    cache_file.write((idf_freq, median))
+    return idf_freq, median
+
+
 @cache
 def _build_tfidf(stop_words: frozenset[str]) -> Any:
-    import copy
-
-    import jieba.analyse
-    from jieba.analyse.tfidf import DEFAULT_IDF, TFIDF
-
-    shared = jieba.analyse.default_tfidf
-    if getattr(shared.idf_loader, "path", None) == DEFAULT_IDF:
-        # Importing jieba.analyse already loaded the default IDF table (~0.3 s, ~80 MB) into
-        # the global extractor. The table is only ever read, so share it instead of loading a
-        # second copy; everything that decides segmentation is replaced below.
-        tfidf = copy.copy(shared)
-    else:  # someone re-pointed the global at a custom IDF file: do not inherit it
-        tfidf = TFIDF(idf_path=None)
-    tfidf.tokenizer = get_tokenizer()
-    tfidf.postokenizer = get_pos_tokenizer()
-    tfidf.stop_words = set(TFIDF.STOP_WORDS) | stop_words
-    return tfidf
+    return _TFIDF(get_tokenizer(), _default_idf(), set(_JIEBA_STOP_WORDS) | stop_words)
 
 
 def get_tfidf(stop_words: frozenset[str]) -> Any:
-    """A ``jieba.analyse.TFIDF`` bound to the private tokenizer, never to ``jieba.dt``."""
+    """A TF-IDF extractor (``jieba.analyse.TFIDF``'s interface) on the private tokenizer,
+    never on ``jieba.dt``."""
     with _lock:
         return _build_tfidf(stop_words)
 
