@@ -76,7 +76,10 @@ class Builder:
         for credit in view.credits:
             c_start, c_end = draft.block.view.span(credit.start, credit.end)
             name = _WHITESPACE.sub("", layout_text(self.source, c_start, c_end))
-            credits.append(Credit(role=credit.role, name=name, start=c_start, end=c_end))
+            role = None
+            if credit.role is not None:
+                role = layout_text(self.source, *draft.block.view.span(*credit.role))
+            credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
             folded = self.folded[c_start:c_end].replace(" ", "")
             if "·" not in folded and surname_length(folded) == 0:
                 self.diagnose(

@@ -28,7 +28,7 @@ _CLOSE = "）】〕]"
 class CreditMatch:
     """One credited person, in compact coordinates."""
 
-    role: str | None
+    role: tuple[int, int] | None  # compact offsets of the role word, if any
     name: str
     start: int
     end: int
@@ -100,7 +100,7 @@ def parse_credits(
     """
     pattern = _role_pattern()
     credits: list[CreditMatch] = []
-    role: str | None = None
+    role: tuple[int, int] | None = None
     saw_role = False
     pending_single: tuple[int, int] | None = None
     for a, b in _tokens(text, start, end):
@@ -110,12 +110,12 @@ def parse_credits(
         if token in _POST_ROLES and credits:
             saw_role = True
             if not any(c.role for c in credits):
-                credits = [CreditMatch(token, c.name, c.start, c.end, c.split) for c in credits]
+                credits = [CreditMatch((a, b), c.name, c.start, c.end, c.split) for c in credits]
             continue
         while a < b:
             m = pattern.match(text, a, b)
             if m is not None:
-                role = _role_of(m.group())
+                role = (m.end() - len(_role_of(m.group())), m.end())
                 saw_role = True
                 a = m.end()
                 continue
@@ -143,7 +143,9 @@ def parse_credits(
             if post:
                 saw_role = True
                 if not any(c.role for c in credits):
-                    credits = [CreditMatch(post, c.name, c.start, c.end, c.split) for c in credits]
+                    credits = [
+                        CreditMatch((name_end, b), c.name, c.start, c.end, c.split) for c in credits
+                    ]
             a = b
     if pending_single is not None or not credits:
         return None
@@ -179,7 +181,7 @@ def own_line(view: Compact) -> BylineMatch | None:
         return None
     if label is not None:
         credits = [
-            CreditMatch(c.role or label.group()[:-1], c.name, c.start, c.end, c.split)
+            CreditMatch(c.role or (start, start + label.end() - 1), c.name, c.start, c.end, c.split)
             for c in credits
         ]
     lead = 1 if form == "parenthesized" else 0
