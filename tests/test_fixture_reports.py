@@ -41,7 +41,10 @@ def test_plenary_with_chrome_subtitle_note_marker_lines_and_closing_byline() -> 
         ),
     ]
     chrome = [d for d in r.diagnostics if d.code == "layout.page_chrome"]
-    assert [(d.line, d.column) for d in chrome] == [(1, 1), (11, 1)]  # the edition line and the jump line
+    assert [(d.line, d.column) for d in chrome] == [
+        (1, 1),
+        (11, 1),
+    ]  # the edition line and the jump line
 
 
 def test_traditional_report_keeps_its_script_in_values() -> None:
