@@ -36,6 +36,8 @@ _LABEL = regex.compile(
     r"【?(?:编者按|编者的话|编前语|开栏的话|阅读提示|内容提要|导读|引言)】?[ ：]?"
 )
 _SUBTITLE = regex.compile(r"^[—\-]{1,3}")
+_BULLETS = regex.compile(r"[■□◆◇●○★☆▲△▶►◎◉▪▫]+ ?")
+_SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
 _MAX_HEADLINE = 40
 _MAX_DESIGNATION = 64
 
@@ -148,11 +150,11 @@ def _designation(view: Compact) -> tuple[Designation, int, int] | None:
     """A designation at the start of ``view``: (designation, marker_end, body_start)."""
     text = view.text
     marker_end = 0
-    m = regex.match(r"[■□◆◇●○★☆▲△▶►◎◉▪▫]+ ?", text)
+    m = _BULLETS.match(text)
     if m is not None:
         marker_end = m.end()
     colon = text.find("：", marker_end, marker_end + _MAX_DESIGNATION + 1)
-    if colon > marker_end and not regex.search(r"[。！？；“”]", text[marker_end:colon]):
+    if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
         found = parse_designation(view, marker_end, colon)
         if found is not None:
             return found, marker_end, colon + 1

@@ -19,6 +19,8 @@ from ._text import Compact
 # A name character: Han, or the middle dot of transliterated minority names.
 _HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"
+_BRACKETED = regex.compile(r"([^\s（）]{2,16}?) ?（([^（）]+)）")
+_SPACED = regex.compile(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$")
 # A designation never holds sentence punctuation, quotes or a date.
 _SENTENCE = regex.compile(r"[。！？；“”‘’]|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年")
 _PART_SEPARATORS = "、，"
@@ -87,7 +89,8 @@ def plausible_name(name: str) -> bool:
         return len(name) <= 16 and all(_HAN.match(c) or c == _NAME_DOT for c in name)
     if not 2 <= len(name) <= _MAX_NAME or not all(_HAN.match(c) for c in name):
         return False
-    return not any(name.endswith(v) for v in _speech_verbs())
+    verbs = _speech_verbs()
+    return name[-1:] not in verbs and name[-2:] not in verbs
 
 
 def _name_score(name: str) -> float:
@@ -199,7 +202,7 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
     if verb is not None and end - len(verb) - start >= 3:
         end -= len(verb)
     # 姓名（单位职务、…）
-    bracketed = regex.fullmatch(r"([^\s（）]{2,16}?) ?（([^（）]+)）", text[start:end])
+    bracketed = _BRACKETED.fullmatch(text[start:end])
     if bracketed is not None:
         name = bracketed.group(1)
         if plausible_name(name):
@@ -214,7 +217,7 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
                     start, start + len(name), parts, "name_first", doubts, extent_end
                 )
     # 单位职务 姓名 (a space, or a padded two-character name, before the name)
-    spaced = regex.search(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$", text[start:end])
+    spaced = _SPACED.search(text[start:end])
     if spaced is not None:
         name_start = start + spaced.start(1)
         name = spaced.group(1).replace(" ", "")

@@ -84,34 +84,34 @@ class Compact:
         return self.index[i], self.index[j - 1] + 1
 
 
+_BREAK = regex.compile(r"\r\n|\r|\n")
+_RUN = regex.compile(r"[^ \u3000\t\r\n\xa0]+")
+
+
 def compact(folded: str, start: int, end: int) -> Compact:
-    """Build a :class:`Compact` view of ``folded[start:end]``."""
-    chars: list[str] = []
+    """Build a :class:`Compact` view of ``folded[start:end]``.
+
+    Line by line: indentation and line-end spaces go, runs of inner spaces become one space
+    (kept, as they separate names), and lines join with nothing between them.
+    """
+    parts: list[str] = []
     index: list[int] = []
-    at_line_start = False
-    for pos in range(start, end):
-        ch = folded[pos]
-        if ch in "\n\r":
-            # Spaces left at a line end are layout, not a separator.
-            while chars and chars[-1] == " ":
-                chars.pop()
-                index.pop()
-            at_line_start = True
-            continue
-        if ch in _LAYOUT_SPACE or ch == " ":
-            if at_line_start or (chars and chars[-1] == " "):
-                continue
-            ch = " "
-        at_line_start = False
-        chars.append(ch)
-        index.append(pos)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        index.pop()
-    while chars and chars[0] == " ":
-        chars.pop(0)
-        index.pop(0)
-    return Compact("".join(chars), tuple(index))
+    line_start = start
+    for line_end in [*(m.start() for m in _BREAK.finditer(folded, start, end)), end]:
+        previous_end = -1
+        for m in _RUN.finditer(folded, line_start, line_end):
+            if previous_end >= 0:
+                parts.append(" ")
+                index.append(previous_end)
+            parts.append(m.group())
+            index.extend(range(m.start(), m.end()))
+            previous_end = m.end()
+        line_start = line_end
+        while line_start < end and folded[line_start] in "\r\n":
+            line_start += 1
+            if folded[line_start - 1] == "\n":
+                break
+    return Compact("".join(parts), tuple(index))
 
 
 class LineIndex:
