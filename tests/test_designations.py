@@ -530,3 +530,26 @@ def test_designation_placement(
         text,
         "paragraphs",
     )
+
+
+def test_unlisted_title_is_accepted_with_a_diagnostic() -> None:
+    source = report_text("临江市数据中心首席架构师王小明", "今天我们谈数据。")
+    report = parse(source)
+    (speech,) = report.speeches
+    assert speech.speaker.name == "王小明"
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("临江市数据中心", "首席架构师")
+    ]
+    assert "speaker.unknown_title" in [d.code for d in report.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["临江市文旅论坛嘉宾发言摘要", "青石县青年代表座谈会发言摘登"],
+    ids=["guest-speeches", "youth-deputies"],
+)
+def test_a_title_ending_in_a_role_word_is_not_a_designation(title: str) -> None:
+    source = report_text("临江市商务局局长贺子川", "今天我们谈外贸。", title=title)
+    report = parse(source)
+    assert report.title is not None and report.title.text == title
+    assert [s.speaker.name for s in report.speeches] == ["贺子川"]

@@ -155,7 +155,7 @@ def _designation(view: Compact) -> tuple[Designation, int, int] | None:
         marker_end = m.end()
     colon = text.find("：", marker_end, marker_end + _MAX_DESIGNATION + 1)
     if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
-        found = parse_designation(view, marker_end, colon)
+        found = parse_designation(view, marker_end, colon, lenient=True)
         if found is not None:
             return found, marker_end, colon + 1
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):

@@ -89,6 +89,10 @@ def plausible_name(name: str) -> bool:
         return len(name) <= 16 and all(_HAN.match(c) or c == _NAME_DOT for c in name)
     if not 2 <= len(name) <= _MAX_NAME or not all(_HAN.match(c) for c in name):
         return False
+    # Four characters make a name only with a compound surname (欧阳启明); otherwise they are
+    # far more often a word pair (发言摘要) than a person.
+    if len(name) == _MAX_NAME and name[:2] not in word_set("compound_surnames"):
+        return False
     verbs = _speech_verbs()
     return name[-1:] not in verbs and name[-2:] not in verbs
 
@@ -185,8 +189,15 @@ def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | Non
     return best[1], best[0]
 
 
-def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> Designation | None:
-    """Decompose ``view.text[start:end]``, or return None when it is not a designation."""
+def parse_designation(
+    view: Compact, start: int = 0, end: int | None = None, *, lenient: bool = False
+) -> Designation | None:
+    """Decompose ``view.text[start:end]``, or return None when it is not a designation.
+
+    ``lenient`` also accepts a job title missing from the lexicon when the structure is
+    strong (a unit word before it, a surname-led name after it); the result then carries a
+    ``speaker.unknown_title`` doubt.
+    """
     text = view.text
     end = len(text) if end is None else end
     while start < end and text[start] == " ":
@@ -232,7 +243,7 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
     # 单位职务姓名 (the name runs on from the last title)
     found = _split_name_tail(text, start, end)
     if found is None:
-        return None
+        return _unknown_title(text, start, end, extent_end) if lenient else None
     name_start, score = found
     parts = _positions(text, start, name_start, doubts)
     if parts is None:
@@ -242,6 +253,29 @@ def parse_designation(view: Compact, start: int = 0, end: int | None = None) -> 
             ("speaker.unknown_surname", f"{text[name_start:end]!r} starts with no known surname")
         )
     return Designation(name_start, end, parts, "joined", doubts, extent_end)
+
+
+def _unknown_title(text: str, start: int, end: int, extent_end: int) -> Designation | None:
+    """`单位 + unlisted title + 姓名`, accepted only in its plainest shape."""
+    if end - start > 24 or any(ch in text[start:end] for ch in " 、，（）"):
+        return None
+    units = word_set("unit_suffixes")
+    for length in (3, 2):
+        name_start = end - length
+        name = text[name_start:end]
+        if not plausible_name(name) or surname_length(name) == 0:
+            continue
+        for title_start in range(name_start - 1, start, -1):
+            if name_start - title_start > 6:
+                break
+            if any(
+                text.endswith(u, start, title_start) for u in units if len(u) <= title_start - start
+            ):
+                part = Part(start, title_start, title_start, name_start)
+                title = text[title_start:name_start]
+                doubt = ("speaker.unknown_title", f"{title!r} is not a known job title")
+                return Designation(name_start, end, [part], "joined", [doubt], extent_end)
+    return None
 
 
 def known_titles() -> tuple[str, ...]:
