@@ -59,7 +59,9 @@ def test_crlf_offsets_keep_line_endings(tmp_path: Path) -> None:
     assert text[name.name_start : name.name_end] == name.name == "王赵春"
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n\u3000\u3000\n", "\ufeff"], ids=["empty", "blank", "bom-only"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n\u3000\u3000\n", "\ufeff"], ids=["empty", "blank", "bom-only"]
+)
 def test_empty_input_gives_a_diagnostic(text: str) -> None:
     report = speechparse.parse(text, keywords=False)
     assert report.speeches == []
@@ -115,8 +117,12 @@ def test_fifty_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_errors_share_one_root() -> None:
-    for error in (speechparse.DecodeError, speechparse.InputTooLargeError,
-                  speechparse.NotAReportError, speechparse.SchemaValidationError):
+    for error in (
+        speechparse.DecodeError,
+        speechparse.InputTooLargeError,
+        speechparse.NotAReportError,
+        speechparse.SchemaValidationError,
+    ):
         assert issubclass(error, speechparse.SpeechParseError)
     assert issubclass(speechparse.SpeechParseError, ValueError)
 

@@ -150,7 +150,9 @@ def test_entries_are_already_simplified(name: str) -> None:
     assert not bad, bad
 
 
-@pytest.mark.parametrize("prefix", ["市委", "县委", "人大", "政协", "村委会", "常委会", "纪委", "监委"])
+@pytest.mark.parametrize(
+    "prefix", ["市委", "县委", "人大", "政协", "村委会", "常委会", "纪委", "监委"]
+)
 def test_titles_never_start_with_a_unit(prefix: str) -> None:
     """A unit written before a title belongs to the organization (市人大 + 代表), not the title."""
     offenders = [t for t in load_words("titles") if t.startswith(prefix)]

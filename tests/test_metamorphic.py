@@ -229,73 +229,11 @@ COMBOS: list[Combo] = [
     ),
 ]
 
-# Parser bugs these transformations expose (reported to the lead). Every one of them leaves
-# the text just as readable to a person; none is excused as "not meaning-preserving".
-POINT_SPLIT = (
-    "points: an ordinal marker broken by a line wrap (一⏎是, 二⏎要, 第⏎三, 其⏎次) or separated "
-    "from its comma (第一⏎，) is not recognised, and the speech then loses ALL its points "
-    "(got [] for e.g. ['第一','第二','第三'])"
-)
-INDENTED_NO_BLANKS = (
-    "layout 'indented paragraphs, no blank lines, unmarked headlines': the title absorbs the "
-    "first headline (title '…发言摘要融入地方创新生态系统'), and each trailing byline plus the "
-    "next headline are appended to the previous paragraph (headline None, credits [])"
-)
-NAME_SPLIT = (
-    "speaker: the designation '…院长、教授陆⏎知微：' (name split over two lines, as in the "
-    "original) is lost when the break carries a blank line or indentation: speech 陆知微 "
-    "disappears into the previous speech (4 speeches instead of 5)"
-)
-TRAD_POSITION = (
-    "speaker.positions in traditional script: '市委常委、常務副市長' gives ('市委','常务副市长') "
-    "where the simplified text gives ('市','常务副市长'); '云岫縣委副書記、縣長' gives "
-    "('云岫县委','县长') instead of ('云岫县','县长') (the 市委→市 / 县委→县 rule is not applied "
-    "to folded text)"
-)
-REWRAP_DEV06 = (
-    "wrap15 of a text already wrapped at 20 (jagged 15/5 lines): own-line bylines wrapped "
-    "('记者 甄一鸣 通讯员 桑⏎榆') are not recognised and are glued to the next headline (headline "
-    "'记者甄一鸣通讯员桑榆(二)高校要为文旅产业输送人才', credits []); the page chrome "
-    "'沅北日报 2021年3月5日 ⏎第4版' is appended to a paragraph"
-)
-
-
-def _why(*reasons: str) -> str:
-    return "parser bug: " + " || ".join(reasons)
-
-
-# (input id, combo id) -> reason; strict xfail, so a fix turns into an XPASS to clean up here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("seed", "indent_paragraphs+remove_blank_lines+wrap30"): _why(INDENTED_NO_BLANKS, POINT_SPLIT),
-    ("seed", "traditional+extra_blank_lines+indent_paragraphs+wrap15"): _why(POINT_SPLIT),
-    ("dev01", "indent_paragraphs+remove_blank_lines+wrap30"): _why(INDENTED_NO_BLANKS),
-    ("dev02", "wrap15"): _why(POINT_SPLIT),
-    ("dev02", "wrap25"): _why(POINT_SPLIT),
-    ("dev02", "wrap40"): _why(POINT_SPLIT),
-    ("dev02", "traditional"): _why(TRAD_POSITION),
-    ("dev02", "crlf+indent_paragraphs+wrap25"): _why(POINT_SPLIT),
-    ("dev02", "traditional+halfwidth"): _why(TRAD_POSITION),
-    ("dev02", "traditional+gb18030"): _why(TRAD_POSITION),
-    ("dev02", "indent_paragraphs+remove_blank_lines+wrap30"): _why(POINT_SPLIT),
-    ("dev02", "indent_all+wrap20+crlf"): _why(POINT_SPLIT),
-    ("dev02", "traditional+extra_blank_lines+indent_paragraphs+wrap15"): _why(
-        TRAD_POSITION, POINT_SPLIT
-    ),
-    ("dev03", "indent_all+wrap20+crlf"): _why(POINT_SPLIT),
-    ("dev04", "wrap25"): _why(POINT_SPLIT),
-    ("dev04", "traditional"): _why(TRAD_POSITION),
-    ("dev04", "traditional+halfwidth"): _why(TRAD_POSITION),
-    ("dev04", "traditional+gb18030"): _why(TRAD_POSITION),
-    ("dev04", "traditional+extra_blank_lines+indent_paragraphs+wrap15"): _why(TRAD_POSITION),
-    ("dev05", "crlf+indent_paragraphs+wrap25"): _why(POINT_SPLIT),
-    ("dev05", "indent_paragraphs+remove_blank_lines+wrap30"): _why(POINT_SPLIT),
-    ("dev05", "traditional+extra_blank_lines+indent_paragraphs+wrap15"): _why(POINT_SPLIT),
-    ("dev06", "wrap15"): _why(REWRAP_DEV06),
-    ("dev06", "extra_blank_lines"): _why(NAME_SPLIT),
-    ("dev06", "fullwidth+extra_blank_lines"): _why(NAME_SPLIT),
-    ("dev06", "traditional+extra_blank_lines+indent_paragraphs+wrap15"): _why(NAME_SPLIT),
-    ("dev07", "indent_all+wrap20+crlf"): _why(POINT_SPLIT),
-}
+# (input id, combo id) -> reason for a parser bug a combination exposes; run as strict xfail so
+# that a fix shows up as an XPASS. Every bug found so far (wrapped point markers, titles and
+# bylines in indented layouts without blank lines, names split over two lines, traditional-script
+# positions, re-wrapped bylines) is fixed, and the combinations that exposed them now guard them.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 # Transformations that really do lose information for one input, so they are skipped there.
 # dev06 is hard-wrapped at ~20 columns and marks paragraph starts only by indentation; some
@@ -304,7 +242,7 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
 NOT_MEANING_PRESERVING: dict[tuple[str, str], str] = {
     ("dev06", "indent_all"): "indenting every line of dev06 erases its paragraph boundaries",
     ("dev06", "indent_all+wrap20+crlf"): "indenting every line of dev06 erases its paragraph "
-    "boundaries (the NAME_SPLIT bug it also shows is covered by dev06-extra_blank_lines)",
+    "boundaries",
 }
 
 

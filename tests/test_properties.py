@@ -236,7 +236,6 @@ MUTATED_BYLINE_BUG = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=MUTATED_BYLINE_BUG)
 @budget(phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking: known failure
 @given(text=mutated_seed(), as_file=st.booleans(), junk=st.binary(max_size=32), at=st.floats(0, 1))
 def test_mutated_seed_grounded_and_covered(
@@ -422,7 +421,6 @@ LINE_FORM_BUG = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=LINE_FORM_BUG)
 @budget(phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking: known failure
 @given(
     report=pseudo_report(layouts.filter(_line_form_without_blank_lines)), keywords=st.just(False)
@@ -431,11 +429,6 @@ def test_generated_reports_line_form_without_blank_lines(report: Generated, keyw
     _check_generated(report, keywords)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser bug: '市发展改革委主任、董事长孙杰:' gives name '长孙杰' (compound surname 长孙 "
-    "wins over the title 董事长); expected '孙杰'",
-)
 def test_title_zhang_before_surname_sun() -> None:
     text = (
         "某市座谈会发言摘要\n\n把课堂搬进产业园\n\n"
@@ -445,13 +438,6 @@ def test_title_zhang_before_surname_sun() -> None:
     assert [sp.speaker.name for sp in report.speeches] == ["孙杰"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser bug: parse() accepts a str holding a lone surrogate ('\\ud800') and returns a "
-    "report that to_json() cannot serialize: orjson.JSONEncodeError (a TypeError, not a "
-    "SpeechParseError) 'str is not valid UTF-8: surrogates not allowed'; parse should raise "
-    "DecodeError, or to_json should cope",
-)
 def test_lone_surrogate() -> None:
     text = "\ud800\n" + SEED_TEXT
     try:

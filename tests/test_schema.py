@@ -13,7 +13,9 @@ import speechparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "schemas" / f"report-{speechparse.SCHEMA_VERSION}.schema.json"
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted(
+    (ROOT / "seeds").glob("*.txt")
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +52,9 @@ def _properties(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_field_has_a_description() -> None:
-    undocumented = [path for path, prop in _properties(speechparse.json_schema()) if "description" not in prop]
+    undocumented = [
+        path for path, prop in _properties(speechparse.json_schema()) if "description" not in prop
+    ]
     assert undocumented == []
 
 

@@ -56,6 +56,7 @@ class Draft:
     byline: DraftByline | None = None
     speeches: list[DraftSpeech] = field(default_factory=list)
     leftovers: list[tuple[str, str, int, int]] = field(default_factory=list)
+    last_leftover: int = -2  # index of the block recorded last, to merge adjacent ones
 
 
 def _body(block: Block) -> Piece:
@@ -100,14 +101,7 @@ def assemble(blocks: list[Block]) -> Draft:
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, i)
         if block.kind is Kind.CHROME:
-            draft.leftovers.append(
-                (
-                    "layout.page_chrome",
-                    f"page chrome ({block.chrome}) set aside",
-                    block.start,
-                    block.end,
-                )
-            )
+            _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
             if current is not None:
                 current.open_paragraph = False
             continue
@@ -124,7 +118,7 @@ def assemble(blocks: list[Block]) -> Draft:
             if block.body_start < len(block.text):
                 current.paragraphs.append(_body(block))
                 current.open_paragraph = not block.terminated
-                _take_byline(current, block)
+                _take_byline(draft, current, block)
             elif nxt is not None and current.headline is None and _headline_like(nxt):
                 _, after = _next_content(blocks, k)
                 if after is not None and after.kind is Kind.TEXT and not _headline_like(after):
@@ -174,7 +168,7 @@ def assemble(blocks: list[Block]) -> Draft:
             else:
                 current.paragraphs.append(piece)
             current.open_paragraph = not block.terminated
-            _take_byline(current, block)
+            _take_byline(draft, current, block)
             continue
         _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
     if pending_headline is not None:
@@ -185,9 +179,15 @@ def assemble(blocks: list[Block]) -> Draft:
     return draft
 
 
-def _take_byline(speech: DraftSpeech, block: Block) -> None:
-    if block.byline is not None and speech.byline is None:
+def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
+    """The block's trailing byline credits the speech; a second one is reported, not lost."""
+    if block.byline is None:
+        return
+    if speech.byline is None:
         speech.byline = DraftByline(block, block.byline)
+        return
+    start, end = block.view.span(block.byline.start, block.byline.end)
+    draft.leftovers.append(("layout.unclassified", "a second byline for one speech", start, end))
 
 
 def _before_speeches(draft: Draft, block: Block) -> None:
@@ -211,6 +211,13 @@ def _before_speeches(draft: Draft, block: Block) -> None:
                 block.body_start += 1
         if block.body_start < len(block.text):
             draft.lead.append(_body(block))
+        if block.byline is not None:
+            if draft.byline is None:
+                draft.byline = DraftByline(block, block.byline)
+            else:
+                _leftover(
+                    draft, block, "layout.unclassified", "a second byline before the speeches"
+                )
         return
     _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
 
@@ -228,4 +235,12 @@ def _document_byline_at_end(draft: Draft) -> None:
 
 
 def _leftover(draft: Draft, block: Block, code: str, message: str) -> None:
+    """Record a block set aside; adjacent blocks set aside alike become one diagnostic."""
+    if draft.leftovers and draft.last_leftover == block.index - 1:
+        last = draft.leftovers[-1]
+        if last[0] == code and last[1] == message:
+            draft.leftovers[-1] = (code, message, last[2], block.end)
+            draft.last_leftover = block.index
+            return
     draft.leftovers.append((code, message, block.start, block.end))
+    draft.last_leftover = block.index

@@ -15,7 +15,8 @@ from enum import Enum
 import regex
 
 from . import _byline, _chrome
-from ._speaker import Designation, parse_designation
+from ._lexicon import word_set
+from ._speaker import Designation, parse_designation, title_suffix
 from ._text import Compact, compact, is_terminated
 
 _INDENT_CHARS = " \u3000\t\xa0"
@@ -36,6 +37,7 @@ _LABEL = regex.compile(
     r"【?(?:编者按|编者的话|编前语|开栏的话|阅读提示|内容提要|导读|引言)】?[ ：]?"
 )
 _SUBTITLE = regex.compile(r"^[—\-]{1,3}")
+_DECORATION = regex.compile(r"[\p{S}\p{Pd}\p{Zs}*#·~_=]+")
 _BULLETS = regex.compile(r"[■□◆◇●○★☆▲△▶►◎◉▪▫]+ ?")
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
 _MAX_HEADLINE = 40
@@ -85,6 +87,7 @@ class Block:
     brackets: bool = False
     terminated: bool = False
     blank_before: bool = False
+    index: int = 0
     extra: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -104,10 +107,11 @@ def split_lines(folded: str) -> list[Line]:
             a += 1
         while b > a and folded[b - 1] in _INDENT_CHARS:
             b -= 1
-        if b > a:
+        if b > a and not _DECORATION.fullmatch(folded, a, b):
             lines.append(Line(a, b, a - pos, blank))
             blank = False
         else:
+            # A rule of ■, —— or ＊ (symbols only) separates like a blank line.
             blank = True
         if m is not None:
             pos = m.end()
@@ -122,7 +126,9 @@ def _wrap_width(widths: list[int]) -> int | None:
     counts = Counter(long)
     best = max(counts, key=lambda w: (counts[w] + counts.get(w - 1, 0), w))
     share = (counts[best] + counts.get(best - 1, 0)) / len(long)
-    return best if share >= 0.3 else None
+    # Wrapped text has almost no line longer than the wrap width.
+    over = sum(1 for w in long if w > best + 2) / len(long)
+    return best if share >= 0.3 and over <= 0.1 else None
 
 
 def _indent_informative(lines: list[Line]) -> bool:
@@ -130,20 +136,23 @@ def _indent_informative(lines: list[Line]) -> bool:
     return indented >= 2 and indented < len(lines) * 0.95
 
 
-def _special(folded: str, line: Line) -> bool:
-    """Whether a line must start a block of its own whatever the layout says."""
+def _special(folded: str, line: Line) -> str | None:
+    """Why a line must start a block of its own whatever the layout says, if it must.
+
+    ``"designation"`` for a designation start, ``"other"`` for every other kind.
+    """
     view = compact(folded, line.start, line.end)
     text = view.text
     if not text:
-        return False
+        return None
     if _SUBTITLE.match(text) or _LABEL.match(text) or _chrome.chrome_reason(text):
-        return True
+        return "other"
     if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
-        return True
+        return "other"
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in "■□◆◇●○★☆▲△▶►◎◉▪▫" or len(text) <= _MAX_HEADLINE):
-        return True
-    return _designation(view) is not None
+        return "other"
+    return "designation" if _designation(view) is not None else None
 
 
 def _designation(view: Compact) -> tuple[Designation, int, int] | None:
@@ -161,10 +170,26 @@ def _designation(view: Compact) -> tuple[Designation, int, int] | None:
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
-        # Alone on a line, a run-on `单位职务姓名` must be short to be trusted.
-        if found is not None and (found.form != "joined" or marker_end > 0 or len(text) <= 30):
+        # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units.
+        if found is not None and (
+            found.form != "joined"
+            or marker_end > 0
+            or (len(text) <= 30 and _units_look_right(text, found))
+        ):
             return found, marker_end, len(text)
     return None
+
+
+def _units_look_right(text: str, found: Designation) -> bool:
+    """Every written unit ends with a unit word (局, 委, 公司 …) and holds no particle 的."""
+    units = word_set("unit_suffixes")
+    for part in found.parts:
+        unit = text[part.org_start : part.org_end] + (
+            text[part.title_start] if part.shared_level else ""
+        )
+        if unit and ("的" in unit or not any(unit.endswith(u) for u in units)):
+            return False
+    return True
 
 
 def build_blocks(folded: str) -> list[Block]:
@@ -178,6 +203,17 @@ def build_blocks(folded: str) -> list[Block]:
     widths = [line.end - line.start + line.indent for line in lines]
     wrap = _wrap_width(widths)
     specials = [_special(folded, line) for line in lines]
+    # A short line without a full stop right above a designation is a headline, whatever
+    # the line above it looks like.
+    headlines = [
+        i + 1 < len(lines)
+        and specials[i + 1] == "designation"
+        and not specials[i]
+        and not _wrapped(wrap, widths[i])
+        and not is_terminated(folded[lines[i].start : lines[i].end])
+        and lines[i].end - lines[i].start <= _MAX_HEADLINE
+        for i in range(len(lines))
+    ]
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         line = lines[i]
@@ -186,27 +222,92 @@ def build_blocks(folded: str) -> list[Block]:
         # looks like on its own (`…遗产保` / `护中心主任某某：` is one designation).
         carried = (
             not line.blank_before
+            and not (
+                specials[i] == "designation"
+                and specials[i - 1]
+                and folded[prev.end - 1] not in "、，兼"
+                and folded[line.start] not in "、，"
+            )
             and _wrapped(wrap, widths[i - 1])
             and not (by_indent and line.indented)
             and not _ends_sentence(folded, prev)
+            and (
+                not headlines[i]
+                or _completes_byline(folded, prev, line)
+                or _splits_positions(folded, prev, line)
+            )
         )
-        joins = carried or not (line.blank_before or specials[i])
+        joins = carried or not (line.blank_before or specials[i] or headlines[i])
         if joins and not carried and specials[i - 1] and not _wrapped(wrap, widths[i - 1]):
             joins = False
         if joins and not carried:
-            joins = not line.indented if by_indent else _wrapped(wrap, widths[i - 1])
+            # Indented paragraphs: an unindented line continues only a full (wrapped) line;
+            # after a short one it is a headline, a designation or a title of its own, and a
+            # paragraph broken mid-sentence is mended by the assembler.
+            joins = _wrapped(wrap, widths[i - 1]) and not (by_indent and line.indented)
         if joins:
             groups[-1].append(i)
         else:
             groups.append([i])
-    return [_classify(folded, [lines[i] for i in group]) for group in groups]
+    groups = _mend_split_designations(folded, lines, groups, specials)
+    blocks = [_classify(folded, [lines[i] for i in group]) for group in groups]
+    for index, block in enumerate(blocks):
+        block.index = index
+    return blocks
+
+
+def _mend_split_designations(
+    folded: str, lines: list[Line], groups: list[list[int]], specials: list[str | None]
+) -> list[list[int]]:
+    """Rejoin `…院长、教授陆` + blank line + `知微：…`: a designation broken across blocks.
+
+    Only when the second block does not start a designation of its own, so a headline above
+    a designation is never glued to it.
+    """
+    mended = [groups[0]]
+    for group in groups[1:]:
+        previous = mended[-1]
+        first, last = lines[previous[0]], lines[previous[-1]]
+        if (
+            not specials[previous[0]]
+            and last.end - first.start <= _MAX_DESIGNATION
+            and not _ends_sentence(folded, last)
+        ):
+            head = compact(folded, first.start, last.end)
+            if specials[group[0]] and not _ends_inside_positions(head.text):
+                mended.append(group)
+                continue
+            both = compact(folded, first.start, lines[group[0]].end)
+            found = _designation(both)
+            if found is not None and found[2] > len(head.text) + 1:
+                previous.extend(group)
+                continue
+        mended.append(group)
+    return mended
+
+
+def _completes_byline(folded: str, prev: Line, line: Line) -> bool:
+    """`…十八支。 全媒` + `体记者 宫立`: the line finishes a byline the wrap cut in two."""
+    return _byline.trailing(compact(folded, prev.start, line.end)) is not None
+
+
+def _splits_positions(folded: str, prev: Line, line: Line) -> bool:
+    """`…馆长、市非物` + `质文化遗产保`: the lines hold a designation the wrap cut."""
+    return _ends_inside_positions(compact(folded, prev.start, line.end).text)
+
+
+def _ends_inside_positions(text: str) -> bool:
+    """`…馆长、市非物质文化遗产保`: a whole position, a separator, then a broken one."""
+    sep = max(text.rfind("、"), text.rfind("，"))
+    return sep > 0 and title_suffix(text, sep) is not None
 
 
 def _ends_sentence(folded: str, line: Line) -> bool:
-    """A full stop, or a byline after one, ends the line's sentence."""
+    """A full stop, a byline after one, or a byline line of its own ends the sentence."""
     if is_terminated(folded[line.start : line.end]):
         return True
-    return _byline.trailing(compact(folded, line.start, line.end)) is not None
+    view = compact(folded, line.start, line.end)
+    return _byline.trailing(view) is not None or _byline.own_line(view) is not None
 
 
 def _wrapped(wrap: int | None, width: int) -> bool:

@@ -7,14 +7,16 @@ report keeps its own characters; decisions were made on the folded view at the s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
 from ._assemble import Draft, DraftByline, DraftSpeech, Piece
 from ._blocks import Block
+from ._normalize import fold
 from ._points import find_points
 from ._speaker import Designation, surname_length
-from ._text import LineIndex, layout_text
+from ._text import LineIndex, compact, layout_text
 from .models import (
     Byline,
     Credit,
@@ -35,8 +37,8 @@ _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州
 
 
 def _inherit(previous: str, title: str) -> str:
-    head = _HEAD_OF_GOVERNMENT.search(title)
-    if head is not None and previous.endswith(head.group(1) + "委"):
+    head = _HEAD_OF_GOVERNMENT.search(fold(title))
+    if head is not None and fold(previous).endswith(head.group(1) + "委"):
         return previous[:-1]
     return previous
 
@@ -182,14 +184,14 @@ class Builder:
         paragraphs = [self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
         points = [
             Point(
-                marker=self.source[m.marker_start : m.marker_end],
+                marker=layout_text(self.source, m.marker_start, m.marker_end),
                 marker_start=m.marker_start,
                 marker_end=m.marker_end,
                 text=layout_text(self.source, m.start, m.end),
                 start=m.start,
                 end=m.end,
             )
-            for m in find_points(self.folded, [(p.start, p.end) for p in paragraphs])
+            for m in find_points([compact(self.folded, p.start, p.end) for p in paragraphs])
         ]
         return Speech(
             headline=self.headline(draft.headline, check=True) if draft.headline else None,
@@ -204,8 +206,17 @@ class Builder:
         pieces = [p for p in pieces if p.end > p.start]
         if not pieces:
             return None
-        text = "\n".join(layout_text(self.source, p.start, p.end) for p in pieces)
-        return Span(text=text, start=pieces[0].start, end=pieces[-1].end)
+        texts = [layout_text(self.source, pieces[0].start, pieces[0].end)]
+        for before, piece in pairwise(pieces):
+            # Whatever stands between two lead paragraphs (a byline cut out of one, say) stays
+            # in the text, so the span's text is still its source slice.
+            gap = layout_text(self.source, before.end, piece.start)
+            texts.extend(
+                [gap, layout_text(self.source, piece.start, piece.end)]
+                if gap
+                else [layout_text(self.source, piece.start, piece.end)]
+            )
+        return Span(text="\n".join(texts), start=pieces[0].start, end=pieces[-1].end)
 
 
 def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:

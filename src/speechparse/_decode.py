@@ -24,8 +24,7 @@ def _plausibility(text: str) -> float:
     good = sum(
         1
         for ch in sample
-        if (ch.isascii()
-        and (ch.isprintable() or ch in "\n\r\t"))
+        if (ch.isascii() and (ch.isprintable() or ch in "\n\r\t"))
         or "\u4e00" <= ch <= "\u9fff"
         or "\u3000" <= ch <= "\u303f"
         or "\uff00" <= ch <= "\uffef"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ._text import Compact
+
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 # 一是 / 二要 — not when the numeral is the tail of a word (统一是, 唯一要, 之一是 …).
 _SUFFIXED = regex.compile(
@@ -23,7 +25,7 @@ _SEP = "，、：,: "
 
 @dataclass(frozen=True, slots=True)
 class PointMatch:
-    """A point marker and the text it introduces, as offsets into the folded text."""
+    """A point marker and the text it introduces, as source offsets."""
 
     marker_start: int
     marker_end: int
@@ -31,10 +33,13 @@ class PointMatch:
     end: int
 
 
-def _runs(found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """Keep markers that form 1, 2, 3 … runs of length two or more; (start, end) each."""
-    kept: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
+Found = list[tuple[tuple[int, int], int, int]]  # ((paragraph, start), end, value)
+
+
+def _runs(found: Found) -> list[tuple[tuple[int, int], int]]:
+    """Keep markers that form 1, 2, 3 … runs of length two or more."""
+    kept: list[tuple[tuple[int, int], int]] = []
+    run: list[tuple[tuple[int, int], int]] = []
     expect = 1
     for start, end, value in found:
         if value == 1:
@@ -49,44 +54,47 @@ def _runs(found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def find_points(folded: str, paragraphs: list[tuple[int, int]]) -> list[PointMatch]:
-    """Points across a speech's paragraphs; each ends at the next marker or paragraph end."""
-    families: dict[str, list[tuple[int, int, int]]] = {}
-    for start, end in paragraphs:
-        for m in _SUFFIXED.finditer(folded, start, end):
+def find_points(views: list[Compact]) -> list[PointMatch]:
+    """Points across a speech's paragraphs; each ends at the next marker or paragraph end.
+
+    Matching runs on the paragraphs' compact views, so a marker broken by a hard wrap
+    (`一⏎是`) is still one marker; offsets are mapped back to the source.
+    """
+    families: dict[str, Found] = {}
+    for k, view in enumerate(views):
+        text = view.text
+        for m in _SUFFIXED.finditer(text):
             families.setdefault("x" + m.group(2), []).append(
-                (m.start(), m.end(), _DIGITS[m.group(1)])
+                ((k, m.start()), m.end(), _DIGITS[m.group(1)])
             )
-        for m in _NUMBERED.finditer(folded, start, end):
-            families.setdefault("第", []).append((m.start(), m.end(), _DIGITS[m.group(1)]))
-        for m in _SEQUENCE.finditer(folded, start, end):
+        for m in _NUMBERED.finditer(text):
+            families.setdefault("第", []).append(((k, m.start()), m.end(), _DIGITS[m.group(1)]))
+        for m in _SEQUENCE.finditer(text):
             value = {"首先": 1, "其次": 2, "再次": 3}.get(m.group(), 0)
-            families.setdefault("seq", []).append((m.start(), m.end(), value))
-    markers: list[tuple[int, int]] = []
+            families.setdefault("seq", []).append(((k, m.start()), m.end(), value))
+    markers: list[tuple[tuple[int, int], int]] = []
     for name, found in families.items():
-        if name == "seq":
-            markers.extend(_sequence_run(found))
-        else:
-            markers.extend(_runs(found))
+        markers.extend(_sequence_run(found) if name == "seq" else _runs(found))
     markers.sort()
     points: list[PointMatch] = []
-    for k, (m_start, m_end) in enumerate(markers):
-        para_end = next(e for s, e in paragraphs if s <= m_start < e)
-        stop = min(para_end, markers[k + 1][0]) if k + 1 < len(markers) else para_end
+    for i, ((k, m_start), m_end) in enumerate(markers):
+        view, text = views[k], views[k].text
+        stop = len(text)
+        if i + 1 < len(markers) and markers[i + 1][0][0] == k:
+            stop = markers[i + 1][0][1]
         text_start = m_end
-        while text_start < stop and folded[text_start] in _SEP:
+        while text_start < stop and text[text_start] in _SEP:
             text_start += 1
-        text_end = stop
-        while text_end > text_start and folded[text_end - 1] in " \n\r":
-            text_end -= 1
-        points.append(PointMatch(m_start, m_end, text_start, text_end))
+        marker_start, marker_end = view.span(m_start, m_end)
+        start, end = view.span(text_start, stop)
+        points.append(PointMatch(marker_start, marker_end, start, end))
     return points
 
 
-def _sequence_run(found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+def _sequence_run(found: Found) -> list[tuple[tuple[int, int], int]]:
     """首先 … 其次/再次 … 最后: starts with 首先 and needs a second step; 最后 closes the run."""
-    kept: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
+    kept: list[tuple[tuple[int, int], int]] = []
+    run: list[tuple[tuple[int, int], int]] = []
     seen_second = False
     for start, end, value in found:
         if value == 1:

@@ -172,8 +172,14 @@ def _absorb_unit(text: str, unit: tuple[int, int], part: Part) -> Part:
 
 
 def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | None:
-    """Where the name begins inside [start, end) when it follows the last title directly."""
+    """Where the name begins inside [start, end) when it follows the last title directly.
+
+    When two readings both give a surname-led name (董事长孙杰: 董事长 + 孙杰, or 董事 +
+    长孙杰), the longer title wins: titles are listed whole, surnames are not evidence
+    enough to shorten one.
+    """
     best: tuple[float, int] | None = None
+    best_rank: tuple[bool, int, float] = (False, 0, 0.0)
     dot = text.rfind(_NAME_DOT, start, end)
     limit = 16 if dot >= 0 else _MAX_NAME
     for length in range(2, min(limit, end - start - 1) + 1):
@@ -182,8 +188,9 @@ def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | Non
         score = _name_score(name)
         if score < 0 or title_suffix(text, name_start, start) is None:
             continue
-        if best is None or score > best[0]:
-            best = (score, name_start)
+        rank = (score >= 1.5, name_start if score >= 1.5 else -name_start, score)
+        if best is None or rank > best_rank:
+            best, best_rank = (score, name_start), rank
     if best is None:
         return None
     return best[1], best[0]

@@ -47,6 +47,15 @@ def parse(
         )
     if text.startswith("\ufeff"):
         text = text[1:]
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line, col = LineIndex(text).line_col(exc.start)
+        raise DecodeError(
+            f"{line}:{col}: the text holds a lone surrogate (U+{ord(text[exc.start]):04X}), "
+            "which is not a character",
+            offset=exc.start,
+        ) from None
     folded = fold(text)
     blocks = build_blocks(folded)
     draft = assemble(blocks)
@@ -57,7 +66,7 @@ def parse(
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
     source = Source(
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=hashlib.sha256(encoded).hexdigest(),
         chars=len(text),
         encoding=encoding,
     )
