@@ -1,0 +1,402 @@
+"""speechparse benchmarks (issue 5). Not part of the unit tests.
+
+Run from the repository root with the project's interpreter:
+
+    .venv/bin/python benchmarks/run.py            # full run (a few minutes), writes RESULTS.md
+    .venv/bin/python benchmarks/run.py --quick    # fewer repeats, for a smoke test
+
+Every figure is the median of repeated runs with its spread (interquartile range and min/max),
+next to a reference measured in the same run on the same machine, so the ratio is meaningful
+even when the absolute numbers drift. Measured and reference runs are interleaved so that a
+noisy neighbour slows both. Fresh-process figures start a new interpreter each time; warm
+figures are per call after a warm-up call in this process. The jieba/IDF cache is warmed once
+first (a cold-cache fresh run is reported separately, for information).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_ba715635817add7f.txt"
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+PY = sys.executable
+MIB = 1024 * 1024
+
+
+@dataclass
+class Stat:
+    samples: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def spread(self, unit: float = 1.0, fmt: str = ".3g") -> str:
+        s = sorted(self.samples)
+        if len(s) >= 4:
+            q = statistics.quantiles(s, n=4)
+            iqr = f"IQR {q[0] / unit:{fmt}}–{q[2] / unit:{fmt}}, "
+        else:
+            iqr = ""
+        return f"{iqr}min/max {s[0] / unit:{fmt}}/{s[-1] / unit:{fmt}}, n={len(s)}"
+
+
+@dataclass
+class Row:
+    name: str
+    value: str
+    spread: str
+    reference: str
+    ratio: float | None
+    target: str
+    met: bool | None
+
+    def cells(self) -> list[str]:
+        ratio = "—" if self.ratio is None else f"{self.ratio:.3g}×"
+        met = "—" if self.met is None else ("met" if self.met else "**missed**")
+        return [self.name, self.value, self.spread, self.reference, ratio, self.target, met]
+
+
+def fresh(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def interleaved(a: Callable[[], float], b: Callable[[], float], repeats: int) -> tuple[Stat, Stat]:
+    sa: list[float] = []
+    sb: list[float] = []
+    for _ in range(repeats):
+        sa.append(a())
+        sb.append(b())
+    return Stat(sa), Stat(sb)
+
+
+def timed(fn: Callable[[], object]) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+
+    return run
+
+
+def rss_mib(code: str) -> float:
+    """Peak RSS of a fresh interpreter running ``code``, from its own /proc VmHWM.
+
+    Not ru_maxrss: a forked child starts with its parent's peak, so after this driver has
+    parsed 10 MB every child would report the driver's footprint. VmHWM belongs to the new
+    address space that exec creates.
+    """
+    probe = code + (
+        "\nprint([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
+    )
+    out = subprocess.run([PY, "-c", probe], check=True, capture_output=True, text=True).stdout
+    return int(out.strip().splitlines()[-1]) * 1024 / MIB  # VmHWM is in kB
+
+
+def corpus_texts() -> list[str]:
+    files = [SEED, *sorted(DEV.glob("*.txt"))] if DEV.is_dir() else [SEED]
+    import speechparse._decode as dec
+
+    return [dec.decode(p.read_bytes())[0] for p in files]
+
+
+def machine() -> str:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    import jieba
+    import pydantic
+
+    return (
+        f"{os.cpu_count()} cores ({model}), {ram:.0f} GiB RAM, Python {platform.python_version()}"
+        f" on {platform.system()} {platform.release()}, pydantic {pydantic.VERSION},"
+        f" jieba {jieba.__version__}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    args = parser.parse_args()
+    q = args.quick
+    rows: list[Row] = []
+    seed_text = SEED.read_text("utf-8")
+    cli = [PY, "-m", "speechparse.cli"]
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    # Measure as installed: bytecode compiled (a wheel install compiles it) and the per-user
+    # dictionary/IDF cache present, as it is after any first run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([*cli, "parse", str(SEED), "-o", os.devnull], check=True, env=env)
+    load_before = os.getloadavg()
+
+    log("1/7 import time")
+    a, b = interleaved(
+        lambda: fresh([PY, "-c", "import speechparse"]),
+        lambda: fresh([PY, "-c", "import pydantic"]),
+        5 if q else 21,
+    )
+    ratio = a.median / b.median
+    rows.append(
+        Row(
+            "`import speechparse` (fresh process)",
+            f"{a.median * 1e3:.0f} ms",
+            a.spread(1e-3) + " ms",
+            f"`import pydantic`: {b.median * 1e3:.0f} ms",
+            ratio,
+            "≤ 1.5×",
+            ratio <= 1.5,
+        )
+    )
+
+    log("2/7 warm parse without keywords")
+    import jieba
+    import jieba.analyse
+
+    import speechparse
+
+    speechparse.parse(seed_text, keywords=False)
+    jieba.lcut(seed_text)
+    a, b = interleaved(
+        timed(lambda: speechparse.parse(seed_text, keywords=False)),
+        timed(lambda: jieba.lcut(seed_text)),
+        7 if q else 31,
+    )
+    ratio = a.median / b.median
+    rows.append(
+        Row(
+            "warm `parse(seed, keywords=False)`",
+            f"{a.median * 1e3:.1f} ms",
+            a.spread(1e-3) + " ms",
+            f"`jieba.lcut(seed)`: {b.median * 1e3:.1f} ms",
+            ratio,
+            "≤ 0.05×",
+            ratio <= 0.05,
+        )
+    )
+
+    log("3/7 warm parse with keywords")
+    speechparse.parse(seed_text)
+    jieba.analyse.extract_tags(seed_text)
+    a, b = interleaved(
+        timed(lambda: speechparse.parse(seed_text)),
+        timed(lambda: jieba.analyse.extract_tags(seed_text)),
+        5 if q else 21,
+    )
+    ratio = a.median / b.median
+    rows.append(
+        Row(
+            "warm `parse(seed)` with keywords",
+            f"{a.median * 1e3:.1f} ms",
+            a.spread(1e-3) + " ms",
+            f"`jieba.analyse.extract_tags(seed)`: {b.median * 1e3:.1f} ms",
+            ratio,
+            "≤ 1.3×",
+            ratio <= 1.3,
+        )
+    )
+
+    log("4/7 fresh-process CLI run")
+    bare = f"import jieba.analyse; jieba.analyse.extract_tags(open({str(SEED)!r}).read())"
+    a, b = interleaved(
+        lambda: fresh([*cli, "parse", str(SEED), "-o", os.devnull]),
+        lambda: fresh([PY, "-c", bare]),
+        5 if q else 15,
+    )
+    ratio = a.median / b.median
+    rows.append(
+        Row(
+            "fresh `speechparse parse seed` (keywords, warm cache)",
+            f"{a.median:.3f} s",
+            a.spread(1, ".3f") + " s",
+            f"bare jieba `extract_tags` process: {b.median:.3f} s",
+            ratio,
+            "≤ 1.0×",
+            ratio <= 1.0,
+        )
+    )
+    cold: list[float] = []
+    for _ in range(2 if q else 5):
+        with tempfile.TemporaryDirectory() as empty:
+            env = {**os.environ, "XDG_CACHE_HOME": empty}
+            cold.append(fresh([*cli, "parse", str(SEED), "-o", os.devnull], env=env))
+    c = Stat(cold)
+    rows.append(
+        Row(
+            "  same, cold cache (first run per user; builds and writes it)",
+            f"{c.median:.3f} s",
+            c.spread(1, ".3f") + " s",
+            f"bare jieba: {b.median:.3f} s",
+            c.median / b.median,
+            "(info)",
+            None,
+        )
+    )
+
+    log("5/7 throughput and scaling")
+    texts = corpus_texts()
+    batch: list[str] = []
+    size = 0
+    while size < 10 * MIB:
+        for t in texts:
+            batch.append(t)
+            size += len(t.encode("utf-8"))
+    mb = size / 1e6
+    for kw in (False, True):
+        runs = [
+            timed(lambda kw=kw: [speechparse.parse(t, keywords=kw) for t in batch])()
+            for _ in range(2 if q else 3)
+        ]
+        s = Stat(runs)
+        rows.append(
+            Row(
+                f"throughput, {mb:.1f} MB of reports, keywords={kw}",
+                f"{mb / s.median:.2f} MB/s",
+                s.spread(1, ".2f") + " s total",
+                f"{len(batch)} reports in {s.median:.1f} s",
+                None,
+                "(info)",
+                None,
+            )
+        )
+    for kw in (False, True):
+        big = "\n\n".join([seed_text] * 100)
+        speechparse.parse(big, keywords=kw)
+        one, hundred = interleaved(
+            timed(lambda kw=kw: speechparse.parse(seed_text, keywords=kw)),
+            timed(lambda kw=kw, big=big: speechparse.parse(big, keywords=kw)),
+            3 if q else (7 if not kw else 3),
+        )
+        ratio = hundred.median / one.median
+        rows.append(
+            Row(
+                f"seed ×100 vs ×1 in one text, keywords={kw}",
+                f"{hundred.median:.2f} s",
+                hundred.spread(1, ".2f") + " s",
+                f"seed ×1: {one.median * 1e3:.1f} ms",
+                ratio,
+                "≤ 110×",
+                ratio <= 110,
+            )
+        )
+
+    log("6/7 peak RSS")
+    n = 2 if q else 5
+    for kw in (False, True):
+        code = f"import speechparse; speechparse.parse_file({str(SEED)!r}, keywords={kw})"
+        ref = "import pydantic" if not kw else bare
+        a, b = interleaved(lambda code=code: rss_mib(code), lambda ref=ref: rss_mib(ref), n)
+        target = "≤ 60 MiB" if not kw else "(info)"
+        rows.append(
+            Row(
+                f"peak RSS, parse_file(seed, keywords={kw})",
+                f"{a.median:.1f} MiB",
+                a.spread(1, ".1f") + " MiB",
+                ("`import pydantic`" if not kw else "bare jieba extract_tags")
+                + f": {b.median:.1f} MiB",
+                a.median / b.median,
+                target,
+                a.median <= 60 if not kw else None,
+            )
+        )
+
+    log("7/7 -j 2 vs -j 1 on 200 reports")
+    with tempfile.TemporaryDirectory() as tmp:
+        files = [SEED, *sorted(DEV.glob("*.txt"))] if DEV.is_dir() else [SEED]
+        for i in range(200):
+            shutil.copy(files[i % len(files)], Path(tmp) / f"r{i:03d}.txt")
+        j1, j2 = interleaved(
+            lambda: fresh([*cli, "parse", tmp, "-j", "1", "-o", os.devnull]),
+            lambda: fresh([*cli, "parse", tmp, "-j", "2", "-o", os.devnull]),
+            2 if q else 5,
+        )
+    speedup = j1.median / j2.median
+    best = min(j1.samples) / min(j2.samples)  # least disturbed by other load on the machine
+    rows.append(
+        Row(
+            "CLI `-j 2` on 200 reports (keywords)",
+            f"{j2.median:.2f} s",
+            j2.spread(1, ".2f") + " s",
+            f"`-j 1`: {j1.median:.2f} s (best-of ratio {best:.2f}×)",
+            speedup,
+            "≥ 1.6× faster",
+            speedup >= 1.6,
+        )
+    )
+
+    # How parse_many gets reports back from workers: JSON bytes + validation vs pickle.
+    report = speechparse.parse(seed_text)
+    data = speechparse.to_json(report)
+    pickled = pickle.dumps(report)
+    js, pk = interleaved(
+        timed(lambda: speechparse.Report.model_validate_json(speechparse.to_json(report))),
+        timed(lambda: pickle.loads(pickle.dumps(report))),
+        7 if q else 31,
+    )
+    rows.append(
+        Row(
+            "worker→parent: to_json + model_validate_json (seed report)",
+            f"{js.median * 1e3:.2f} ms",
+            js.spread(1e-3) + " ms",
+            f"pickle round trip: {pk.median * 1e3:.2f} ms ({len(pickled) // 1024} KiB "
+            f"vs {len(data) // 1024} KiB JSON)",
+            js.median / pk.median,
+            "(info)",
+            None,
+        )
+    )
+
+    head = ["figure", "median", "spread", "reference (same run)", "ratio", "target", "status"]
+    table = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    table += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    text = "\n".join(
+        [
+            "# Benchmark results (issue 5)",
+            "",
+            f"Generated by `python benchmarks/run.py{' --quick' if q else ''}` on "
+            f"{time.strftime('%Y-%m-%d %H:%M')}.",
+            "",
+            f"Machine: {machine()}. Load average (1/5/15 min) at start "
+            f"{'/'.join(f'{x:.2f}' for x in load_before)}, at end "
+            f"{'/'.join(f'{x:.2f}' for x in os.getloadavg())}: other processes on this "
+            "shared machine compete for the same cores, which hurts `-j 2` most.",
+            "",
+            *table,
+            "",
+            f"(benchmark driver peak RSS {peak:.0f} MiB)",
+            "",
+        ]
+    )
+    Path(args.out).write_text(text, "utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
