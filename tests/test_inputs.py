@@ -154,3 +154,19 @@ def test_keywords_load_jieba_quietly() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True True"
     assert done.stderr == ""
+
+
+def test_import_is_lazy_until_first_use() -> None:
+    code = (
+        "import sys, speechparse\n"
+        "print('speechparse.models' in sys.modules, 'pydantic' in sys.modules)\n"
+        "speechparse.parse\n"
+        "print('speechparse.models' in sys.modules)"
+    )
+    assert _run(code).split() == ["False", "False", "True"]
+
+
+def test_every_public_name_resolves() -> None:
+    for name in speechparse.__all__:
+        assert getattr(speechparse, name) is not None, name
+    assert set(speechparse.__all__) <= set(dir(speechparse))

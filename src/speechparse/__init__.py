@@ -3,13 +3,18 @@
 >>> import speechparse
 >>> report = speechparse.parse(text)            # doctest: +SKIP
 >>> speechparse.to_json(report)                  # doctest: +SKIP
+
+The public names load on first use (PEP 562), so ``import speechparse`` in a notebook or a
+command-line tool costs almost nothing until something is parsed; jieba loads later still,
+only when keywords are asked for.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
-from .batch import parse_many
 from .errors import (
     DecodeError,
     InputTooLargeError,
@@ -17,34 +22,77 @@ from .errors import (
     SchemaValidationError,
     SpeechParseError,
 )
-from .export import json_schema, to_json, validate
-from .models import (
-    SCHEMA_VERSION,
-    Byline,
-    Credit,
-    Diagnostic,
-    Headline,
-    Point,
-    Position,
-    Report,
-    Source,
-    Span,
-    Speaker,
-    Speech,
-)
-from .parser import DEFAULT_MAX_CHARS, parse, parse_file
+
+if TYPE_CHECKING:
+    from .batch import BatchResult, parse_many
+    from .export import json_schema, to_json, validate
+    from .models import (
+        SCHEMA_VERSION,
+        Byline,
+        Credit,
+        Diagnostic,
+        Figure,
+        Headline,
+        HomePlace,
+        Keyword,
+        Point,
+        Position,
+        Report,
+        Source,
+        Span,
+        Speaker,
+        Speech,
+        TitleParts,
+    )
+    from .parser import DEFAULT_MAX_CHARS, parse, parse_file
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_LAZY = {
+    "parse_many": "batch",
+    "BatchResult": "batch",
+    "json_schema": "export",
+    "to_json": "export",
+    "validate": "export",
+    "DEFAULT_MAX_CHARS": "parser",
+    "parse": "parser",
+    "parse_file": "parser",
+    **dict.fromkeys(
+        [
+            "SCHEMA_VERSION",
+            "Byline",
+            "Credit",
+            "Diagnostic",
+            "Figure",
+            "Headline",
+            "HomePlace",
+            "Keyword",
+            "Point",
+            "Position",
+            "Report",
+            "Source",
+            "Span",
+            "Speaker",
+            "Speech",
+            "TitleParts",
+        ],
+        "models",
+    ),
+}
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "SCHEMA_VERSION",
+    "BatchResult",
     "Byline",
     "Credit",
     "DecodeError",
     "Diagnostic",
+    "Figure",
     "Headline",
+    "HomePlace",
     "InputTooLargeError",
+    "Keyword",
     "NotAReportError",
     "Point",
     "Position",
@@ -55,6 +103,7 @@ __all__ = [
     "Speaker",
     "Speech",
     "SpeechParseError",
+    "TitleParts",
     "json_schema",
     "parse",
     "parse_file",
@@ -62,3 +111,16 @@ __all__ = [
     "to_json",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'speechparse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
