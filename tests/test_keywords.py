@@ -270,3 +270,21 @@ def test_any_text_never_raises_and_spans_are_valid(text: str, top_k: int, textra
             assert 0 <= s < e <= len(text)
             assert squeeze(text[s:e]) == k.word
         assert all(a[1] <= b[0] for a, b in zip(k.spans, k.spans[1:], strict=False))
+
+
+def test_parsed_speeches_carry_their_content_terms() -> None:
+    """The keywords `parse` attaches (top 10 per speech) hold at least 3 of the 4 hand-chosen
+    terms of each speech and no boilerplate."""
+    import speechparse
+
+    report = speechparse.parse_file(SEED)
+    source = SEED.read_text("utf-8")
+    assert [s.speaker.name for s in report.speeches] == [who for who, _ in MUST_HAVE]
+    for (who, expected), speech in zip(MUST_HAVE, report.speeches, strict=True):
+        words = [k.word for k in speech.keywords]
+        found = [w for w in expected if w in words]
+        assert len(found) >= 3, f"{who}: only {found} of {expected} in {words}"
+        assert not set(words) & set(MUST_NOT_HAVE), f"{who}: {words}"
+        for keyword in speech.keywords:
+            for span in keyword.occurrences:
+                assert squeeze(source[span.start : span.end]) == squeeze(span.text)

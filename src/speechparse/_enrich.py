@@ -121,18 +121,31 @@ def _occurrences(b: Builder, word: str, views: list[Compact]) -> list[Span]:
     return found
 
 
-def _keywords(b: Builder, views: list[Compact], extra: Sequence[str], top_k: int) -> list[Keyword]:
-    from ._keywords import extract_keywords  # jieba loads here, never at import
-
-    text = "\n".join(view.text for view in views)
+def _keyword_models(
+    b: Builder, ranked: list[tuple[str, float]], views: list[Compact]
+) -> list[Keyword]:
     out = []
-    for match in extract_keywords(text, top_k=top_k, extra_words=extra):
-        occurrences = _occurrences(b, match.word, views)
+    for word, weight in ranked:
+        occurrences = _occurrences(b, word, views)
         if occurrences:
-            out.append(
-                Keyword(word=occurrences[0].text, weight=match.weight, occurrences=occurrences)
-            )
+            out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
     return out
+
+
+def _keywords(
+    b: Builder, speeches: list[Speech], extra: Sequence[str]
+) -> tuple[list[list[Keyword]], list[Keyword]]:
+    """Keywords of each speech and of the report, from one segmentation of each speech."""
+    from ._keywords import rank_many  # jieba loads here, never at import
+
+    views = [_paragraph_views(b, s.paragraphs) for s in speeches]
+    texts = ["\n".join(v.text for v in vs) for vs in views]
+    per_speech, together = rank_many(texts, top_k=10, top_k_all=20, extra_words=extra)
+    every_view = [v for vs in views for v in vs]
+    return (
+        [_keyword_models(b, ranked, vs) for ranked, vs in zip(per_speech, views, strict=True)],
+        _keyword_models(b, together, every_view),
+    )
 
 
 def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str, object]:
@@ -141,13 +154,11 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
     assert title is None or isinstance(title, Span)
     home = home_place(b, title)
     speeches: list[Speech] = []
-    all_views: list[Compact] = []
     extra: list[str] = []
     raw = parts["speeches"]
     assert isinstance(raw, list)
     for speech in raw:
         views = _paragraph_views(b, speech.paragraphs)
-        all_views.extend(views)
         quoted = _quoted_in(b, views)
         # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
         figures = [
@@ -170,14 +181,13 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
             }
         )
         speeches.append(speech)
-    if keywords:
+    if keywords and speeches:
+        per_speech, together = _keywords(b, speeches, extra)
         speeches = [
-            s.model_copy(
-                update={"keywords": _keywords(b, _paragraph_views(b, s.paragraphs), extra, 10)}
-            )
-            for s in speeches
+            s.model_copy(update={"keywords": found})
+            for s, found in zip(speeches, per_speech, strict=True)
         ]
-        parts["keywords"] = _keywords(b, all_views, extra, 20) if all_views else []
+        parts["keywords"] = together
     parts["speeches"] = speeches
     parts["title_parts"] = title_parts(b, title)
     parts["home"] = _home_model(b, home)

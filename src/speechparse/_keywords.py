@@ -7,7 +7,8 @@ able to check each term against the source, so every keyword carries its spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from typing import Any, Literal
 from speechparse import _segment
 from speechparse._lexicon import load_words
 
-__all__ = ["KeywordMatch", "extract_keywords"]
+__all__ = ["KeywordMatch", "extract_keywords", "rank_many"]
 
 # POS classes TextRank may rank: jieba's default (n, ns, vn, v) plus institution names (nt) and
 # other proper nouns (nz), which is how the parser's own lexicon words are tagged.
@@ -163,3 +164,49 @@ def extract_keywords(
         KeywordMatch(word=word, weight=weight, spans=view.spans(word))
         for weight, _first, word in candidates[:top_k]
     ]
+
+
+def _counts(tfidf: Any, text: str) -> Counter[str]:
+    """Word counts as jieba's ``extract_tags`` counts them (two characters, no stop word)."""
+    return Counter(
+        w
+        for w in tfidf.tokenizer.cut(_for_segmentation(text))
+        if len(w.strip()) >= 2 and w.lower() not in tfidf.stop_words
+    )
+
+
+def _rank(tfidf: Any, freq: Counter[str], text: str, top_k: int) -> list[tuple[str, float]]:
+    total = sum(freq.values())
+    if not total:
+        return []
+    stop_words = _stop_words()
+    compacted = _for_segmentation(text).replace(" ", "")
+    scored = []
+    for word, count in freq.items():
+        if not _is_keyword(word, stop_words):
+            continue
+        first = compacted.find(word)
+        if first < 0:  # not groundable in the source: never report it
+            continue
+        weight = round(count * tfidf.idf_freq.get(word, tfidf.median_idf) / total, 6)
+        scored.append((-weight, first, word))
+    scored.sort()
+    return [(word, -neg) for neg, _first, word in scored[:top_k]]
+
+
+def rank_many(
+    texts: Sequence[str], *, top_k: int, top_k_all: int, extra_words: Iterable[str] = ()
+) -> tuple[list[list[tuple[str, float]]], list[tuple[str, float]]]:
+    """TF-IDF terms of each text and of all texts together, segmenting each text only once.
+
+    The speeches of a report and the report as a whole share one segmentation: the report's
+    counts are the sum of its speeches' counts, which is what segmenting the joined text gives.
+    """
+    _segment.add_words(extra_words)
+    if not any(t.strip() for t in texts):
+        return [[] for _ in texts], []
+    tfidf = _segment.get_tfidf(_stop_words())
+    counts = [_counts(tfidf, t) for t in texts]
+    per_text = [_rank(tfidf, c, t, top_k) for c, t in zip(counts, texts, strict=True)]
+    together = _rank(tfidf, sum(counts, Counter()), "\n".join(texts), top_k_all)
+    return per_text, together
