@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from enum import Enum
 
 import regex
@@ -157,7 +158,14 @@ def _special(folded: str, line: Line) -> str | None:
 
 def _designation(view: Compact) -> tuple[Designation, int, int] | None:
     """A designation at the start of ``view``: (designation, marker_end, body_start)."""
-    text = view.text
+    return _designation_in(view.text)
+
+
+@lru_cache(maxsize=4096)
+def _designation_in(text: str) -> tuple[Designation, int, int] | None:
+    """Decisions depend on the text alone, so a line seen twice (as a line, then as a block)
+    is decomposed once."""
+    view = Compact(text, ())
     marker_end = 0
     m = _BULLETS.match(text)
     if m is not None:
@@ -268,8 +276,10 @@ def _mend_split_designations(
     for group in groups[1:]:
         previous = mended[-1]
         first, last = lines[previous[0]], lines[previous[-1]]
+        nxt = lines[group[0]]
         if (
             not specials[previous[0]]
+            and "：" in folded[nxt.start : min(nxt.end, nxt.start + _MAX_DESIGNATION)]
             and last.end - first.start <= _MAX_DESIGNATION
             and not _ends_sentence(folded, last)
         ):

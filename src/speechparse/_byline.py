@@ -20,6 +20,9 @@ from ._text import Compact, alt
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
 _POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
 _SEPARATORS = " 、，/／"
+_LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
+_HAN_NAME = regex.compile(r"\p{Han}+")
+_DOT_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)+")
 _OPEN = "（【〔["
 _CLOSE = "）】〕]"
 
@@ -62,9 +65,9 @@ def _photo_words() -> frozenset[str]:
 def _is_name(token: str) -> bool:
     if "·" in token:
         return (
-            3 <= len(token) <= 16 and regex.fullmatch(r"\p{Han}+(?:·\p{Han}+)+", token) is not None
+            3 <= len(token) <= 16 and _DOT_NAME.fullmatch(token) is not None
         )
-    return 2 <= len(token) <= 4 and regex.fullmatch(r"\p{Han}+", token) is not None
+    return 2 <= len(token) <= 4 and _HAN_NAME.fullmatch(token) is not None
 
 
 def _split_run_together(token: str) -> list[str] | None:
@@ -122,7 +125,7 @@ def parse_credits(
             post = next((p for p in _POST_ROLES if text.endswith(p, a, b) and b - a > len(p)), None)
             name_end = b - len(post) if post else b
             name = text[a:name_end]
-            if len(name) == 1 and regex.fullmatch(r"\p{Han}", name):
+            if len(name) == 1 and _HAN_NAME.fullmatch(name):
                 if pending_single is None:
                     pending_single = (a, name_end)
                 else:
@@ -174,7 +177,7 @@ def own_line(view: Compact) -> BylineMatch | None:
         start, end, form = start + 1, end - 1, "parenthesized"
     if end - start > 40 or end <= start:
         return None
-    label = regex.match(r"(?:记者|作者|文|采写)[：:]", text[start:end])
+    label = _LABEL.match(text[start:end])
     inner_start = start + (label.end() if label else 0)
     credits = parse_credits(text, inner_start, end, need_role=label is None)
     if credits is None:

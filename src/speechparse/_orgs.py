@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -515,6 +515,7 @@ def _home_from(cand: _Candidate, in_title: bool) -> HomePlace:
 # ------------------------------------------------------------------- organisation names
 
 
+@lru_cache(maxsize=4096)
 def resolve_organization(org: str, home: HomePlace | None) -> OrgResolution:
     """Complete an abbreviated designation against ``home`` and say what kind of body it is."""
     if not isinstance(org, str) or not org.strip():
