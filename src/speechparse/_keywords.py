@@ -7,10 +7,12 @@ able to check each term against the source, so every keyword carries its spans.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import Any, Literal
 
 from speechparse import _segment
@@ -85,20 +87,14 @@ class _CompactView:
         )
 
 
+_LATIN_GAP = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _for_segmentation(text: str) -> str:
     """Drop whitespace the way a reader would: it is never a word boundary between CJK
     characters, but it is one between two Latin letters or digits ("GDP 2023")."""
-    out: list[str] = []
-    pending_space = False
-    for ch in text:
-        if ch.isspace():
-            pending_space = True
-            continue
-        if pending_space and out and _latin_or_digit(out[-1]) and _latin_or_digit(ch):
-            out.append(" ")
-        pending_space = False
-        out.append(ch)
-    return "".join(out)
+    return _WHITESPACE.sub("", _LATIN_GAP.sub("\x00", text)).replace("\x00", " ")
 
 
 def _latin_or_digit(ch: str) -> bool:
@@ -170,28 +166,43 @@ def _counts(tfidf: Any, text: str) -> Counter[str]:
     """Word counts as jieba's ``extract_tags`` counts them (two characters, no stop word)."""
     return Counter(
         w
-        for w in tfidf.tokenizer.cut(_for_segmentation(text))
+        for w in tfidf.tokenizer.cut(text)
         if len(w.strip()) >= 2 and w.lower() not in tfidf.stop_words
     )
 
 
 def _rank(tfidf: Any, freq: Counter[str], text: str, top_k: int) -> list[tuple[str, float]]:
+    """The ``top_k`` terms by TF-IDF; ties go to the earlier term, as in ``extract_keywords``.
+
+    ``text`` is already prepared for segmentation (see :func:`_for_segmentation`). Only the
+    terms that can still make the list are looked up in the text, so a long report does not
+    pay a search for each of its thousands of words.
+    """
     total = sum(freq.values())
     if not total:
         return []
     stop_words = _stop_words()
-    compacted = _for_segmentation(text).replace(" ", "")
-    scored = []
-    for word, count in freq.items():
-        if not _is_keyword(word, stop_words):
-            continue
-        first = compacted.find(word)
-        if first < 0:  # not groundable in the source: never report it
-            continue
-        weight = round(count * tfidf.idf_freq.get(word, tfidf.median_idf) / total, 6)
-        scored.append((-weight, first, word))
-    scored.sort()
-    return [(word, -neg) for neg, _first, word in scored[:top_k]]
+    compacted = text.replace(" ", "")
+    weighted = sorted(
+        (
+            (round(count * tfidf.idf_freq.get(word, tfidf.median_idf) / total, 6), word)
+            for word, count in freq.items()
+            if _is_keyword(word, stop_words)
+        ),
+        key=itemgetter(0),
+        reverse=True,
+    )
+    chosen: list[tuple[str, float]] = []
+    i = 0
+    while i < len(weighted) and len(chosen) < top_k:
+        j = i
+        while j < len(weighted) and weighted[j][0] == weighted[i][0]:
+            j += 1
+        tied = [(compacted.find(word), word) for _, word in weighted[i:j]]
+        # A term that cannot be found in the text cannot be grounded: it is never reported.
+        chosen.extend((word, weighted[i][0]) for first, word in sorted(tied) if first >= 0)
+        i = j
+    return chosen[:top_k]
 
 
 def rank_many(
@@ -206,7 +217,11 @@ def rank_many(
     if not any(t.strip() for t in texts):
         return [[] for _ in texts], []
     tfidf = _segment.get_tfidf(_stop_words())
+    texts = [_for_segmentation(t) for t in texts]
     counts = [_counts(tfidf, t) for t in texts]
     per_text = [_rank(tfidf, c, t, top_k) for c, t in zip(counts, texts, strict=True)]
-    together = _rank(tfidf, sum(counts, Counter()), "\n".join(texts), top_k_all)
+    total: Counter[str] = Counter()
+    for c in counts:
+        total.update(c)
+    together = _rank(tfidf, total, "".join(texts), top_k_all)
     return per_text, together
