@@ -35,6 +35,7 @@ SEED = ROOT / "seeds" / "000_ba715635817add7f.txt"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 PY = sys.executable
 MIB = 1024 * 1024
+NOTES_MARKER = "<!-- notes: kept across runs -->\n"
 
 
 @dataclass
@@ -393,7 +394,12 @@ def main() -> int:
             "",
         ]
     )
-    Path(args.out).write_text(text, "utf-8")
+    out = Path(args.out)
+    # Hand-written analysis below the marker survives a re-run; only the figures are replaced.
+    kept = ""
+    if out.exists() and NOTES_MARKER in out.read_text("utf-8"):
+        kept = out.read_text("utf-8").split(NOTES_MARKER, 1)[1]
+    out.write_text(text + NOTES_MARKER + kept, "utf-8")
     print(text)
     return 0
 

@@ -127,24 +127,10 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         if block.extra.get("used"):
             continue
-        if _headline_like(block) and nxt is not None and nxt.kind is Kind.DESIGNATION:
+        above_designation = nxt is not None and nxt.kind is Kind.DESIGNATION
+        if block.kind is Kind.HEADLINE or (_headline_like(block) and above_designation):
             if pending_headline is not None:
-                _leftover(
-                    draft,
-                    pending_headline,
-                    "layout.unclassified",
-                    "a headline with no speech under it",
-                )
-            pending_headline = block
-            continue
-        if block.kind is Kind.HEADLINE:
-            if pending_headline is not None:
-                _leftover(
-                    draft,
-                    pending_headline,
-                    "layout.unclassified",
-                    "a headline with no speech under it",
-                )
+                _orphan_headline(draft, pending_headline)
             pending_headline = block
             continue
         if current is None:
@@ -172,9 +158,7 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
     if pending_headline is not None:
-        _leftover(
-            draft, pending_headline, "layout.unclassified", "a headline with no speech under it"
-        )
+        _orphan_headline(draft, pending_headline)
     _document_byline_at_end(draft)
     return draft
 
@@ -232,6 +216,10 @@ def _document_byline_at_end(draft: Draft) -> None:
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
     draft.byline, last.byline = last.byline, None
+
+
+def _orphan_headline(draft: Draft, block: Block) -> None:
+    _leftover(draft, block, "layout.unclassified", "a headline with no speech under it")
 
 
 def _leftover(draft: Draft, block: Block, code: str, message: str) -> None:
