@@ -140,13 +140,16 @@ def _indent_informative(lines: list[Line]) -> bool:
 def _special(folded: str, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
-    ``"designation"`` for a designation start, ``"other"`` for every other kind.
+    ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"other"`` for
+    every other kind.
     """
     view = compact(folded, line.start, line.end)
     text = view.text
     if not text:
         return None
-    if _SUBTITLE.match(text) or _LABEL.match(text) or _chrome.chrome_reason(text):
+    if _chrome.chrome_reason(text):
+        return "chrome"
+    if _SUBTITLE.match(text) or _LABEL.match(text):
         return "other"
     if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
         return "other"
@@ -230,6 +233,7 @@ def build_blocks(folded: str) -> list[Block]:
         # looks like on its own (`…遗产保` / `护中心主任某某：` is one designation).
         carried = (
             not line.blank_before
+            and specials[i] != "chrome"
             and not (
                 specials[i] == "designation"
                 and specials[i - 1]

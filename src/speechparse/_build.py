@@ -140,11 +140,15 @@ class Builder:
         previous_org: str | None = None
         for part in found.parts:
             p_start, p_end = view.span(part.org_start, part.end)
-            title = layout_text(self.source, *view.span(part.title_start, part.end))
+            title = _WHITESPACE.sub(
+                "", layout_text(self.source, *view.span(part.title_start, part.end))
+            )
             org: str | None = None
             inherited = False
             if part.org_end > part.org_start:
-                org = layout_text(self.source, *view.span(part.org_start, part.org_end))
+                org = _WHITESPACE.sub(
+                    "", layout_text(self.source, *view.span(part.org_start, part.org_end))
+                )
                 if part.shared_level:
                     org += title[0]
             elif previous_org is not None:

@@ -21,6 +21,7 @@ from ._text import Compact, alt
 _POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
 _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
+_PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
 _HAN_NAME = regex.compile(r"\p{Han}+")
 _DOT_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)+")
 _OPEN = "（【〔["
@@ -64,9 +65,7 @@ def _photo_words() -> frozenset[str]:
 
 def _is_name(token: str) -> bool:
     if "·" in token:
-        return (
-            3 <= len(token) <= 16 and _DOT_NAME.fullmatch(token) is not None
-        )
+        return 3 <= len(token) <= 16 and _DOT_NAME.fullmatch(token) is not None
     return 2 <= len(token) <= 4 and _HAN_NAME.fullmatch(token) is not None
 
 
@@ -102,6 +101,10 @@ def parse_credits(
     Photo credits return None: they credit pictures, not reporting.
     """
     pattern = _role_pattern()
+    # `〔记者 X／台北报道〕`: a place after a slash before 报道 is a dateline, not a name.
+    place = _PLACE_TAIL.search(text, start, end)
+    if place is not None and place.start() > start:
+        end = place.start()
     credits: list[CreditMatch] = []
     role: tuple[int, int] | None = None
     saw_role = False

@@ -31,7 +31,12 @@ _JUMP_TAIL = regex.compile(rf"（ ?[上下] ?[转接] ?第? ?{_NUM}{{1,3}} ?版 
 @cache
 def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     editors = alt(word_set("editor_roles"))
-    patterns = (*_PATTERNS, ("editor credits", rf"^(?:{editors}) ?[：/:]"))
+    patterns = (
+        *_PATTERNS,
+        ("editor credits", rf"^[（【]?(?:{editors}) ?[：/:]"),
+        # A picture's credit or caption: `（记者 X 摄）`, `图为会议现场。（记者 X 摄）`.
+        ("photo credit", r"(?:摄|摄影|供图)[）】]?$"),
+    )
     return tuple((reason, regex.compile(p)) for reason, p in patterns)
 
 
@@ -39,8 +44,10 @@ def chrome_reason(line: str) -> str | None:
     """Why ``line`` (folded, compact) is page chrome, or None when it is not."""
     if len(line) > 80:
         return None
+    # Labels are often letter-spaced (`编 辑：`, `一 审：`); match them without the spaces.
+    despaced = line.replace(" ", "")
     for reason, pattern in _compiled():
-        if pattern.search(line):
+        if pattern.search(line) or pattern.search(despaced):
             return reason
     return None
 

@@ -20,6 +20,7 @@ from ._text import Compact
 _HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"
 _BRACKETED = regex.compile(r"([^\s（）]{2,16}?) ?（([^（）]+)）")
+_PADDED = regex.compile(r"(?<=\p{Han})\p{Han} \p{Han}$")
 _SPACED = regex.compile(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$")
 # A designation never holds sentence punctuation, quotes or a date.
 _SENTENCE = regex.compile(r"[。！？；“”‘’]|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年")
@@ -247,6 +248,15 @@ def parse_designation(
                         ("speaker.unknown_surname", f"{name!r} starts with no known surname")
                     )
                 return Designation(name_start, end, parts, "spaced", doubts, extent_end)
+    # 单位职务姓 名 (a two-character name padded to three cells, run on from the title)
+    padded = _PADDED.search(text, start, end)
+    if padded is not None and padded.start() > start:
+        name = padded.group().replace(" ", "")
+        title_end = padded.start()
+        if surname_length(name) and title_suffix(text, title_end, start) is not None:
+            parts = _positions(text, start, title_end, doubts)
+            if parts is not None:
+                return Designation(title_end, end, parts, "joined", doubts, extent_end)
     # 单位职务姓名 (the name runs on from the last title)
     found = _split_name_tail(text, start, end)
     if found is None:

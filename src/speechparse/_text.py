@@ -98,9 +98,18 @@ def compact(folded: str, start: int, end: int) -> Compact:
     index: list[int] = []
     line_start = start
     for line_end in [*(m.start() for m in _BREAK.finditer(folded, start, end)), end]:
+        runs = list(_RUN.finditer(folded, line_start, line_end))
+        # Letter-spaced PDF text (`市 财 政 局 局 长`): single characters all along the line
+        # (punctuation may cling to one) are words only in appearance; the spaces are layout.
+        singles = sum(1 for m in runs if m.end() - m.start() == 1)
+        spaced_letters = (
+            len(runs) >= 4
+            and singles >= 0.7 * len(runs)
+            and all(m.end() - m.start() <= 2 for m in runs)
+        )
         previous_end = -1
-        for m in _RUN.finditer(folded, line_start, line_end):
-            if previous_end >= 0:
+        for m in runs:
+            if previous_end >= 0 and not spaced_letters:
                 parts.append(" ")
                 index.append(previous_end)
             parts.append(m.group())
