@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from helpers import check, check_span, credits_of, m, parse
+from helpers import check, check_span, credits_of, m, parse, report_text
 
 SPEECH_1 = "临江市财政局局长周明远：要把财源建设抓在手上，把减税降费落到实处。"
 SPEECH_2 = "青石县副县长葛云舟：要把项目建设抓得更实。"
@@ -334,3 +334,42 @@ def test_each_speech_keeps_its_own_byline() -> None:
         "credits per speech",
     )
     check(report.byline, None, text, "document byline")
+
+
+def test_writer_and_photographer_line_credits_only_the_writer() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n文/本报记者 柯岚 图/本报记者 韦明\n\n"
+        "推动产业升级\n\n市科技局局长吴曦：我们要创新。"
+    )
+    report = parse(source)
+    assert report.byline is not None
+    assert [(c.role, c.name) for c in report.byline.credits] == [("本报记者", "柯岚")]
+    assert [s.headline.text if s.headline else None for s in report.speeches] == ["推动产业升级"]
+
+
+def test_place_after_a_slash_is_a_dateline_not_a_name() -> None:
+    source = report_text(
+        "青石县商务局局长林涛", "我们要稳外贸。", byline="〔记者 章若谷／青石报道〕"
+    )
+    (speech,) = parse(source).speeches
+    assert speech.byline is not None
+    assert [(c.role, c.name) for c in speech.byline.credits] == [("记者", "章若谷")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（记者 廖一鸣 摄）",
+        "图为会议现场。（记者 廖一鸣 摄）",
+        "编 辑：柯岚  一 审：韦明  二 审：林涛",
+        "（责任编辑：柯岚）",
+    ],
+    ids=["photo-credit", "caption-and-credit", "spaced-editor-block", "editor-in-brackets"],
+)
+def test_photo_and_editor_credits_are_set_aside_not_read_as_text(line: str) -> None:
+    source = report_text("青石县商务局局长林涛", "我们要稳外贸。") + "\n\n" + line + "\n"
+    report = parse(source)
+    (speech,) = report.speeches
+    assert speech.byline is not None and [c.name for c in speech.byline.credits] == ["王某某"]
+    assert [p.text for p in speech.paragraphs] == ["我们要稳外贸。"]
+    assert "layout.page_chrome" in [d.code for d in report.diagnostics]

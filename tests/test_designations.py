@@ -553,3 +553,24 @@ def test_a_title_ending_in_a_role_word_is_not_a_designation(title: str) -> None:
     report = parse(source)
     assert report.title is not None and report.title.text == title
     assert [s.speaker.name for s in report.speeches] == ["贺子川"]
+
+
+def test_padded_name_run_on_from_the_title() -> None:
+    source = report_text("菱洲市工商联党组书记、常务副主席鲍 芷", "我们要抓落实。")
+    (speech,) = parse(source).speeches
+    assert speech.speaker.name == "鲍芷"
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("菱洲市工商联", "党组书记"),
+        ("菱洲市工商联", "常务副主席"),
+    ]
+
+
+def test_letter_spaced_pdf_line() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n推 动 产 业 升 级\n\n"
+        "市 财 政 局 局 长 郦 晨 阳 ：今 年 要 加 强 保 障 。\n"
+    )
+    (speech,) = parse(source).speeches
+    assert speech.headline is not None and speech.headline.text == "推 动 产 业 升 级"
+    assert speech.speaker.name == "郦晨阳"
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [("市财政局", "局长")]

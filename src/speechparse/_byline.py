@@ -109,8 +109,17 @@ def parse_credits(
     role: tuple[int, int] | None = None
     saw_role = False
     pending_single: tuple[int, int] | None = None
+    pictures = False
     for a, b in _tokens(text, start, end):
         token = text[a:b]
+        # `文/本报记者 X 图/本报记者 Y`: what follows 图/ credits pictures, not reporting.
+        if token in ("文", "图") and b < end and text[b] in "/／":
+            pictures = token == "图"
+            if not pictures:
+                role, saw_role = (a, b), True
+            continue
+        if pictures:
+            continue
         if token in _photo_words() or token.endswith(("摄", "摄影")):
             return None
         if token in _POST_ROLES and credits:

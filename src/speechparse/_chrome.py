@@ -35,7 +35,7 @@ def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         *_PATTERNS,
         ("editor credits", rf"^[（【]?(?:{editors}) ?[：/:]"),
         # A picture's credit or caption: `（记者 X 摄）`, `图为会议现场。（记者 X 摄）`.
-        ("photo credit", r"(?:摄|摄影|供图)[）】]?$"),
+        ("photo credit", r"^[^：]{0,36}(?:摄|摄影|供图)[）】]?$"),
     )
     return tuple((reason, regex.compile(p)) for reason, p in patterns)
 
