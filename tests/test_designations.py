@@ -574,3 +574,26 @@ def test_letter_spaced_pdf_line() -> None:
     assert speech.headline is not None and speech.headline.text == "推 动 产 业 升 级"
     assert speech.speaker.name == "郦晨阳"
     assert [(p.organization, p.title) for p in speech.speaker.positions] == [("市财政局", "局长")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "body"),
+    [
+        (
+            "市人大代表、临江市宏图机电公司董事长令狐惠然说，企业要练内功。",
+            "令狐惠然",
+            "企业要练内功。",
+        ),
+        (
+            "青石县人民医院副院长巫马秀在发言中表示，基层医疗要补短板。",
+            "巫马秀",
+            "基层医疗要补短板。",
+        ),
+    ],
+    ids=["shuo", "zai-fayan-zhong-biaoshi"],
+)
+def test_reported_speech(paragraph: str, name: str, body: str) -> None:
+    source = f"临江市人大代表座谈会发言摘要\n\n{paragraph}\n\n市长强调，要抓落实。\n"
+    (speech,) = parse(source).speeches
+    assert (speech.speaker.name, speech.speaker.form) == (name, "reported")
+    assert [p.text for p in speech.paragraphs] == [body, "市长强调，要抓落实。"]

@@ -40,6 +40,9 @@ _LABEL = regex.compile(
 _SUBTITLE = regex.compile(r"^[—\-]{1,3}")
 _DECORATION = regex.compile(r"[\p{S}\p{Pd}\p{Zs}*#·~_=]+")
 _BULLETS = regex.compile(r"[■□◆◇●○★☆▲△▶►◎◉▪▫]+ ?")
+_REPORTED = regex.compile(
+    r"(?:在发言中|发言时|在会上)?(?:表示|说|指出|认为|建议|介绍|强调|谈到|提出)，"
+)
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
 _MAX_HEADLINE = 40
 _MAX_DESIGNATION = 64
@@ -178,6 +181,18 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         found = parse_designation(view, marker_end, colon, lenient=True)
         if found is not None:
             return found, marker_end, colon + 1
+    # Reported speech: `市人大代表某某说，…` / `…局长某某在发言中表示，…`.
+    verb = _REPORTED.search(text, marker_end, marker_end + _MAX_DESIGNATION + 8)
+    if (
+        verb is not None
+        and not _SENTENCE_MARKS.search(text, marker_end, verb.start())
+        and "，" not in text[marker_end : verb.start()]
+    ):
+        found = parse_designation(view, marker_end, verb.start())
+        if found is not None:
+            found.extent_end = verb.end() - 1
+            found.reported = True
+            return found, marker_end, verb.end()
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)

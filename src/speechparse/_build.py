@@ -170,6 +170,8 @@ class Builder:
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))
         form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
+        if found.reported:
+            form = "reported"
         if block.body_start >= len(view.text):
             form = "line" if found.form != "name_first" else form
         return Speaker(

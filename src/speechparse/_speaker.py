@@ -51,6 +51,7 @@ class Designation:
     form: str
     doubts: list[tuple[str, str]] = field(default_factory=list)
     extent_end: int = 0  # end of everything read as the designation (a verb of saying included)
+    reported: bool = False  # introduced as reported speech (`…说，`) rather than by a colon
 
 
 @cache

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
 Severity = Literal["info", "warning", "error"]
@@ -74,10 +74,11 @@ class Speaker(Span):
     name_start: Offset = Field(description="Where the name starts in the source.")
     name_end: Offset = Field(description="Where the name ends in the source.")
     positions: list[Position] = Field(description="The positions, in the order written.")
-    form: Literal["colon", "line", "name_first"] = Field(
+    form: Literal["colon", "line", "name_first", "reported"] = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
         "(colon), alone "
-        "on its own line (line), or `姓名（单位职务）：` (name_first)."
+        "on its own line (line), `姓名（单位职务）：` (name_first), or as reported speech "
+        "`单位职务姓名说，` (reported)."
     )
     marker: Span | None = Field(
         default=None, description="A marker written before the designation (■)."
@@ -219,8 +220,8 @@ class Source(_Model):
 class Report(_Model):
     """A parsed meeting report."""
 
-    schema_version: Annotated[Literal["1.1.0"], Field(description="Version of this schema.")] = (
-        "1.1.0"
+    schema_version: Annotated[Literal["1.2.0"], Field(description="Version of this schema.")] = (
+        "1.2.0"
     )
     source: Source = Field(description="Facts about the input.")
     title: Span | None = Field(description="The report's title.")
