@@ -240,39 +240,10 @@ def build_blocks(folded: str) -> list[Block]:
         and lines[i].end - lines[i].start <= _MAX_HEADLINE
         for i in range(len(lines))
     ]
+    layout = _Layout(folded, lines, widths, wrap, by_indent, specials, headlines)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
-        line = lines[i]
-        prev = lines[i - 1]
-        # A wrapped line that stops mid-sentence continues below, whatever the next line
-        # looks like on its own (`…遗产保` / `护中心主任某某：` is one designation).
-        carried = (
-            not line.blank_before
-            and specials[i] != "chrome"
-            and not (
-                specials[i] == "designation"
-                and specials[i - 1]
-                and folded[prev.end - 1] not in "、，兼"
-                and folded[line.start] not in "、，"
-            )
-            and _wrapped(wrap, widths[i - 1])
-            and not (by_indent and line.indented)
-            and not _ends_sentence(folded, prev)
-            and (
-                not headlines[i]
-                or _completes_byline(folded, prev, line)
-                or _splits_positions(folded, prev, line)
-            )
-        )
-        joins = carried or not (line.blank_before or specials[i] or headlines[i])
-        if joins and not carried and specials[i - 1] and not _wrapped(wrap, widths[i - 1]):
-            joins = False
-        if joins and not carried:
-            # Indented paragraphs: an unindented line continues only a full (wrapped) line;
-            # after a short one it is a headline, a designation or a title of its own, and a
-            # paragraph broken mid-sentence is mended by the assembler.
-            joins = _wrapped(wrap, widths[i - 1]) and not (by_indent and line.indented)
-        if joins:
+        if layout.runs_on(i):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -281,6 +252,51 @@ def build_blocks(folded: str) -> list[Block]:
     for index, block in enumerate(blocks):
         block.index = index
     return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What was measured about the lines, to decide where blocks break."""
+
+    folded: str
+    lines: list[Line]
+    widths: list[int]
+    wrap: int | None
+    by_indent: bool
+    specials: list[str | None]
+    headlines: list[bool]
+
+    def runs_on(self, i: int) -> bool:
+        """Whether line ``i`` continues the block of line ``i - 1``.
+
+        Only a full (wrapped) line runs on, and not into an indented line when indentation
+        marks paragraphs; a blank line always breaks (the assembler mends sentences a page
+        break cut). A line that looks like a headline or a designation on its own still
+        continues a sentence that the wrap cut (`…遗产保` / `护中心主任某某：`).
+        """
+        line, prev = self.lines[i], self.lines[i - 1]
+        if line.blank_before or (self.by_indent and line.indented):
+            return False
+        if not _wrapped(self.wrap, self.widths[i - 1]):
+            return False
+        special = self.specials[i]
+        if not special and not self.headlines[i]:
+            return True
+        if special == "chrome" or _ends_sentence(self.folded, prev):
+            return False
+        # After a marker line, a designation starts afresh unless positions run across.
+        if (
+            special == "designation"
+            and self.specials[i - 1]
+            and self.folded[prev.end - 1] not in "、，兼"
+            and self.folded[line.start] not in "、，"
+        ):
+            return False
+        return (
+            not self.headlines[i]
+            or _completes_byline(self.folded, prev, line)
+            or _splits_positions(self.folded, prev, line)
+        )
 
 
 def _mend_split_designations(
