@@ -170,3 +170,14 @@ def test_every_public_name_resolves() -> None:
     for name in speechparse.__all__:
         assert getattr(speechparse, name) is not None, name
     assert set(speechparse.__all__) <= set(dir(speechparse))
+
+
+@pytest.mark.parametrize("encoding", ["big5hkscs", "gb18030", "utf-16-le"])
+def test_traditional_report_is_detected_in_its_encodings(tmp_path: Path, encoding: str) -> None:
+    """GB18030 decodes Big5 bytes without an error; only common characters tell them apart."""
+    text = (ROOT / "tests" / "fixtures" / "traditional_forum.txt").read_text("utf-8")
+    path = tmp_path / "forum.txt"
+    path.write_bytes(text.encode(encoding))
+    report = speechparse.parse_file(path, keywords=False)
+    assert report.source.encoding == encoding
+    assert [s.speaker.name for s in report.speeches] == ["陳大文", "黃·阿里木"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+from functools import cache
 
+from ._lexicon import load_words
 from .errors import DecodeError
 
 # Control characters a text file never holds; a few of them mean binary data.
@@ -31,6 +33,20 @@ def _plausibility(text: str) -> float:
         or "\u2000" <= ch <= "\u206f"
     )
     return good / len(sample)
+
+
+def _commonness(text: str) -> float:
+    """Share of the Chinese characters that are common ones: a wrong decoding makes rare ones."""
+    common = _common_chars()
+    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return 0.5
+    return sum(1 for ch in han if ch in common) / len(han)
+
+
+@cache
+def _common_chars() -> frozenset[str]:
+    return frozenset("".join(load_words("common_chars")))
 
 
 def _check_text(text: str, encoding: str) -> None:
@@ -70,20 +86,22 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return decode(data, "utf-8")
     except DecodeError as utf8_error:
         first_error = utf8_error
-    # GB18030 decodes most byte strings, and BOM-less UTF-16 decodes as either byte order:
-    # keep the candidate whose characters look most like a Chinese report.
+    # GB18030 and Big5 decode most double-byte strings, and BOM-less UTF-16 decodes in either
+    # byte order: keep the candidate whose characters look most like ordinary Chinese text.
     candidates: list[tuple[float, str, str]] = []
-    names = ("gb18030", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ("gb18030",)
+    names = ["gb18030", "big5hkscs"]
+    if len(data) % 2 == 0:
+        names += ["utf-16-le", "utf-16-be"]
     for name in names:
         try:
             text, used = decode(data, name)
         except DecodeError:
             continue
-        candidates.append((_plausibility(text), used, text))
+        if _plausibility(text) >= 0.85:
+            candidates.append((_commonness(text), used, text))
     if candidates:
-        score, used, text = max(candidates, key=lambda c: c[0])
-        if score >= 0.85:
-            return text, used
+        _, used, text = max(candidates, key=lambda c: c[0])
+        return text, used
     raise DecodeError(
         f"not UTF-8, UTF-16 or GB18030 text ({first_error})", offset=first_error.offset
     )

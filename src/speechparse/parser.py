@@ -98,7 +98,7 @@ def parse_file(
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Report:
-    """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16 and GB18030.
+    """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
     Offsets index the decoded text with the BOM dropped and line endings untouched.
     """
