@@ -103,5 +103,5 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         _, used, text = max(candidates, key=lambda c: c[0])
         return text, used
     raise DecodeError(
-        f"not UTF-8, UTF-16 or GB18030 text ({first_error})", offset=first_error.offset
+        f"not UTF-8, UTF-16, GB18030 or Big5 text ({first_error})", offset=first_error.offset
     )
