@@ -373,3 +373,16 @@ def test_photo_and_editor_credits_are_set_aside_not_read_as_text(line: str) -> N
     assert speech.byline is not None and [c.name for c in speech.byline.credits] == ["王某某"]
     assert [p.text for p in speech.paragraphs] == ["我们要稳外贸。"]
     assert "layout.page_chrome" in [d.code for d in report.diagnostics]
+
+
+def test_closing_byline_beside_a_dateline_is_reported_not_given_to_the_last_speech() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n本报讯（记者 柯岚）近日，某市召开座谈会。\n\n"
+        "推动产业升级\n\n市科技局局长吴曦：我们要创新。\n\n"
+        "做优营商环境\n\n市商务局局长林涛：我们要开放。\n\n（记者 柯岚 韦明）\n"
+    )
+    report = parse(source)
+    assert report.byline is not None
+    assert [c.name for c in report.byline.credits] == ["柯岚"]
+    assert [s.byline for s in report.speeches] == [None, None]
+    assert "byline.closing" in [d.code for d in report.diagnostics]

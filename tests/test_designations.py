@@ -597,3 +597,37 @@ def test_reported_speech(paragraph: str, name: str, body: str) -> None:
     (speech,) = parse(source).speeches
     assert (speech.speaker.name, speech.speaker.form) == (name, "reported")
     assert [p.text for p in speech.paragraphs] == [body, "市长强调，要抓落实。"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "verb", "positions"),
+    [
+        (
+            "市人大代表、临江市宏图机电公司董事长令狐惠然说，企业要练内功。",
+            "市人大代表、临江市宏图机电公司董事长令狐惠然",
+            "说",
+            [("市人大", "代表"), ("临江市宏图机电公司", "董事长")],
+        ),
+        (
+            "青石县人民医院副院长巫马秀在发言中表示，基层医疗要补短板。",
+            "青石县人民医院副院长巫马秀",
+            "在发言中表示",
+            [("青石县人民医院", "副院长")],
+        ),
+        (
+            "来自基层一线的市人大代表、柳湾村党支部书记聂红英说，村里要修路。",
+            "来自基层一线的市人大代表、柳湾村党支部书记聂红英",
+            "说",
+            [("市人大", "代表"), ("柳湾村", "党支部书记")],
+        ),
+    ],
+    ids=["shuo", "zai-fayan-zhong-biaoshi", "lead-in-laizi"],
+)
+def test_reported_speech_keeps_the_verb_apart(
+    paragraph: str, text: str, verb: str, positions: list[tuple[str, str]]
+) -> None:
+    source = f"临江市人大代表座谈会发言摘要\n\n{paragraph}\n"
+    (speech,) = parse(source).speeches
+    assert speech.speaker.text == text
+    assert speech.speaker.verb is not None and speech.speaker.verb.text == verb
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == positions

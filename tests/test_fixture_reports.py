@@ -69,3 +69,17 @@ def test_traditional_report_keeps_its_script_in_values() -> None:
     assert [p.marker for p in second.points] == ["首先", "其次", "最後"]
     assert second.byline is not None
     assert [(c.role, c.name) for c in second.byline.credits] == [("記者", "張偉明")]
+
+
+def test_page_chrome_inside_a_sentence_does_not_split_the_paragraph() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n推动产业升级\n\n市科技局局长吴曦：我们要在科技创新上为企业提\n\n"
+        "2024年5月12日 星期日 第五版\n\n供更多支持。\n"
+    )
+    report = speechparse.parse(source, keywords=False)
+    (speech,) = report.speeches
+    (paragraph,) = speech.paragraphs
+    assert paragraph.text.startswith("我们要在科技创新上为企业提")
+    assert paragraph.text.endswith("供更多支持。")
+    (chrome,) = [d for d in report.diagnostics if d.code == "layout.page_chrome"]
+    assert paragraph.start < chrome.start < chrome.end < paragraph.end

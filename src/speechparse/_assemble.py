@@ -101,9 +101,9 @@ def assemble(blocks: list[Block]) -> Draft:
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, i)
         if block.kind is Kind.CHROME:
+            # A sentence the page cut stays open across the chrome: the paragraph continues on
+            # the other side (its span then holds the chrome, which this diagnostic marks).
             _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
-            if current is not None:
-                current.open_paragraph = False
             continue
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
@@ -207,15 +207,32 @@ def _before_speeches(draft: Draft, block: Block) -> None:
 
 
 def _document_byline_at_end(draft: Draft) -> None:
-    """A lone byline line closing the report credits the whole report, not its last speech."""
-    if draft.byline is not None or len(draft.speeches) < 2:
+    """A lone byline line closing the report credits the whole report, not its last speech.
+
+    When the report already has a byline at the top, the closing one is reported beside it
+    rather than credited to the last speech.
+    """
+    if len(draft.speeches) < 2:
         return
     last = draft.speeches[-1]
     if last.byline is None or not last.byline_is_line:
         return
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
-    draft.byline, last.byline = last.byline, None
+    if draft.byline is None:
+        draft.byline, last.byline = last.byline, None
+        return
+    closing = last.byline
+    last.byline = None
+    start, end = closing.block.view.span(closing.match.start, closing.match.end)
+    draft.leftovers.append(
+        (
+            "byline.closing",
+            "a closing byline for the whole report, beside the one at the top",
+            start,
+            end,
+        )
+    )
 
 
 def _orphan_headline(draft: Draft, block: Block) -> None:

@@ -190,7 +190,7 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     ):
         found = parse_designation(view, marker_end, verb.start())
         if found is not None:
-            found.extent_end = verb.end() - 1
+            found.verb = (verb.start(), verb.end() - 1)
             found.reported = True
             return found, marker_end, verb.end()
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):

@@ -132,7 +132,7 @@ class Builder:
         assert block.designation is not None
         found: Designation = block.designation
         view = block.view
-        first = min([found.name_start] + [p.org_start for p in found.parts])
+        first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
         last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
         start, end = view.span(first, min(last, len(view.text)))
         n_start, n_end = view.span(found.name_start, found.name_end)
@@ -184,6 +184,7 @@ class Builder:
             positions=positions,
             form=form,
             marker=marker,
+            verb=self.span(*view.span(*found.verb)) if found.verb else None,
         )
 
     def speech(self, draft: DraftSpeech) -> Speech:
@@ -234,7 +235,9 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
         view = draft.subtitle.view
         subtitle = b.span(*view.span(0, len(view.text)))
     for code, message, start, end in draft.leftovers:
-        severity: Severity = "info" if code == "layout.page_chrome" else "warning"
+        severity: Severity = (
+            "info" if code in ("layout.page_chrome", "byline.closing") else "warning"
+        )
         b.diagnose(code, message, start, end, severity)
     return {
         "title": Span(text=title.text, start=title.start, end=title.end) if title else None,

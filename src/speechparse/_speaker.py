@@ -20,6 +20,8 @@ from ._text import Compact
 _HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"
 _BRACKETED = regex.compile(r"([^\s（）]{2,16}?) ?（([^（）]+)）")
+_VERB_FRAME = regex.compile(r"(?:在发言中|在会上|在座谈会上|发言时)$")
+_LEAD_IN = regex.compile(r"来自[^，。、：]{1,16}?的")
 _PADDED = regex.compile(r"(?<=\p{Han})\p{Han} \p{Han}$")
 _SPACED = regex.compile(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$")
 # A designation never holds sentence punctuation, quotes or a date.
@@ -50,7 +52,9 @@ class Designation:
     parts: list[Part]
     form: str
     doubts: list[tuple[str, str]] = field(default_factory=list)
-    extent_end: int = 0  # end of everything read as the designation (a verb of saying included)
+    extent_end: int = 0  # end of the designation as written (a closing bracket included)
+    extent_start: int = 0  # start, a descriptive lead-in (`来自基层的`) included
+    verb: tuple[int, int] | None = None  # a verb of saying after it (`说`, `在发言中表示`)
     reported: bool = False  # introduced as reported speech (`…说，`) rather than by a colon
 
 
@@ -215,12 +219,31 @@ def parse_designation(
         end -= 1
     if end - start < 3 or _SENTENCE.search(text, start, end):
         return None
-    doubts: list[tuple[str, str]] = []
     # `…局长某某说：` — a verb of saying after the name is not part of the designation.
-    extent_end = end
+    verb_span = None
     verb = next((v for v in _speech_verbs() if text.endswith(v, start, end)), None)
     if verb is not None and end - len(verb) - start >= 3:
-        end -= len(verb)
+        verb_start = end - len(verb)
+        frame = _VERB_FRAME.search(text, start, verb_start)
+        if frame is not None and frame.start() - start >= 3:
+            verb_start = frame.start()
+        verb_span = (verb_start, end)
+        end = verb_start
+    # `来自基层一线的市人大代表…`: a descriptive lead-in belongs to no unit.
+    extent_start = start
+    lead_in = _LEAD_IN.match(text, start, end)
+    if lead_in is not None and end - lead_in.end() >= 3:
+        start = lead_in.end()
+    found = _decompose(view, start, end, lenient=lenient)
+    if found is not None:
+        found.extent_start, found.verb = extent_start, verb_span
+    return found
+
+
+def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designation | None:
+    text = view.text
+    extent_end = end
+    doubts: list[tuple[str, str]] = []
     # 姓名（单位职务、…）
     bracketed = _BRACKETED.fullmatch(text[start:end])
     if bracketed is not None:

@@ -83,6 +83,10 @@ class Speaker(Span):
     marker: Span | None = Field(
         default=None, description="A marker written before the designation (■)."
     )
+    verb: Span | None = Field(
+        default=None,
+        description="A verb of saying between the designation and the speech (说, 在发言中表示).",
+    )
 
 
 class Credit(_Model):
