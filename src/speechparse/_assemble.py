@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ._blocks import Block, Kind
 from ._byline import BylineMatch, dateline
+from ._lexicon import load_words
 
 _MAX_TITLE = 60
 _MAX_HEADLINE = 40
@@ -79,6 +80,23 @@ def _headline_like(block: Block) -> bool:
     )
 
 
+def _title_index(blocks: list[Block]) -> int | None:
+    """The block holding the title: the first one, unless a later one before the speeches
+    names the genre (…发言摘要) and the first does not — e-paper pages list other headlines
+    of the page above the report."""
+    content = [k for k, b in enumerate(blocks) if b.kind is not Kind.CHROME]
+    if not content:
+        return None
+    labels = load_words("genre_labels")
+    for k in content[:8]:
+        block = blocks[k]
+        if block.kind is Kind.DESIGNATION:
+            break
+        if block.kind is Kind.TEXT and _title_like(block) and block.text.endswith(labels):
+            return k
+    return content[0]
+
+
 def _title_like(block: Block) -> bool:
     text = block.text
     return len(text) <= _MAX_TITLE and (not block.terminated or text.endswith(("？", "！")))
@@ -95,7 +113,7 @@ def _next_content(blocks: list[Block], i: int) -> tuple[int, Block | None]:
 def assemble(blocks: list[Block]) -> Draft:
     """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
     draft = Draft()
-    first = next((k for k, b in enumerate(blocks) if b.kind is not Kind.CHROME), None)
+    first = _title_index(blocks)
     pending_headline: Block | None = None
     current: DraftSpeech | None = None
     for i, block in enumerate(blocks):
@@ -104,6 +122,9 @@ def assemble(blocks: list[Block]) -> Draft:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
             _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
+            continue
+        if first is not None and i < first:
+            _leftover(draft, block, "layout.before_title", "a line above the report's title")
             continue
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block

@@ -143,8 +143,8 @@ def _indent_informative(lines: list[Line]) -> bool:
 def _special(folded: str, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
-    ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"other"`` for
-    every other kind.
+    ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"marker"`` for a
+    marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines.
     """
     view = compact(folded, line.start, line.end)
     text = view.text
@@ -156,10 +156,12 @@ def _special(folded: str, line: Line) -> str | None:
         return "other"
     if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
         return "other"
+    if _designation(view) is not None:
+        return "designation"
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in "■□◆◇●○★☆▲△▶►◎◉▪▫" or len(text) <= _MAX_HEADLINE):
-        return "other"
-    return "designation" if _designation(view) is not None else None
+        return "marker"
+    return None
 
 
 def _designation(view: Compact) -> tuple[Designation, int, int] | None:
@@ -266,6 +268,19 @@ class _Layout:
     specials: list[str | None]
     headlines: list[bool]
 
+    def _headline_tail(self, i: int) -> bool:
+        """A short plain line after a marked headline, with a new paragraph (or a
+        designation) right after it, is the headline's second line."""
+        line = self.lines[i]
+        if self.specials[i] or line.end - line.start > _MAX_HEADLINE:
+            return False
+        if is_terminated(self.folded[line.start : line.end]):
+            return False
+        if i + 1 == len(self.lines):
+            return False
+        after = self.lines[i + 1]
+        return after.blank_before or after.indented or self.specials[i + 1] is not None
+
     def runs_on(self, i: int) -> bool:
         """Whether line ``i`` continues the block of line ``i - 1``.
 
@@ -277,13 +292,21 @@ class _Layout:
         line, prev = self.lines[i], self.lines[i - 1]
         if line.blank_before or (self.by_indent and line.indented):
             return False
+        if self.specials[i - 1] == "marker" and self._headline_tail(i):
+            return True  # `■推动制造业数字化转型` / `走深走实`: one headline on two lines
         if not _wrapped(self.wrap, self.widths[i - 1]):
             return False
         special = self.specials[i]
+        if self.specials[i - 1] == "marker" and not special:
+            return True  # a marked headline wrapped onto a second line
         if not special and not self.headlines[i]:
             return True
         if special == "chrome" or _ends_sentence(self.folded, prev):
             return False
+        if (
+            special == "other"
+        ):  # a byline line: only the rest of one the wrap cut (`全媒体`/`记者 X`)
+            return _completes_byline(self.folded, prev, line)
         # After a marker line, a designation starts afresh unless positions run across.
         if (
             special == "designation"

@@ -21,6 +21,7 @@ from ._text import Compact, alt
 _POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
 _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
+_SENTENCE_END = regex.compile(r"[。！？；]")  # a byline line never ends a sentence
 _PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
 _HAN_NAME = regex.compile(r"\p{Han}+")
 _DOT_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)+")
@@ -187,7 +188,7 @@ def own_line(view: Compact) -> BylineMatch | None:
     form = "line"
     if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
         start, end, form = start + 1, end - 1, "parenthesized"
-    if end - start > 40 or end <= start:
+    if end - start > 40 or end <= start or _SENTENCE_END.search(text, start, end):
         return None
     label = _LABEL.match(text[start:end])
     inner_start = start + (label.end() if label else 0)
