@@ -386,3 +386,21 @@ def test_closing_byline_beside_a_dateline_is_reported_not_given_to_the_last_spee
     assert [c.name for c in report.byline.credits] == ["柯岚"]
     assert [s.byline for s in report.speeches] == [None, None]
     assert "byline.closing" in [d.code for d in report.diagnostics]
+
+
+def test_credit_line_with_editors_gives_the_reporters_and_sets_the_editors_aside() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n推动产业升级\n\n市科技局局长吴曦：我们要创新。\n\n"
+        "做优营商环境\n\n市商务局局长林涛：我们要开放。\n\n"
+        "记者：柯岚 韦明 林涛  编 辑：周明  二审：许晴  三审：苗一帆\n"
+    )
+    report = parse(source)
+    assert report.byline is not None
+    assert [(c.role, c.name) for c in report.byline.credits] == [
+        ("记者", "柯岚"),
+        ("记者", "韦明"),
+        ("记者", "林涛"),
+    ]
+    assert [len(s.paragraphs) for s in report.speeches] == [1, 1]
+    chrome = [d for d in report.diagnostics if d.code == "layout.page_chrome"]
+    assert len(chrome) == 1 and source[chrome[0].start : chrome[0].end].startswith("编 辑")

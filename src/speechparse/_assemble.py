@@ -118,6 +118,11 @@ def assemble(blocks: list[Block]) -> Draft:
     current: DraftSpeech | None = None
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, i)
+        if "rest" in block.extra:
+            start, end = block.view.span(block.extra["rest"], len(block.text))
+            draft.leftovers.append(
+                ("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
+            )
         if block.kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).

@@ -180,8 +180,27 @@ def _role_of(matched: str) -> str:
 
 
 def own_line(view: Compact) -> BylineMatch | None:
-    """A block that is nothing but a byline: `本报记者 任苒 房晨`, `（记者 庞悦）`, `■记者 X`."""
+    """A block that is nothing but a byline: `本报记者 任苒 房晨`, `（记者 庞悦）`, `■记者 X`.
+
+    A credit line may go on with editors' credits (`记者：X Y  编辑：W  二审：V`); the byline
+    then ends where they begin, and the caller sets the rest aside.
+    """
     text = view.text
+    editors = _editor_label().search(text, 1)
+    if editors is not None:
+        head = own_line(Compact(text[: editors.start()].rstrip(), view.index))
+        return head if head is not None and _editor_label().match(text, 0) is None else None
+    return _own_line(text)
+
+
+@cache
+def _editor_label() -> regex.Pattern[str]:
+    # Labels are often letter-spaced (`编 辑：`, `二 审：`).
+    spaced = [" ?".join(regex.escape(ch) for ch in word) for word in word_set("editor_roles")]
+    return regex.compile(r"(?:" + "|".join(sorted(spaced, key=len, reverse=True)) + r") ?[：:/]")
+
+
+def _own_line(text: str) -> BylineMatch | None:
     start, end = 0, len(text)
     while start < end and text[start] in "■□◆◇●○★☆▲△▶►◎ ":
         start += 1
