@@ -395,8 +395,11 @@ def _classify(folded: str, lines: list[Line]) -> Block:
     own = _byline.own_line(view)
     if own is not None:
         block.kind, block.byline, block.terminated = Kind.BYLINE, own, True
-        if own.end < len(text):
-            block.extra["rest"] = own.end  # editors' credits after the byline
+        rest = own.end
+        while rest < len(text) and text[rest] == " ":
+            rest += 1
+        if rest < len(text):
+            block.extra["rest"] = rest  # editors' credits after the byline
         return block
     if _SUBTITLE.match(text):
         block.kind, block.body_start = Kind.SUBTITLE, _SUBTITLE.match(text).end()  # type: ignore[union-attr]
