@@ -395,14 +395,15 @@ def _classify(folded: str, lines: list[Line]) -> Block:
     own = _byline.own_line(view)
     if own is not None:
         block.kind, block.byline, block.terminated = Kind.BYLINE, own, True
-        rest = own.end
-        while rest < len(text) and text[rest] == " ":
-            rest += 1
-        if rest < len(text):
-            block.extra["rest"] = rest  # editors' credits after the byline
+        editors = own.end
+        while editors < len(text) and text[editors] == " ":
+            editors += 1
+        if editors < len(text):
+            block.extra["rest"] = editors  # editors' credits after the byline
         return block
-    if _SUBTITLE.match(text):
-        block.kind, block.body_start = Kind.SUBTITLE, _SUBTITLE.match(text).end()  # type: ignore[union-attr]
+    subtitle = _SUBTITLE.match(text)
+    if subtitle is not None:
+        block.kind, block.body_start = Kind.SUBTITLE, subtitle.end()
         return block
     label = _LABEL.match(text)
     if label is not None:

@@ -49,9 +49,9 @@ def chrome_reason(line: str) -> str | None:
     if len(line) > 80:
         return None
     # Labels are often letter-spaced (`编 辑：`, `一 审：`); match them without the spaces.
-    despaced = line.replace(" ", "")
+    despaced = line.replace(" ", "") if " " in line else None
     for reason, pattern in _compiled():
-        if pattern.search(line) or pattern.search(despaced):
+        if pattern.search(line) or (despaced is not None and pattern.search(despaced)):
             return reason
     return None
 
