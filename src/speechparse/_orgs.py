@@ -85,252 +85,9 @@ _LEVEL_CHARS = frozenset("市县区省")
 _FUNCTION_START = frozenset(
     "的在到赴来是和与及对为将把从向由经据至了我你他她它们全本该各每等也都就还又并且或而于以被给让使同跟往"
 )
-# What follows a level character when it is part of a common word, not a suffix.
-_NOT_A_SUFFIX = (
-    "市场",
-    "市值",
-    "市容",
-    "市面",
-    "市井",
-    "县域",
-    "区域",
-    "区位",
-    "区块",
-    "区间",
-    "区别",
-    "区分",
-    "省份",
-    "省去",
-    "省时",
-    "省力",
-    "市级",
-    "县级",
-    "区级",
-    "省级",
-)
 # A level character right after one of these belongs to 我市/全市/该县 or opens an
 # abbreviated unit after a conjunction (省委和市委), never to a place name.
 _PRONOUN_BEFORE = frozenset("我全本该各每此和与及或的在到对")
-# Common nouns that end in a level character: a match here is not a place mention.
-_GENERIC_ENDINGS = (
-    "文明城市",
-    "智慧城市",
-    "卫生城市",
-    "园林城市",
-    "宜居城市",
-    "中心城市",
-    "节点城市",
-    "旅游城市",
-    "海绵城市",
-    "韧性城市",
-    "森林城市",
-    "生态城市",
-    "枢纽城市",
-    "新型城市",
-    "大城市",
-    "小城市",
-    "线城市",
-    "周边城市",
-    "沿海城市",
-    "内陆城市",
-    "兄弟城市",
-    "友好城市",
-    "试点城市",
-    "示范城市",
-    "门户城市",
-    "工业城市",
-    "资源型城市",
-    "大都市",
-    "地级市",
-    "县级市",
-    "超市",
-    "上市",
-    "夜市",
-    "股市",
-    "楼市",
-    "车市",
-    "集市",
-    "菜市",
-    "开市",
-    "入市",
-    "休市",
-    "大市",
-    "强市",
-    "强县",
-    "大县",
-    "贫困县",
-    "示范县",
-    "试点县",
-    "重点县",
-    "先进县",
-    "直管县",
-    "区县",
-    "郡县",
-    "市县",
-    "邻县",
-    "地区",
-    "园区",
-    "社区",
-    "景区",
-    "城区",
-    "市区",
-    "县区",
-    "辖区",
-    "片区",
-    "街区",
-    "湾区",
-    "老区",
-    "灾区",
-    "校区",
-    "厂区",
-    "小区",
-    "新区",
-    "矿区",
-    "牧区",
-    "库区",
-    "开发区",
-    "示范区",
-    "试验区",
-    "实验区",
-    "保护区",
-    "自贸区",
-    "高新区",
-    "功能区",
-    "集聚区",
-    "聚集区",
-    "先行区",
-    "风景区",
-    "核心区",
-    "起步区",
-    "合作区",
-    "经济区",
-    "产业区",
-    "工业区",
-    "商业区",
-    "住宅区",
-    "承接区",
-    "服务区",
-    "生活区",
-    "集中区",
-    "误区",
-    "盲区",
-    "禁区",
-    "战区",
-    "专区",
-    "特区",
-    "强省",
-    "大省",
-    "邻省",
-    "外省",
-    "反省",
-    "节省",
-    "自省",
-)
-# Verbs and connectives that often stand right before an abbreviated 市… unit.
-_NOT_A_NAME = frozenset(
-    {
-        "通过",
-        "推动",
-        "推进",
-        "加快",
-        "支持",
-        "围绕",
-        "服务",
-        "根据",
-        "按照",
-        "全面",
-        "实现",
-        "作为",
-        "配合",
-        "协调",
-        "联合",
-        "会同",
-        "成立",
-        "建立",
-        "组织",
-        "牵头",
-        "指导",
-        "督促",
-        "着手",
-        "加强",
-        "提升",
-        "助力",
-        "打造",
-        "建设",
-        "发展",
-        "促进",
-        "带动",
-        "依托",
-        "立足",
-        "面向",
-        "参与",
-        "结合",
-        "对接",
-        "融入",
-        "落实",
-        "贯彻",
-        "学习",
-        "考察",
-        "调研",
-        "汇报",
-        "争取",
-        "广大",
-        "有关",
-        "相关",
-        "其他",
-        "所有",
-        "整个",
-        "主要",
-        "重点",
-        "以及",
-        "或者",
-        "已经",
-        "正在",
-        "进行",
-        "开展",
-        "完成",
-        "召开",
-        "举办",
-        "出台",
-        "制定",
-        "印发",
-        "今年",
-        "去年",
-        "目前",
-        "当前",
-        "今后",
-        "同时",
-        "此外",
-        "另外",
-        "因此",
-        "所以",
-        "但是",
-        "而且",
-        "并且",
-        "一是",
-        "二是",
-        "三是",
-        "我们",
-        "他们",
-        "大家",
-        "要求",
-        "需要",
-        "必须",
-        "应当",
-        "可以",
-        "能够",
-        "进入",
-        "走进",
-        "回到",
-        "前往",
-        "扎根",
-        "返回",
-        "立即",
-        "积极",
-        "主动",
-        "全力",
-    }
-)
 _VISIT_TRIGGER = regex.compile(r"赴|来到|到|前往|考察")
 _VISIT_STOP = regex.compile(r"考察|学习|调研|参观|观摩|交流|[\s，,、：:；;—]")
 _PLACE_PREFIX = regex.compile(r"\p{Han}{2,4}?(?:自治区|自治州|自治县|[省市县区镇乡村])")
@@ -391,7 +148,9 @@ def _is_han(ch: str) -> bool:
 
 def _readings(text: str, at: int) -> list[str]:
     """Plausible place names ending right before the level character at ``at``."""
-    if text.startswith(_NOT_A_SUFFIX, at) or (at > 0 and text[at - 1] in _PRONOUN_BEFORE):
+    if text.startswith(load_words("place_false_suffixes"), at) or (
+        at > 0 and text[at - 1] in _PRONOUN_BEFORE
+    ):
         return []  # 市场, or 我市/全市/和市委: the level character starts a word here
     out: list[str] = []
     for size in (2, 3):
@@ -409,13 +168,14 @@ def _readings(text: str, at: int) -> list[str]:
 
 def _is_word(name: str) -> bool:
     """Whether ``name`` is an ordinary word (通过, 推动 ...) rather than a possible name."""
-    return name in _NOT_A_NAME or name in _stop_words()
+    return name in word_set("not_place_names") or name in _stop_words()
 
 
 @cache
 def _generic_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
-    lengths = sorted({len(w) for w in _GENERIC_ENDINGS})
-    return tuple((n, frozenset(w for w in _GENERIC_ENDINGS if len(w) == n)) for n in lengths)
+    nouns = load_words("generic_place_nouns")
+    lengths = sorted({len(w) for w in nouns})
+    return tuple((n, frozenset(w for w in nouns if len(w) == n)) for n in lengths)
 
 
 def _is_generic(text: str, at: int) -> bool:
@@ -536,7 +296,11 @@ def _kind(org: str) -> str:
 
 def _abbreviated(org: str) -> bool:
     """Whether the designation opens with a bare level character (市科技局, 县委农办)."""
-    return len(org) > 1 and org[0] in _LEVEL_CHARS and not org.startswith(_NOT_A_SUFFIX)
+    return (
+        len(org) > 1
+        and org[0] in _LEVEL_CHARS
+        and not org.startswith(load_words("place_false_suffixes"))
+    )
 
 
 def _place_chain_end(org: str) -> tuple[int, str | None]:

@@ -54,86 +54,12 @@ class TitleParts:
 
 _EMPTY = TitleParts(None, None, None, None, None)
 
-# Words that end the name of a meeting; longest first when matching.
-_MEETING_WORDS: tuple[str, ...] = (
-    "专题协商会",
-    "专题座谈会",
-    "专题研讨会",
-    "专题会议",
-    "联席会议",
-    "工作会议",
-    "协商会",
-    "座谈会",
-    "推进会",
-    "研讨会",
-    "交流会",
-    "现场会",
-    "恳谈会",
-    "务虚会",
-    "议政会",
-    "调度会",
-    "报告会",
-    "分享会",
-    "讨论会",
-    "协调会",
-    "动员会",
-    "部署会",
-    "观摩会",
-    "点评会",
-    "评议会",
-    "汇报会",
-    "推介会",
-    "洽谈会",
-    "论证会",
-    "听证会",
-    "论坛",
-    "峰会",
-    "年会",
-    "全会",
-    "大会",
-    "会议",
-    "沙龙",
-)
-_MEETING_BY_LENGTH = tuple(sorted(_MEETING_WORDS, key=len, reverse=True))
 
-# Bodies that travel: the delegation word ends the group's name.
-_DELEGATION_WORDS = (
-    "党政代表团",
-    "学习考察团",
-    "考察调研组",
-    "代表团",
-    "考察团",
-    "考察组",
-    "调研组",
-    "调研团",
-    "学习团",
-    "观摩团",
-    "访问团",
-    "工作组",
-)
-# Attendee designations: a meeting named after who attends has no topic in its name.
-_ATTENDEE_ENDINGS = (
-    "代表",
-    "委员",
-    "企业家",
-    "专家",
-    "学者",
-    "干部",
-    "人士",
-    "青年",
-    "党员",
-    "群众",
-    "乡贤",
-    "人才",
-    "校友",
-    "客商",
-    "侨胞",
-    "职工",
-    "院士",
-    "教师",
-    "学生",
-    "代表委员",
-)
+@cache
+def _meeting_words() -> tuple[str, ...]:
+    """Words ending a meeting's name (data/meeting_words.txt), longest first."""
+    return tuple(sorted(load_words("meeting_words"), key=len, reverse=True))
+
 
 _SUBTITLE_SEP = regex.compile(r"——|──|―{1,2}|—|-{2}|－{2}|\r?\n")
 _TRAILING_NOISE = regex.compile(r"(?:\s|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[：:。])+$")
@@ -244,7 +170,7 @@ def _head(title: str, seg_start: int, genre_start: int, label: str) -> tuple[int
         end -= 1
     extension = 0
     if end > seg_start and not _ends_with_meeting(title, seg_start, end):
-        for word in _MEETING_BY_LENGTH:
+        for word in _meeting_words():
             if label.startswith(word):
                 extension = len(word)
                 break
@@ -256,7 +182,7 @@ def _ends_with_meeting(title: str, start: int, end: int) -> bool:
 
 
 def _meeting_word_at_end(title: str, start: int, end: int) -> str | None:
-    for word in _MEETING_BY_LENGTH:
+    for word in _meeting_words():
         if end - len(word) >= start and title.startswith(word, end - len(word)):
             return word
     return None
@@ -320,7 +246,7 @@ def _delegation(title: str, start: int, verb_start: int) -> Span | None:
         end -= 1
     if not any(
         end - len(word) >= start and title.startswith(word, end - len(word))
-        for word in _DELEGATION_WORDS
+        for word in load_words("delegation_words")
     ):
         return None
     begin = end
@@ -397,7 +323,7 @@ def _clean_topic(title: str, begin: int, end: int) -> Span | None:
         return None
     if _SESSION.search(text) is not None:
         return None
-    if any(text.endswith(word) for word in _ATTENDEE_ENDINGS):
+    if any(text.endswith(word) for word in load_words("attendee_words")):
         return None
     return _span(title, begin, end)
 
