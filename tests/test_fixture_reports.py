@@ -83,3 +83,19 @@ def test_page_chrome_inside_a_sentence_does_not_split_the_paragraph() -> None:
     assert paragraph.text.endswith("供更多支持。")
     (chrome,) = [d for d in report.diagnostics if d.code == "layout.page_chrome"]
     assert paragraph.start < chrome.start < chrome.end < paragraph.end
+
+
+def test_running_head_glued_to_a_text_line_is_cut_off_and_the_sentence_goes_on() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n推动产业升级\n\n"
+        "　　市科技局局长吴曦：我们将在各县建设产业\n"
+        "7  县域经济  2024年9月12日  星期四  责任编辑：柯岚  校对：韦明  研究院，开展技术攻关。\n"
+    )
+    report = speechparse.parse(source, keywords=False)
+    (speech,) = report.speeches
+    (paragraph,) = speech.paragraphs
+    assert paragraph.text.startswith("我们将在各县建设产业")
+    assert paragraph.text.endswith("研究院，开展技术攻关。")
+    (chrome,) = [d for d in report.diagnostics if d.code == "layout.page_chrome"]
+    assert source[chrome.start : chrome.end].startswith("7  县域经济")
+    assert source[chrome.start : chrome.end].endswith("校对：韦明")

@@ -112,7 +112,14 @@ def split_lines(folded: str) -> list[Line]:
         while b > a and folded[b - 1] in _INDENT_CHARS:
             b -= 1
         if b > a and not _DECORATION.fullmatch(folded, a, b):
-            lines.append(Line(a, b, a - pos, blank))
+            glued = _chrome.glued_head_end(folded, a, b)
+            if glued is not None:  # a running head glued to the text: two lines in one
+                head_end = glued
+                while folded[head_end - 1] == " ":
+                    head_end -= 1
+                lines.append(Line(a, head_end, a - pos, blank))
+                a, blank = glued, False
+            lines.append(Line(a, b, a - pos if glued is None else 0, blank))
             blank = False
         else:
             # A rule of ■, —— or ＊ (symbols only) separates like a blank line.

@@ -56,6 +56,27 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
+@cache
+def _glued_head() -> regex.Pattern[str]:
+    editors = alt(word_set("editor_roles"))
+    return regex.compile(
+        rf"(?:\d{{1,4}} +)?[^\n]{{0,30}}?{_DATE} *(?:星期|周)[一二三四五六日天]"
+        rf"(?: +(?:{editors}) ?[：:] ?[^ \n]{{1,8}})* +"
+    )
+
+
+def glued_head_end(folded: str, start: int, end: int) -> int | None:
+    """Where the text begins on a line a PDF copy glued to its running head, if it did.
+
+    `7  县域经济  2024年9月12日  星期四  责任编辑：X  校对：Y  研究院，开展…` — the head is
+    page chrome, the rest continues the paragraph the page break cut.
+    """
+    m = _glued_head().match(folded, start, end)
+    if m is None or end - m.end() < 4:
+        return None
+    return m.end()
+
+
 def jump_tail(line: str) -> int | None:
     """Start of a `（下转第四版）` jump marker ending a paragraph, if there is one."""
     m = _JUMP_TAIL.search(line)
