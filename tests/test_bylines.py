@@ -404,3 +404,14 @@ def test_credit_line_with_editors_gives_the_reporters_and_sets_the_editors_aside
     assert [len(s.paragraphs) for s in report.speeches] == [1, 1]
     chrome = [d for d in report.diagnostics if d.code == "layout.page_chrome"]
     assert len(chrome) == 1 and source[chrome[0].start : chrome[0].end].startswith("编 辑")
+
+
+def test_dateline_without_brackets() -> None:
+    source = (
+        "某市座谈会发言摘要\n\n本报讯 记者 符砚池 报道：近日，某市召开座谈会。\n\n"
+        "推动产业升级\n\n市科技局局长吴曦：我们要创新。"
+    )
+    report = parse(source)
+    assert report.byline is not None
+    assert [(c.role, c.name) for c in report.byline.credits] == [("记者", "符砚池")]
+    assert report.lead is not None and report.lead.text.startswith("近日")

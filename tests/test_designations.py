@@ -631,3 +631,34 @@ def test_reported_speech_keeps_the_verb_apart(
     assert speech.speaker.text == text
     assert speech.speaker.verb is not None and speech.speaker.verb.text == verb
     assert [(p.organization, p.title) for p in speech.speaker.positions] == positions
+
+
+@pytest.mark.parametrize(
+    ("designation", "text", "positions"),
+    [
+        (
+            "1. 澄川钢铁集团党委书记、董事长 芮铁城",
+            "澄川钢铁集团党委书记、董事长 芮铁城",
+            [("澄川钢铁集团", "党委书记"), ("澄川钢铁集团", "董事长")],
+        ),
+        ("八、副市长 覃以宁", "副市长 覃以宁", [(None, "副市长")]),
+        ("市政协原副主席林涛", "市政协原副主席林涛", [("市政协", "原副主席")]),
+        ("市委副书记、市长韦明", "市委副书记、市长韦明", [("市委", "副书记"), ("市委", "市长")]),
+    ],
+    ids=["numbered", "chinese-numbered", "former-title", "bare-city-committee-inherited"],
+)
+def test_numbers_former_titles_and_bare_committees(
+    designation: str, text: str, positions: list[tuple[str | None, str]]
+) -> None:
+    (speech,) = parse(report_text(designation, "我们要抓落实。")).speeches
+    assert speech.speaker.text == text
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == positions
+
+
+def test_a_sentence_about_a_title_is_not_reported_speech() -> None:
+    source = (
+        report_text("临江市商务局局长贺子川", "外贸要稳。")
+        + "\n\n市长多次强调，要像对待家人一样对待企业。\n"
+    )
+    (speech,) = parse(source).speeches
+    assert speech.paragraphs[-1].text == "市长多次强调，要像对待家人一样对待企业。"

@@ -185,9 +185,12 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     is decomposed once."""
     view = Compact(text, ())
     marker_end = 0
-    m = _BULLETS.match(text)
+    # A bullet or a number (`1. `, `一、`, `（一）`) may lead a designation instead of a headline.
+    m = _BULLETS.match(text) or _MARKER.match(text)
     if m is not None:
         marker_end = m.end()
+        while marker_end < len(text) and text[marker_end] == " ":
+            marker_end += 1
     colon = text.find("：", marker_end, marker_end + _MAX_DESIGNATION + 1)
     if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
         found = parse_designation(view, marker_end, colon, lenient=True)
@@ -201,7 +204,10 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         and "，" not in text[marker_end : verb.start()]
     ):
         found = parse_designation(view, marker_end, verb.start())
-        if found is not None:
+        # Reported speech carries no colon to vouch for it: the name must look like one.
+        if found is not None and not any(
+            code == "speaker.unknown_surname" for code, _ in found.doubts
+        ):
             found.verb = (verb.start(), verb.end() - 1)
             found.reported = True
             return found, marker_end, verb.end()

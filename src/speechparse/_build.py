@@ -38,7 +38,8 @@ _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州
 
 def _inherit(previous: str, title: str) -> str:
     head = _HEAD_OF_GOVERNMENT.search(fold(title))
-    if head is not None and fold(previous).endswith(head.group(1) + "委"):
+    # 某县委 → 某县 for its 县长; a bare 市委 names no place, so it stays as written.
+    if head is not None and len(previous) > 2 and fold(previous).endswith(head.group(1) + "委"):
         return previous[:-1]
     return previous
 

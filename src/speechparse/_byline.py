@@ -252,13 +252,21 @@ _DATELINE = regex.compile(
 )
 
 
+_DATELINE_OPEN = regex.compile(r"[【〔]?[\p{Han}\d]{0,20}?讯[】〕]? +([^，。：（）]{3,30}?)[：，]")
+
+
 def dateline(view: Compact) -> BylineMatch | None:
-    """`本报讯（记者 X 通讯员 Y）` or `新华社北京3月5日电（记者 X）` at the start of a paragraph."""
+    """`本报讯（记者 X 通讯员 Y）`, `新华社北京3月5日电（记者 X）` or `本报讯 记者 X 报道：`
+    at the start of a paragraph."""
     text = view.text
     m = _DATELINE.match(text)
+    need_role = False
+    if m is None:
+        m = _DATELINE_OPEN.match(text)  # no brackets: only a role word makes it a byline
+        need_role = True
     if m is None:
         return None
-    credits = parse_credits(text, m.start(1), m.end(1), need_role=False)
+    credits = parse_credits(text, m.start(1), m.end(1), need_role=need_role)
     if credits is None:
         return None
     return BylineMatch(0, m.end(), tuple(credits), "dateline")

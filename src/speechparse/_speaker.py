@@ -136,6 +136,13 @@ def _part(text: str, start: int, end: int) -> Part | None:
     title_start = title_suffix(text, end, start)
     if title_start is None:
         return None
+    # 原副主席 / 前市长: "former" belongs to the title, not to the unit before it.
+    if (
+        title_start - start >= 2
+        and text[title_start - 1] in "原前"
+        and any(text.endswith(u, start, title_start - 1) for u in word_set("unit_suffixes"))
+    ):
+        title_start -= 1
     shared = (
         title_start > start
         and text[title_start] in _SHARED_LEVEL
