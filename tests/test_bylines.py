@@ -415,3 +415,14 @@ def test_dateline_without_brackets() -> None:
     assert report.byline is not None
     assert [(c.role, c.name) for c in report.byline.credits] == [("记者", "符砚池")]
     assert report.lead is not None and report.lead.text.startswith("近日")
+
+
+def test_bracketed_byline_opening_the_lead() -> None:
+    source = (
+        "某縣座談會發言摘要\n\n〔記者龔婕妤／台中報導〕某縣政府昨日召開座談會。\n\n"
+        "推動產業升級\n\n某縣勞工局長林濤：我們要穩就業。"
+    )
+    report = parse(source)
+    assert report.byline is not None
+    assert [(c.role, c.name) for c in report.byline.credits] == [("記者", "龔婕妤")]
+    assert report.lead is not None and report.lead.text.startswith("某縣政府昨日")

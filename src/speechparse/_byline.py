@@ -252,6 +252,7 @@ _DATELINE = regex.compile(
 )
 
 
+_DATELINE_BARE = regex.compile(r"[（【〔]([^（）【】〔〕]{2,40})[）】〕]")
 _DATELINE_OPEN = regex.compile(r"[【〔]?[\p{Han}\d]{0,20}?讯[】〕]? +([^，。：（）]{3,30}?)[：，]")
 
 
@@ -262,7 +263,8 @@ def dateline(view: Compact) -> BylineMatch | None:
     m = _DATELINE.match(text)
     need_role = False
     if m is None:
-        m = _DATELINE_OPEN.match(text)  # no brackets: only a role word makes it a byline
+        # `〔记者 X／台中报导〕…` or `本报讯 记者 X 报道：…`: only a role word makes it a byline.
+        m = _DATELINE_BARE.match(text) or _DATELINE_OPEN.match(text)
         need_role = True
     if m is None:
         return None
