@@ -62,7 +62,8 @@ class Draft:
 
 def _body(block: Block) -> Piece:
     end_c = block.byline.start if block.byline is not None else len(block.text)
-    end_c = block.extra.get("body_end", end_c)
+    if block.body_end is not None:
+        end_c = block.body_end
     start, end = block.view.span(block.body_start, end_c)
     return Piece(start, end)
 
@@ -118,8 +119,8 @@ def assemble(blocks: list[Block]) -> Draft:
     current: DraftSpeech | None = None
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, i)
-        if "rest" in block.extra:
-            start, end = block.view.span(block.extra["rest"], len(block.text))
+        if block.editors_from is not None:
+            start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
                 ("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
             )
@@ -149,9 +150,9 @@ def assemble(blocks: list[Block]) -> Draft:
                 _, after = _next_content(blocks, k)
                 if after is not None and after.kind is Kind.TEXT and not _headline_like(after):
                     current.headline = nxt
-                    nxt.extra["used"] = 1
+                    nxt.taken = True
             continue
-        if block.extra.get("used"):
+        if block.taken:
             continue
         above_designation = nxt is not None and nxt.kind is Kind.DESIGNATION
         if block.kind is Kind.HEADLINE or (_headline_like(block) and above_designation):

@@ -9,7 +9,7 @@ paragraph starts in some reports, fixed-width wrapping in others, blank lines in
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
@@ -18,13 +18,13 @@ import regex
 from . import _byline, _chrome
 from ._lexicon import word_set
 from ._speaker import Designation, parse_designation, title_suffix
-from ._text import Compact, compact, is_terminated
+from ._text import BULLETS, Compact, compact, is_terminated
 
 _INDENT_CHARS = " \u3000\t\xa0"
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _MARKER = regex.compile(
     r"""
-    (?: [■□◆◇●○★☆▲△▶►◎◉▪▫]+ [ ]?                # decorative bullets
+    (?: [{bullets}]+ [ ]?                                # decorative bullets
       | （ [一二三四五六七八九十]{1,3} ）            # （一）
       | [一二三四五六七八九十]{1,3} 、                # 一、
       | \d{1,2} [、.] (?!\d)                          # 1、  1.
@@ -33,7 +33,7 @@ _MARKER = regex.compile(
       | 〔 [一二三四五六七八九十]{1,3} 〕            # 〔一〕
       | 【 [一二三四五六七八九十\d]{1,3} 】          # ［一］ (folded to 【一】)
     )
-    """,
+    """.replace("{bullets}", BULLETS),
     regex.VERBOSE,
 )
 _BRACKETED = regex.compile(r"【([^【】]{1,60})】")
@@ -42,7 +42,7 @@ _LABEL = regex.compile(
 )
 _SUBTITLE = regex.compile(r"^[—\-]{1,3}")
 _DECORATION = regex.compile(r"[\p{S}\p{Pd}\p{Zs}*#·~_=]+")
-_BULLETS = regex.compile(r"[■□◆◇●○★☆▲△▶►◎◉▪▫]+ ?")
+_BULLETS = regex.compile(rf"[{BULLETS}]+ ?")
 _REPORTED = regex.compile(
     r"(?:在发言中|发言时|在会上)?(?:表示|说|指出|认为|建议|介绍|强调|谈到|提出)，"
 )
@@ -95,7 +95,9 @@ class Block:
     terminated: bool = False
     blank_before: bool = False
     index: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    body_end: int | None = None  # compact offset where the content before a closer ends (【…】)
+    editors_from: int | None = None  # compact offset of editors' credits after a byline
+    taken: bool = False  # already used by the assembler (a headline below a designation)
 
     @property
     def text(self) -> str:
@@ -169,7 +171,7 @@ def _special(folded: str, line: Line) -> str | None:
     if _designation(view) is not None:
         return "designation"
     marker = _MARKER.match(text)
-    if marker is not None and (text[0] in "■□◆◇●○★☆▲△▶►◎◉▪▫" or len(text) <= _MAX_HEADLINE):
+    if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
         return "marker"
     return None
 
@@ -415,7 +417,7 @@ def _classify(folded: str, lines: list[Line]) -> Block:
         while editors < len(text) and text[editors] == " ":
             editors += 1
         if editors < len(text):
-            block.extra["rest"] = editors  # editors' credits after the byline
+            block.editors_from = editors
         return block
     subtitle = _SUBTITLE.match(text)
     if subtitle is not None:
@@ -446,7 +448,7 @@ def _classify(folded: str, lines: list[Line]) -> Block:
     bracketed = _BRACKETED.fullmatch(text)
     if bracketed is not None:
         block.kind, block.brackets, block.body_start = Kind.HEADLINE, True, 1
-        block.extra["body_end"] = len(text) - 1
+        block.body_end = len(text) - 1
         return block
     marker = _MARKER.match(text)
     if marker is not None and len(text) <= _MAX_HEADLINE and not is_terminated(text):

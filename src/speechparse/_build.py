@@ -115,7 +115,7 @@ class Builder:
                 block.start,
                 block.end,
             )
-        body_end = block.extra.get("body_end", len(view.text))
+        body_end = len(view.text) if block.body_end is None else block.body_end
         start, end = view.span(block.body_start, body_end)
         marker = None
         if block.marker is not None:

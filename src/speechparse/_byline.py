@@ -15,7 +15,7 @@ import regex
 
 from ._lexicon import word_set
 from ._speaker import surname_length
-from ._text import Compact, alt
+from ._text import BULLETS, Compact, alt
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
 _POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
@@ -202,7 +202,7 @@ def _editor_label() -> regex.Pattern[str]:
 
 def _own_line(text: str) -> BylineMatch | None:
     start, end = 0, len(text)
-    while start < end and text[start] in "■□◆◇●○★☆▲△▶►◎ ":
+    while start < end and (text[start] in BULLETS or text[start] == " "):
         start += 1
     form = "line"
     if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:

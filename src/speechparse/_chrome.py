@@ -29,7 +29,6 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("meta line", r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,20}(?:来源|作者|编辑)"),
     ("footer", r"^[^。，]{0,30}版权所有[^。，]{0,30}$|^(?:地址|邮编|传真|新闻热线|广告热线)[：:]"),
 )
-_JUMP_TAIL = regex.compile(rf"（ ?[上下] ?[转接] ?第? ?{_NUM}{{1,3}} ?版 ?）$")
 
 
 @cache
@@ -75,9 +74,3 @@ def glued_head_end(folded: str, start: int, end: int) -> int | None:
     if m is None or end - m.end() < 4:
         return None
     return m.end()
-
-
-def jump_tail(line: str) -> int | None:
-    """Start of a `（下转第四版）` jump marker ending a paragraph, if there is one."""
-    m = _JUMP_TAIL.search(line)
-    return m.start() if m else None

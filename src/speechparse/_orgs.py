@@ -136,10 +136,7 @@ def infer_home(text: str, title: str | None = None) -> HomePlace | None:
     """The place the report is about, with the first mention as evidence, or None."""
     if not isinstance(text, str) or not text:
         return None
-    try:
-        return _infer_home(text, title if isinstance(title, str) else "")
-    except Exception:  # a heuristic must not take the parse down with it
-        return None
+    return _infer_home(text, title if isinstance(title, str) else "")
 
 
 def _is_han(ch: str) -> bool:
@@ -280,10 +277,7 @@ def resolve_organization(org: str, home: HomePlace | None) -> OrgResolution:
     """Complete an abbreviated designation against ``home`` and say what kind of body it is."""
     if not isinstance(org, str) or not org.strip():
         return OrgResolution(None, "unknown", "The designation is empty.")
-    try:
-        return _resolve(org.strip(), home)
-    except Exception:  # never let one odd designation stop the parse
-        return OrgResolution(None, "unknown", "The designation could not be analysed.")
+    return _resolve(org.strip(), home)
 
 
 def _kind(org: str) -> str:

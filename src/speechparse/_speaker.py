@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ._lexicon import load_words, word_set
+from ._lexicon import word_set
 from ._text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
@@ -82,11 +82,6 @@ def surname_length(name: str) -> int:
     return 0
 
 
-@cache
-def _speech_verbs() -> frozenset[str]:
-    return word_set("speech_verbs")
-
-
 def plausible_name(name: str) -> bool:
     """Whether ``name`` can be a person's name by shape (not by lexicon)."""
     if not name or name[0] == _NAME_DOT or name[-1] == _NAME_DOT:
@@ -99,7 +94,7 @@ def plausible_name(name: str) -> bool:
     # far more often a word pair (发言摘要) than a person.
     if len(name) == _MAX_NAME and name[:2] not in word_set("compound_surnames"):
         return False
-    verbs = _speech_verbs()
+    verbs = word_set("speech_verbs")
     return name[-1:] not in verbs and name[-2:] not in verbs
 
 
@@ -228,7 +223,7 @@ def parse_designation(
         return None
     # `…局长某某说：` — a verb of saying after the name is not part of the designation.
     verb_span = None
-    verb = next((v for v in _speech_verbs() if text.endswith(v, start, end)), None)
+    verb = next((v for v in word_set("speech_verbs") if text.endswith(v, start, end)), None)
     if verb is not None and end - len(verb) - start >= 3:
         verb_start = end - len(verb)
         frame = _VERB_FRAME.search(text, start, verb_start)
@@ -324,8 +319,3 @@ def _unknown_title(text: str, start: int, end: int, extent_end: int) -> Designat
                 doubt = ("speaker.unknown_title", f"{title!r} is not a known job title")
                 return Designation(name_start, end, [part], "joined", [doubt], extent_end)
     return None
-
-
-def known_titles() -> tuple[str, ...]:
-    """The job titles the parser knows, for other stages (keywords' user dictionary)."""
-    return load_words("titles")

@@ -11,6 +11,8 @@ import regex
 _FINAL = frozenset("。！？…!?")
 _CLOSERS = frozenset("”’）】》〕」』\"'")
 _LAYOUT_SPACE = " \u3000\t\r\xa0"
+# Decorative bullets that lead headlines, designations and bylines (■ 标题, ■■姓名：, □记者 X).
+BULLETS = "■□◆◇●○★☆▲△▶►◎◉▪▫"
 
 
 def alt(words: Iterable[str]) -> str:

@@ -95,10 +95,7 @@ def decompose_title(title: str) -> TitleParts:
     """Slots of a report headline; a part is None whenever the shape does not show it."""
     if not isinstance(title, str) or not title.strip():
         return _EMPTY
-    try:
-        return _decompose(title)
-    except Exception:  # a headline parser must not take the document down with it
-        return _EMPTY
+    return _decompose(title)
 
 
 def _decompose(title: str) -> TitleParts:
