@@ -112,7 +112,7 @@ def rss_mib(code: str) -> float:
 
 def corpus_texts() -> list[str]:
     files = [SEED, *sorted(DEV.glob("*.txt"))] if DEV.is_dir() else [SEED]
-    import speechparse._decode as dec
+    import speechparse.decoding.decode as dec
 
     return [dec.decode(p.read_bytes())[0] for p in files]
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechparse._figures import FigureMatch, chinese_to_number, find_figures
+from speechparse.enrichment.figures import FigureMatch, chinese_to_number, find_figures
 
 
 def _pick(sentence: str, expected_text: str) -> FigureMatch:

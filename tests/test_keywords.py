@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechparse import _segment
-from speechparse._keywords import KeywordMatch, extract_keywords
+from speechparse.enrichment import jieba_adapter as _segment
+from speechparse.enrichment.keywords import KeywordMatch, extract_keywords
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ba715635817add7f.txt"
 
@@ -219,9 +219,12 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
 def test_importing_does_not_load_jieba() -> None:
     done = _run(
         """
-        import speechparse, speechparse._keywords, speechparse._segment, sys
+        import sys
+        import speechparse
+        import speechparse.enrichment.keywords
+        from speechparse.enrichment import jieba_adapter
         assert 'jieba' not in sys.modules
-        assert not speechparse._segment.jieba_loaded()
+        assert not jieba_adapter.jieba_loaded()
         """
     )
     assert done.returncode == 0, done.stderr
@@ -231,8 +234,8 @@ def test_fresh_process_leaves_global_jieba_and_logging_alone() -> None:
     done = _run(
         """
         import logging, sys
-        from speechparse._keywords import extract_keywords
-        from speechparse._segment import jieba_loaded
+        from speechparse.enrichment.keywords import extract_keywords
+        from speechparse.enrichment.jieba_adapter import jieba_loaded
         assert extract_keywords("市委组织部常务副部长韦文明谈人才引进", top_k=5)
         assert extract_keywords("人才引进", method="textrank") is not None
         assert jieba_loaded()

@@ -1,4 +1,4 @@
-"""Properties of the word lists under ``speechparse/data`` (see ``speechparse._lexicon``)."""
+"""Properties of the word lists under ``speechparse/data`` (see ``speechparse.core.lexicon``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from speechparse._lexicon import load_words
+from speechparse.core.lexicon import load_words
 
 WORD_LISTS = (
     "titles",

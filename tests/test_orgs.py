@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechparse._orgs import LEVELS, HomePlace, infer_home, resolve_organization
+from speechparse.enrichment.organizations import LEVELS, HomePlace, infer_home, resolve_organization
 
 ANQING = HomePlace("安庆市", "municipal", 0, 3, "test")
 LUTING = HomePlace("芦汀市", "municipal", 0, 3, "test")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechparse._quotes import MAX_TERM_CHARS, find_quoted_terms
+from speechparse.enrichment.quotes import MAX_TERM_CHARS, find_quoted_terms
 
 LONG_SENTENCE = "“" + "我们要把创新摆在发展全局的核心位置" * 3 + "”"
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechparse._titleparts import TitleParts, decompose_title
+from speechparse.enrichment.title_parts import TitleParts, decompose_title
 
 # title, genre, topic, delegation, destination, meeting (worked out by hand)
 Row = tuple[str, str | None, str | None, str | None, str | None, str | None]

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from ._decode import decode
+from speechparse.decoding.decode import decode
+
 from .errors import DecodeError
 from .export import to_json
 from .models import Report

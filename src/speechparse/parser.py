@@ -10,13 +10,14 @@ import hashlib
 import os
 from pathlib import Path
 
-from ._assemble import assemble
-from ._blocks import build_blocks
-from ._build import Builder, build_parts
-from ._decode import decode
-from ._enrich import enrich
-from ._normalize import fold
-from ._text import LineIndex
+from speechparse.build.enrich import enrich
+from speechparse.build.report import Builder, build_parts
+from speechparse.core.text import LineIndex
+from speechparse.decoding.decode import decode
+from speechparse.decoding.fold import fold
+from speechparse.structure.assemble import assemble
+from speechparse.structure.blocks import build_blocks
+
 from .errors import DecodeError, InputTooLargeError, NotAReportError
 from .models import Report, Source
 

@@ -38,7 +38,7 @@ from functools import cache
 
 import regex
 
-from speechparse._lexicon import load_words
+from speechparse.core.lexicon import load_words
 
 Span = tuple[str, int, int]
 

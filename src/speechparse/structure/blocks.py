@@ -15,10 +15,11 @@ from functools import lru_cache
 
 import regex
 
-from . import _byline, _chrome
-from ._lexicon import word_set
-from ._speaker import Designation, parse_designation, title_suffix
-from ._text import BULLETS, Compact, compact, is_terminated
+from speechparse.core.lexicon import word_set
+from speechparse.core.text import BULLETS, Compact, compact, is_terminated
+from speechparse.people import byline as _byline
+from speechparse.people.designation import Designation, parse_designation, title_suffix
+from speechparse.structure import chrome as _chrome
 
 _INDENT_CHARS = " \u3000\t\xa0"
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")

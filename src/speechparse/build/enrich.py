@@ -11,11 +11,14 @@ from collections.abc import Sequence
 
 import regex
 
-from . import _figures, _orgs, _quotes, _titleparts
-from ._build import Builder
-from ._normalize import fold
-from ._text import Compact, compact, layout_text
-from .models import Figure, HomePlace, Keyword, Position, Span, Speech, TitleParts
+from speechparse.enrichment import figures as _figures
+from speechparse.enrichment import organizations as _orgs
+from speechparse.enrichment import quotes as _quotes
+from speechparse.enrichment import title_parts as _titleparts
+from speechparse.build.report import Builder
+from speechparse.decoding.fold import fold
+from speechparse.core.text import Compact, compact, layout_text
+from speechparse.models import Figure, HomePlace, Keyword, Position, Span, Speech, TitleParts
 
 _SENTENCE_END = regex.compile(r"[。！？；!?]")
 
@@ -136,7 +139,7 @@ def _keywords(
     b: Builder, speeches: list[Speech], extra: Sequence[str]
 ) -> tuple[list[list[Keyword]], list[Keyword]]:
     """Keywords of each speech and of the report, from one segmentation of each speech."""
-    from ._keywords import rank_many  # jieba loads here, never at import
+    from speechparse.enrichment.keywords import rank_many  # jieba loads here, never at import
 
     views = [_paragraph_views(b, s.paragraphs) for s in speeches]
     texts = ["\n".join(v.text for v in vs) for vs in views]

@@ -10,8 +10,8 @@ from functools import cache
 
 import regex
 
-from ._lexicon import word_set
-from ._text import alt
+from speechparse.core.lexicon import word_set
+from speechparse.core.text import alt
 
 _NUM = r"[0-9一二三四五六七八九十〇零百]"
 _DATE = r"\d{2,4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日"

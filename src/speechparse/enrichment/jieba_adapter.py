@@ -31,7 +31,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from speechparse._lexicon import load_words
+from speechparse.core.lexicon import load_words
 
 if TYPE_CHECKING:  # jieba has no stubs; mypy treats it as Any (see pyproject overrides)
     import jieba

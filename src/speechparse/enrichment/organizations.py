@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from speechparse._lexicon import load_words, word_set
+from speechparse.core.lexicon import load_words, word_set
 
 LEVELS = (
     "municipal",

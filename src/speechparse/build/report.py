@@ -11,13 +11,13 @@ from itertools import pairwise
 
 import regex
 
-from ._assemble import Draft, DraftByline, DraftSpeech, Piece
-from ._blocks import Block
-from ._normalize import fold
-from ._points import find_points
-from ._speaker import Designation, surname_length
-from ._text import LineIndex, compact, layout_text
-from .models import (
+from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
+from speechparse.structure.blocks import Block
+from speechparse.decoding.fold import fold
+from speechparse.structure.points import find_points
+from speechparse.people.designation import Designation, surname_length
+from speechparse.core.text import LineIndex, compact, layout_text
+from speechparse.models import (
     Byline,
     Credit,
     Diagnostic,

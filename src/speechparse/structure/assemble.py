@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._blocks import Block, Kind
-from ._byline import BylineMatch, dateline
-from ._lexicon import load_words
+from speechparse.core.lexicon import load_words
+from speechparse.people.byline import BylineMatch, dateline
+from speechparse.structure.blocks import Block, Kind
 
 _MAX_TITLE = 60
 _MAX_HEADLINE = 40

@@ -13,8 +13,8 @@ from functools import cache
 
 import regex
 
-from ._lexicon import word_set
-from ._text import Compact
+from speechparse.core.lexicon import word_set
+from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
 _HAN = regex.compile(r"\p{Han}")

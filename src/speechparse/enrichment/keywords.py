@@ -15,8 +15,8 @@ from functools import cache
 from operator import itemgetter
 from typing import Any, Literal
 
-from speechparse import _segment
-from speechparse._lexicon import load_words
+from speechparse.core.lexicon import load_words
+from speechparse.enrichment import jieba_adapter as _segment
 
 __all__ = ["KeywordMatch", "extract_keywords", "rank_many"]
 

@@ -13,9 +13,9 @@ from functools import cache
 
 import regex
 
-from ._lexicon import word_set
-from ._speaker import surname_length
-from ._text import BULLETS, Compact, alt
+from speechparse.core.lexicon import word_set
+from speechparse.core.text import BULLETS, Compact, alt
+from speechparse.people.designation import surname_length
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
 _POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})

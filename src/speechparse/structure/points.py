@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ._text import Compact
+from speechparse.core.text import Compact
 
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 # 一是 / 二要 — not when the numeral is the tail of a word (统一是, 唯一要, 之一是 …).

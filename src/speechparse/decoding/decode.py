@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 from functools import cache
 
-from ._lexicon import load_words
-from .errors import DecodeError
+from speechparse.core.lexicon import load_words
+from speechparse.errors import DecodeError
 
 # Control characters a text file never holds; a few of them mean binary data.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")

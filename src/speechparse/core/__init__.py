@@ -1,0 +1,1 @@
+"""Stage 0: text helpers, character classes and the lexicon every later stage reads."""

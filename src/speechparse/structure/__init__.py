@@ -1,0 +1,1 @@
+"""Stages 3–5: lines, blocks and the assembled draft (title, lead, speeches, bylines)."""
