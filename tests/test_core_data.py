@@ -53,7 +53,14 @@ def test_the_lexicon_reads_every_list() -> None:
 
 @pytest.mark.parametrize(
     ("text", "ends"),
-    [("好。", True), ("好！", True), ("好?", True), ("好…", True), ("好，", False), ("好；", False)],
+    [
+        ("好。", True),
+        ("好！", True),
+        ("好?", True),
+        ("好…", True),
+        ("好，", False),
+        ("好；", False),
+    ],
 )
 def test_sentence_end_class(text: str, ends: bool) -> None:
     assert bool(SENTENCE_END_RE.search(text)) is ends
