@@ -5,18 +5,57 @@ Every value that comes from the source carries its span: ``start``/``end`` are h
 ``text`` is ``source[start:end]`` with layout line breaks and indentation taken out. The JSON
 Schema in ``schemas/`` is generated from these classes, so a field documented here is a field
 documented there.
+
+Every field is written on every object (null where it may be null), so every field is required:
+no defaults here, which also makes each constructor call name every field (the pydantic mypy
+plugin checks them). Closed sets of values are ``Literal`` types, enums in the schema.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2.0"
+from speechparse.core.diagnostics import REGISTRY, Code, Severity
+
+SchemaVersion = Literal["2.0.0"]
+SCHEMA_VERSION: Final[SchemaVersion] = "2.0.0"
+"""Semantic version of the JSON contract: a major bump when a valid document may stop
+validating or a field changes meaning, a minor one when fields are added."""
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
-Severity = Literal["info", "warning", "error"]
+
+SpeakerForm = Literal["colon", "line", "name_first", "reported"]
+BylineForm = Literal["trailing", "line", "parenthesized", "dateline"]
+Brackets = Literal["【】"]
+FigureKind = Literal["amount", "count", "percent", "duration", "ratio", "other"]
+Bound = Literal["lower", "upper", "range"]
+HomeLevel = Literal["municipal", "county", "district", "province"]
+OrgLevel = Literal[
+    "municipal",
+    "county",
+    "district",
+    "township",
+    "village",
+    "provincial",
+    "national",
+    "university",
+    "enterprise",
+    "legislature",
+    "cppcc",
+    "party",
+    "hospital",
+    "association",
+    "unknown",
+]
+
+
+def _codes_described() -> str:
+    rows = "; ".join(
+        f"`{code.value}` ({info.severity}): {info.meaning}" for code, info in REGISTRY.items()
+    )
+    return f"A stable, dotted code: {rows}."
 
 
 class _Model(BaseModel):
@@ -39,11 +78,10 @@ class Headline(Span):
     """A speech's short headline, without its marker."""
 
     marker: Span | None = Field(
-        default=None,
-        description="The enumerating or decorative marker before it (■, （一）, 一、), if any.",
+        description="The enumerating or decorative marker before it (■, （一）, 一、), or null.",
     )
-    brackets: str | None = Field(
-        default=None, description="The bracket pair the headline was written in, e.g. 【】, if any."
+    brackets: Brackets | None = Field(
+        description="The bracket pair the headline was written in (【】), or null."
     )
 
 
@@ -52,15 +90,24 @@ class Position(_Model):
 
     organization: str | None = Field(
         description="The unit as written before the title, or inherited from the previous "
-        "position; "
-        "null when the designation names none."
+        "position; null when the designation names none."
     )
     title: str = Field(
         description="The job title ending this part of the designation (局长, 党委常委)."
     )
     inherited: bool = Field(
-        default=False,
         description="True when the organization was not written in this part but carried over.",
+    )
+    organization_full: str | None = Field(
+        description="The organization completed against the report's home place "
+        "(市委组织部 → 安庆市委组织部), or as written when it already names its place; null "
+        "when there is no organization or the place it belongs to is not stated."
+    )
+    level: OrgLevel | None = Field(
+        description="What kind of body the organization is: an administrative level "
+        "(municipal, county, district, township, village, provincial, national) or a kind of "
+        "body (university, enterprise, legislature, cppcc, party, hospital, association); "
+        "unknown when its name does not say; null when there is no organization."
     )
     text: str = Field(description="This part of the designation as written.")
     start: Offset
@@ -74,18 +121,17 @@ class Speaker(Span):
     name_start: Offset = Field(description="Where the name starts in the source.")
     name_end: Offset = Field(description="Where the name ends in the source.")
     positions: list[Position] = Field(description="The positions, in the order written.")
-    form: Literal["colon", "line", "name_first", "reported"] = Field(
+    form: SpeakerForm = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
-        "(colon), alone "
-        "on its own line (line), `姓名（单位职务）：` (name_first), or as reported speech "
-        "`单位职务姓名说，` (reported)."
+        "(colon), alone on its own line (line), `姓名（单位职务）：` (name_first), or as "
+        "reported speech `单位职务姓名说，` (reported)."
     )
     marker: Span | None = Field(
-        default=None, description="A marker written before the designation (■)."
+        description="A marker written before the designation (■, 1.), or null."
     )
     verb: Span | None = Field(
-        default=None,
-        description="A verb of saying between the designation and the speech (说, 在发言中表示).",
+        description="A verb of saying between the designation and the speech (说, "
+        "在发言中表示), or null.",
     )
 
 
@@ -93,7 +139,7 @@ class Credit(_Model):
     """One person credited in a byline."""
 
     role: str | None = Field(
-        description="The role word before the name (全媒体记者, 通讯员, 整理), if any."
+        description="The role word before the name (全媒体记者, 通讯员, 整理), or null."
     )
     name: str = Field(description="The credited name, padding spaces removed.")
     start: Offset = Field(description="Where the name starts in the source.")
@@ -104,10 +150,10 @@ class Byline(Span):
     """A reporter byline, for one speech or for the whole document."""
 
     credits: list[Credit] = Field(description="The people credited, in the order written.")
-    form: Literal["trailing", "line", "parenthesized", "dateline"] = Field(
+    form: BylineForm = Field(
         description="Where it stood: after the last sentence (trailing), on its own line "
-        "(line), in "
-        "brackets after the text (parenthesized), or in a `本报讯（记者 …）` dateline (dateline)."
+        "(line), in brackets after the text (parenthesized), or in a `本报讯（记者 …）` "
+        "dateline (dateline)."
     )
 
 
@@ -128,7 +174,7 @@ class Keyword(_Model):
     """A term that characterises a speech or the report, with where it occurs."""
 
     word: str = Field(description="The term as segmented (jieba, private dictionary).")
-    weight: float = Field(description="TF-IDF (or TextRank) weight; larger is more characteristic.")
+    weight: float = Field(description="TF-IDF weight; larger is more characteristic.")
     occurrences: list[Span] = Field(
         description="Every place the term occurs in the text it was drawn from."
     )
@@ -141,15 +187,22 @@ class Figure(_Model):
     start: Offset
     end: Offset
     value: float = Field(
-        description="The numeric value with magnitude applied (385亿 → 38500000000)."
+        description="The numeric value with magnitude applied (385亿 → 38500000000); the low "
+        "end of a range."
     )
-    unit: str | None = Field(description="The unit or currency (元, 人, 个, %), if known.")
+    unit: str | None = Field(description="The unit or currency (元, 人, 个, %), or null.")
     inferred_unit: bool = Field(
         description="True when the unit came from the sentence, not the figure."
     )
     approximate: bool = Field(description="True for 多, 余, 近, 约, 左右 ….")
-    bound: str | None = Field(description="lower (多, 余, 以上), upper (近, 不到) or null.")
-    kind: str = Field(description="amount, count, percent, duration, ratio or other.")
+    bound: Bound | None = Field(
+        description="lower (多, 余, 以上: at least the value), upper (近, 不到: at most), range "
+        "(5至8家: value is the low end) or null (exact)."
+    )
+    kind: FigureKind = Field(
+        description="amount (money), count, percent, duration, ratio (成, 倍) or other "
+        "(measurements, bare numbers)."
+    )
     sentence: Span = Field(description="The sentence the figure belongs to.")
 
 
@@ -169,7 +222,7 @@ class HomePlace(_Model):
     """The place the report is about, against which abbreviated units (市委, 县委) resolve."""
 
     name: str = Field(description="The place name with its level suffix, e.g. 安庆市.")
-    level: str = Field(description="municipal, county, district or province.")
+    level: HomeLevel = Field(description="municipal, county, district or province.")
     evidence: Span = Field(description="Where it is first named.")
     reason: str = Field(description="How it was inferred.")
 
@@ -178,32 +231,31 @@ class Speech(_Model):
     """One speaker's excerpt."""
 
     headline: Headline | None = Field(
-        description="The short headline above (or below) the designation."
+        description="The short headline above (or below) the designation, or null."
     )
     speaker: Speaker = Field(description="Who spoke, in which positions.")
     paragraphs: list[Span] = Field(
         description="The speech's logical paragraphs, layout damage undone."
     )
     points: list[Point] = Field(description="Enumerated points, in order.")
-    byline: Byline | None = Field(description="The reporter byline of this speech, if any.")
+    byline: Byline | None = Field(description="The reporter byline of this speech, or null.")
     keywords: list[Keyword] = Field(
-        default_factory=list, description="Characteristic terms (empty when keywords are off)."
+        description="Characteristic terms (empty when keywords are off)."
     )
-    figures: list[Figure] = Field(default_factory=list, description="Numbers with units, in order.")
+    figures: list[Figure] = Field(description="Numbers with units, in order.")
     quoted_terms: list[Span] = Field(
-        default_factory=list, description="Phrases in quotation marks (slogans), without the marks."
+        description="Phrases in quotation marks (slogans), without the marks."
     )
 
 
 class Diagnostic(_Model):
     """Something the parser noticed: a line it set aside, or a decision resting on a weak rule."""
 
-    code: str = Field(
-        description="A stable, dotted code (see the README), e.g. `layout.page_chrome`."
-    )
+    code: Code = Field(description=_codes_described())
     message: str = Field(description="A human-readable explanation.")
     severity: Severity = Field(
-        description="info (set aside as expected), warning (a weak rule), error."
+        description="info (set aside as expected), warning (a weak rule), error; always the "
+        "severity registered for the code."
     )
     start: Offset
     end: Offset
@@ -214,7 +266,9 @@ class Diagnostic(_Model):
 class Source(_Model):
     """Facts about the input, so a result can be matched to its file."""
 
-    sha256: str = Field(description="SHA-256 of the decoded text encoded as UTF-8.")
+    sha256: str = Field(
+        pattern="^[0-9a-f]{64}$", description="SHA-256 of the decoded text encoded as UTF-8."
+    )
     chars: int = Field(ge=0, description="Length of the decoded text in characters.")
     encoding: str = Field(
         description="The encoding the text was decoded from (`str` for text input)."
@@ -224,23 +278,29 @@ class Source(_Model):
 class Report(_Model):
     """A parsed meeting report."""
 
-    schema_version: Annotated[Literal["1.2.0"], Field(description="Version of this schema.")] = (
-        "1.2.0"
+    schema_version: SchemaVersion = Field(
+        description="Version of this schema (semantic versioning)."
     )
     source: Source = Field(description="Facts about the input.")
-    title: Span | None = Field(description="The report's title.")
-    subtitle: Span | None = Field(default=None, description="A `——` subtitle line under the title.")
-    lead_label: Span | None = Field(default=None, description="The label of the lead, e.g. 编者按.")
+    title: Span | None = Field(description="The report's title, or null.")
+    subtitle: Span | None = Field(description="A `——` subtitle line under the title, or null.")
+    lead_label: Span | None = Field(description="The label of the lead, e.g. 编者按, or null.")
     lead: Span | None = Field(
-        description="The lead paragraph(s) or editor's note before the speeches."
+        description="The lead paragraph(s) or editor's note before the speeches, or null."
     )
-    byline: Byline | None = Field(description="A byline for the whole document (top or bottom).")
-    title_parts: TitleParts | None = Field(default=None, description="The title decomposed.")
-    home: HomePlace | None = Field(default=None, description="The place the report is about.")
+    byline: Byline | None = Field(
+        description="A byline for the whole document (top or bottom), or null."
+    )
+    title_parts: TitleParts | None = Field(
+        description="The title decomposed; null when there is no title."
+    )
+    home: HomePlace | None = Field(
+        description="The place the report is about, or null when the text does not tell."
+    )
     keywords: list[Keyword] = Field(
-        default_factory=list, description="Characteristic terms of the whole report."
+        description="Characteristic terms of the whole report (empty when keywords are off)."
     )
     speeches: list[Speech] = Field(description="The speeches, in the order printed.")
     diagnostics: list[Diagnostic] = Field(
-        description="Lines set aside and decisions resting on weak rules; see the README for codes."
+        description="Lines set aside and decisions resting on weak rules, in source order."
     )

@@ -1,7 +1,11 @@
-"""The pipeline, top to bottom: decode → fold → blocks → assemble → build the model.
+"""The pipeline, top to bottom; each stage's docstring carries its number.
 
-Each stage is a module of its own and data only flows down this list; this file is the one
-place where the whole journey can be read.
+1. decode (``parse_file``; ``parse`` checks the ``str`` it is given) → 2. fold → 3. lines →
+4. blocks → 5. assemble → 6. designations, bylines and points → 7. enrich → 8. report.
+
+Each stage is a module of its own, takes the typed, immutable values the stage before it
+returned and returns its own, diagnostics included; data only flows down this list, and this
+file is the one place where the whole journey can be read.
 """
 
 from __future__ import annotations
@@ -10,16 +14,18 @@ import hashlib
 import os
 from pathlib import Path
 
+from speechparse.build.document import Document
 from speechparse.build.enrich import enrich
-from speechparse.build.report import Builder, build_parts
+from speechparse.build.report import build_report
+from speechparse.build.speeches import Structure, build_structure
 from speechparse.core.text import LineIndex
 from speechparse.decoding.decode import decode
 from speechparse.decoding.fold import fold
 from speechparse.structure.assemble import assemble
-from speechparse.structure.blocks import build_blocks
+from speechparse.structure.blocks import build_blocks, split_lines
 
 from .errors import DecodeError, InputTooLargeError, NotAReportError
-from .models import Report, Source
+from .models import Diagnostic, Report, Source
 
 DEFAULT_MAX_CHARS = 10_000_000
 """Inputs longer than this (in characters, or bytes for files) are refused unless the caller
@@ -42,6 +48,20 @@ def parse(
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
+    text, source = _checked(text, max_chars=max_chars, encoding=encoding)  # 1
+    doc = Document(text, fold(text), LineIndex(text))  # 2
+    lines = split_lines(doc.folded)  # 3
+    blocks = build_blocks(doc.folded, lines)  # 4
+    draft = assemble(blocks)  # 5
+    structure = build_structure(doc, draft)  # 6
+    verdict = _no_speeches(doc, structure, strict=strict)
+    enrichment = enrich(doc, structure, keywords=keywords)  # 7
+    diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]
+    return build_report(source, structure, enrichment, diagnostics)  # 8
+
+
+def _checked(text: str, *, max_chars: int, encoding: str) -> tuple[str, Source]:
+    """Stage 1 for text input: the size limit, the BOM dropped, lone surrogates refused."""
     if len(text) > max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters, over the limit of {max_chars:,}"
@@ -57,38 +77,29 @@ def parse(
             "which is not a character",
             offset=exc.start,
         ) from None
-    folded = fold(text)
-    blocks = build_blocks(folded)
-    draft = assemble(blocks)
-    builder = Builder(text, folded, LineIndex(text), [])
-    parts = build_parts(builder, draft)
-    parts = enrich(builder, parts, keywords=keywords)
-    if not draft.speeches:
-        _explain_no_speeches(builder, text, parts, strict)
-    builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
     source = Source(
-        sha256=hashlib.sha256(encoded).hexdigest(),
-        chars=len(text),
-        encoding=encoding,
+        sha256=hashlib.sha256(encoded).hexdigest(), chars=len(text), encoding=encoding
     )
-    return Report(source=source, diagnostics=builder.diagnostics, **parts)
+    return text, source
 
 
-def _explain_no_speeches(
-    builder: Builder, text: str, parts: dict[str, object], strict: bool
-) -> None:
+def _no_speeches(doc: Document, structure: Structure, *, strict: bool) -> tuple[Diagnostic, ...]:
+    """A text with no speech is not a meeting report: say so (or raise, in strict mode).
+
+    The lead stays as found; everything else is covered by the one diagnostic.
+    """
+    if structure.speeches:
+        return ()
+    text = doc.source
     if not text.strip():
-        builder.diagnose("report.empty", "the input holds no text", 0, len(text), "error")
         if strict:
             raise NotAReportError("the input holds no text")
-        return
+        return (doc.diagnostic("report.empty", "the input holds no text", 0, len(text)),)
     message = "no speaker designation (单位职务姓名：) found: not a meeting report"
     if strict:
-        line, col = builder.lines.line_col(0)
+        line, col = doc.lines.line_col(0)
         raise NotAReportError(f"{line}:{col}: {message}")
-    # The lead stays as found; everything else is covered by this one diagnostic.
-    builder.diagnose("report.no_speeches", message, 0, len(text), "error")
-    del parts
+    return (doc.diagnostic("report.no_speeches", message, 0, len(text)),)
 
 
 def parse_file(

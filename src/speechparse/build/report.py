@@ -1,252 +1,86 @@
-"""The assembled draft to the public model: spans cut from the source, parts decomposed.
+"""Stage 8: the report, built once from the structure, its enrichment and the diagnostics.
 
-Every text value is cut from the source (not from the folded view), so a traditional-script
-report keeps its own characters; decisions were made on the folded view at the same offsets.
+This is the only place a :class:`~speechparse.models.Report` is constructed, so every field
+of the contract is written here, by name, in one call (the type checker sees a missing one).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import pairwise
+from collections.abc import Iterable
 
-import regex
-
-from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
-from speechparse.structure.blocks import Block
-from speechparse.decoding.fold import fold
-from speechparse.structure.points import find_points
-from speechparse.people.designation import Designation, surname_length
-from speechparse.core.text import LineIndex, compact, layout_text
+from speechparse.build.enrich import Enrichment, SpeechEnrichment
+from speechparse.build.speeches import SpeechParts, Structure
 from speechparse.models import (
-    Byline,
-    Credit,
+    SCHEMA_VERSION,
     Diagnostic,
-    Headline,
-    Point,
     Position,
-    Severity,
-    Span,
+    Report,
+    Source,
     Speaker,
     Speech,
 )
 
-_WHITESPACE = regex.compile(r"\s+")
-# A head of government inherits the government, not the party committee written before it:
-# 某县委副书记、县长 → the 县长 is of 某县.
-_HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
+
+def build_report(
+    source: Source,
+    structure: Structure,
+    enrichment: Enrichment,
+    diagnostics: Iterable[Diagnostic],
+) -> Report:
+    """Stage 8: put the stages' outputs together; diagnostics are listed in source order."""
+    ordered = sorted(diagnostics, key=lambda d: (d.start, d.end, d.code))
+    return Report(
+        schema_version=SCHEMA_VERSION,
+        source=source,
+        title=structure.title,
+        subtitle=structure.subtitle,
+        lead_label=structure.lead_label,
+        lead=structure.lead,
+        byline=structure.byline,
+        title_parts=enrichment.title_parts,
+        home=enrichment.home,
+        keywords=list(enrichment.keywords),
+        speeches=[
+            _speech(parts, extra)
+            for parts, extra in zip(structure.speeches, enrichment.speeches, strict=True)
+        ],
+        diagnostics=ordered,
+    )
 
 
-def _inherit(previous: str, title: str) -> str:
-    head = _HEAD_OF_GOVERNMENT.search(fold(title))
-    # 某县委 → 某县 for its 县长; a bare 市委 names no place, so it stays as written.
-    if head is not None and len(previous) > 2 and fold(previous).endswith(head.group(1) + "委"):
-        return previous[:-1]
-    return previous
-
-
-@dataclass(slots=True)
-class Builder:
-    """Holds the source and its folded view while the model is built."""
-
-    source: str
-    folded: str
-    lines: LineIndex
-    diagnostics: list[Diagnostic]
-
-    def span(self, start: int, end: int) -> Span:
-        return Span(text=layout_text(self.source, start, end), start=start, end=end)
-
-    def diagnose(
-        self, code: str, message: str, start: int, end: int, severity: Severity = "warning"
-    ) -> None:
-        line, column = self.lines.line_col(start)
-        self.diagnostics.append(
-            Diagnostic(
-                code=code,
-                message=message,
-                severity=severity,
-                start=start,
-                end=end,
-                line=line,
-                column=column,
-            )
+def _speech(parts: SpeechParts, extra: SpeechEnrichment) -> Speech:
+    speaker = parts.speaker
+    positions = [
+        Position(
+            organization=position.organization,
+            title=position.title,
+            inherited=position.inherited,
+            organization_full=organization.full_name,
+            level=organization.level,
+            text=position.span.text,
+            start=position.span.start,
+            end=position.span.end,
         )
-
-    def byline(self, draft: DraftByline) -> Byline:
-        view = draft.match
-        start, end = draft.block.view.span(view.start, view.end)
-        credits = []
-        for credit in view.credits:
-            c_start, c_end = draft.block.view.span(credit.start, credit.end)
-            name = _WHITESPACE.sub("", layout_text(self.source, c_start, c_end))
-            role = None
-            if credit.role is not None:
-                role = layout_text(self.source, *draft.block.view.span(*credit.role))
-            credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
-            folded = self.folded[c_start:c_end].replace(" ", "")
-            if "·" not in folded and surname_length(folded) == 0:
-                self.diagnose(
-                    "byline.unknown_surname",
-                    f"credited name {name!r} starts with no known surname",
-                    c_start,
-                    c_end,
-                )
-            if credit.split:
-                self.diagnose(
-                    "byline.split_names",
-                    f"names written together were split at a surname: {name!r}",
-                    c_start,
-                    c_end,
-                )
-        return Byline(
-            text=layout_text(self.source, start, end),
-            start=start,
-            end=end,
-            credits=credits,
-            form=view.form,
-        )
-
-    def headline(self, block: Block, *, check: bool = False) -> Headline:
-        view = block.view
-        if check and block.marker is None and not block.brackets and block.terminated:
-            self.diagnose(
-                "layout.uncertain_headline",
-                "a sentence-like line taken as a headline because a designation follows it",
-                block.start,
-                block.end,
-            )
-        body_end = len(view.text) if block.body_end is None else block.body_end
-        start, end = view.span(block.body_start, body_end)
-        marker = None
-        if block.marker is not None:
-            m_start, m_end = view.span(*block.marker)
-            marker = self.span(m_start, m_end)
-        return Headline(
-            text=layout_text(self.source, start, end),
-            start=start,
-            end=end,
-            marker=marker,
-            brackets="【】" if block.brackets else None,
-        )
-
-    def speaker(self, block: Block) -> Speaker:
-        assert block.designation is not None
-        found: Designation = block.designation
-        view = block.view
-        first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
-        last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
-        start, end = view.span(first, min(last, len(view.text)))
-        n_start, n_end = view.span(found.name_start, found.name_end)
-        positions: list[Position] = []
-        previous_org: str | None = None
-        for part in found.parts:
-            p_start, p_end = view.span(part.org_start, part.end)
-            title = _WHITESPACE.sub(
-                "", layout_text(self.source, *view.span(part.title_start, part.end))
-            )
-            org: str | None = None
-            inherited = False
-            if part.org_end > part.org_start:
-                org = _WHITESPACE.sub(
-                    "", layout_text(self.source, *view.span(part.org_start, part.org_end))
-                )
-                if part.shared_level:
-                    org += title[0]
-            elif previous_org is not None:
-                org, inherited = _inherit(previous_org, title), True
-            previous_org = org
-            positions.append(
-                Position(
-                    organization=org,
-                    title=title,
-                    inherited=inherited,
-                    text=layout_text(self.source, p_start, p_end),
-                    start=p_start,
-                    end=p_end,
-                )
-            )
-        for code, message in found.doubts:
-            self.diagnose(code, message, start, end)
-        marker = None
-        if block.marker is not None:
-            marker = self.span(*view.span(*block.marker))
-        form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
-        if found.reported:
-            form = "reported"
-        if block.body_start >= len(view.text):
-            form = "line" if found.form != "name_first" else form
-        return Speaker(
-            text=layout_text(self.source, start, end),
-            start=start,
-            end=end,
-            name=_WHITESPACE.sub("", layout_text(self.source, n_start, n_end)),
-            name_start=n_start,
-            name_end=n_end,
+        for position, organization in zip(speaker.positions, extra.organizations, strict=True)
+    ]
+    return Speech(
+        headline=parts.headline,
+        speaker=Speaker(
+            text=speaker.span.text,
+            start=speaker.span.start,
+            end=speaker.span.end,
+            name=speaker.name,
+            name_start=speaker.name_start,
+            name_end=speaker.name_end,
             positions=positions,
-            form=form,
-            marker=marker,
-            verb=self.span(*view.span(*found.verb)) if found.verb else None,
-        )
-
-    def speech(self, draft: DraftSpeech) -> Speech:
-        paragraphs = [self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
-        points = [
-            Point(
-                marker=layout_text(self.source, m.marker_start, m.marker_end),
-                marker_start=m.marker_start,
-                marker_end=m.marker_end,
-                text=layout_text(self.source, m.start, m.end),
-                start=m.start,
-                end=m.end,
-            )
-            for m in find_points([compact(self.folded, p.start, p.end) for p in paragraphs])
-        ]
-        return Speech(
-            headline=self.headline(draft.headline, check=True) if draft.headline else None,
-            speaker=self.speaker(draft.designation),
-            paragraphs=paragraphs,
-            points=points,
-            byline=self.byline(draft.byline) if draft.byline is not None else None,
-        )
-
-    def joined(self, pieces: list[Piece]) -> Span | None:
-        """One span over several pieces (a multi-paragraph lead), paragraphs kept on lines."""
-        pieces = [p for p in pieces if p.end > p.start]
-        if not pieces:
-            return None
-        texts = [layout_text(self.source, pieces[0].start, pieces[0].end)]
-        for before, piece in pairwise(pieces):
-            # Whatever stands between two lead paragraphs (a byline cut out of one, say) stays
-            # in the text, so the span's text is still its source slice.
-            gap = layout_text(self.source, before.end, piece.start)
-            texts.extend(
-                [gap, layout_text(self.source, piece.start, piece.end)]
-                if gap
-                else [layout_text(self.source, piece.start, piece.end)]
-            )
-        return Span(text="\n".join(texts), start=pieces[0].start, end=pieces[-1].end)
-
-
-def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
-    """The report's fields (except source facts), in model types."""
-    b = builder
-    title = b.headline(draft.title) if draft.title is not None else None
-    subtitle = None
-    if draft.subtitle is not None:
-        view = draft.subtitle.view
-        subtitle = b.span(*view.span(0, len(view.text)))
-    for code, message, start, end in draft.leftovers:
-        severity: Severity = (
-            "info" if code in ("layout.page_chrome", "byline.closing") else "warning"
-        )
-        b.diagnose(code, message, start, end, severity)
-    return {
-        "title": Span(text=title.text, start=title.start, end=title.end) if title else None,
-        "subtitle": subtitle,
-        "lead_label": b.span(draft.lead_label.start, draft.lead_label.end)
-        if draft.lead_label
-        else None,
-        "lead": b.joined(draft.lead),
-        "byline": b.byline(draft.byline) if draft.byline is not None else None,
-        "speeches": [b.speech(s) for s in draft.speeches],
-    }
+            form=speaker.form,
+            marker=speaker.marker,
+            verb=speaker.verb,
+        ),
+        paragraphs=list(parts.paragraphs),
+        points=list(parts.points),
+        byline=parts.byline,
+        keywords=list(extra.keywords),
+        figures=list(extra.figures),
+        quoted_terms=list(extra.quoted_terms),
+    )

@@ -8,7 +8,7 @@ when no speech has one of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from speechparse.core.lexicon import load_words
 from speechparse.people.byline import BylineMatch, dateline
@@ -18,15 +18,15 @@ _MAX_TITLE = 60
 _MAX_HEADLINE = 40
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
-    """A source range [start, end) produced from a block, and the block it came from."""
+    """A source range [start, end) produced from a block."""
 
     start: int
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DraftByline:
     """A byline found in a block's compact view."""
 
@@ -34,9 +34,42 @@ class DraftByline:
     match: BylineMatch
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """Source text set aside, with the diagnostic code and message that say why."""
+
+    code: str
+    message: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class DraftSpeech:
     """A speech before decomposition."""
+
+    designation: Block
+    headline: Block | None
+    paragraphs: tuple[Piece, ...]
+    byline: DraftByline | None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Stage 5's result: everything the assembler decided, in source coordinates."""
+
+    title: Block | None
+    subtitle: Block | None
+    lead_label: Piece | None
+    lead: tuple[Piece, ...]
+    byline: DraftByline | None
+    speeches: tuple[DraftSpeech, ...]
+    leftovers: tuple[Leftover, ...]
+
+
+@dataclass(slots=True)
+class _OpenSpeech:
+    """A speech while the walk is still inside it."""
 
     designation: Block
     headline: Block | None = None
@@ -45,27 +78,42 @@ class DraftSpeech:
     byline_is_line: bool = False
     open_paragraph: bool = False  # the last paragraph stopped mid-sentence
 
+    def done(self) -> DraftSpeech:
+        return DraftSpeech(self.designation, self.headline, tuple(self.paragraphs), self.byline)
+
 
 @dataclass(slots=True)
-class Draft:
-    """Everything the assembler decided, in source coordinates."""
+class _Walk:
+    """What a reader keeps in mind while reading the blocks top to bottom."""
 
     title: Block | None = None
     subtitle: Block | None = None
     lead_label: Piece | None = None
     lead: list[Piece] = field(default_factory=list)
     byline: DraftByline | None = None
-    speeches: list[DraftSpeech] = field(default_factory=list)
-    leftovers: list[tuple[str, str, int, int]] = field(default_factory=list)
+    speeches: list[_OpenSpeech] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
     last_leftover: int = -2  # index of the block recorded last, to merge adjacent ones
+    taken: set[int] = field(default_factory=set)  # blocks already used (a headline below)
+
+    def done(self) -> Draft:
+        return Draft(
+            title=self.title,
+            subtitle=self.subtitle,
+            lead_label=self.lead_label,
+            lead=tuple(self.lead),
+            byline=self.byline,
+            speeches=tuple(s.done() for s in self.speeches),
+            leftovers=tuple(self.leftovers),
+        )
 
 
-def _body(block: Block) -> Piece:
+def _body(block: Block, body_start: int | None = None) -> Piece:
     end_c = block.byline.start if block.byline is not None else len(block.text)
     if block.body_end is not None:
         end_c = block.body_end
-    start, end = block.view.span(block.body_start, end_c)
-    return Piece(start, end)
+    start = block.body_start if body_start is None else body_start
+    return Piece(*block.view.span(start, end_c))
 
 
 def _headline_like(block: Block) -> bool:
@@ -112,17 +160,17 @@ def _next_content(blocks: list[Block], i: int) -> tuple[int, Block | None]:
 
 
 def assemble(blocks: list[Block]) -> Draft:
-    """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
-    draft = Draft()
+    """Stage 5: walk the blocks once, top to bottom, keeping the state a reader would keep."""
+    draft = _Walk()
     first = _title_index(blocks)
     pending_headline: Block | None = None
-    current: DraftSpeech | None = None
+    current: _OpenSpeech | None = None
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, i)
         if block.editors_from is not None:
             start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
-                ("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
+                Leftover("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
             )
         if block.kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
@@ -139,7 +187,7 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.subtitle = block
             continue
         if block.kind is Kind.DESIGNATION:
-            current = DraftSpeech(block, headline=pending_headline)
+            current = _OpenSpeech(block, headline=pending_headline)
             pending_headline = None
             draft.speeches.append(current)
             if block.body_start < len(block.text):
@@ -150,9 +198,9 @@ def assemble(blocks: list[Block]) -> Draft:
                 _, after = _next_content(blocks, k)
                 if after is not None and after.kind is Kind.TEXT and not _headline_like(after):
                     current.headline = nxt
-                    nxt.taken = True
+                    draft.taken.add(k)
             continue
-        if block.taken:
+        if i in draft.taken:
             continue
         above_designation = nxt is not None and nxt.kind is Kind.DESIGNATION
         if block.kind is Kind.HEADLINE or (_headline_like(block) and above_designation):
@@ -177,7 +225,7 @@ def assemble(blocks: list[Block]) -> Draft:
                 continue
             piece = _body(block) if block.kind is Kind.TEXT else Piece(block.start, block.end)
             if current.open_paragraph and current.paragraphs:
-                current.paragraphs[-1].end = piece.end
+                current.paragraphs[-1] = replace(current.paragraphs[-1], end=piece.end)
             else:
                 current.paragraphs.append(piece)
             current.open_paragraph = not block.terminated
@@ -187,10 +235,10 @@ def assemble(blocks: list[Block]) -> Draft:
     if pending_headline is not None:
         _orphan_headline(draft, pending_headline)
     _document_byline_at_end(draft)
-    return draft
+    return draft.done()
 
 
-def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
+def _take_byline(draft: _Walk, speech: _OpenSpeech, block: Block) -> None:
     """The block's trailing byline credits the speech; a second one is reported, not lost."""
     if block.byline is None:
         return
@@ -198,10 +246,12 @@ def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
         speech.byline = DraftByline(block, block.byline)
         return
     start, end = block.view.span(block.byline.start, block.byline.end)
-    draft.leftovers.append(("layout.unclassified", "a second byline for one speech", start, end))
+    draft.leftovers.append(
+        Leftover("layout.unclassified", "a second byline for one speech", start, end)
+    )
 
 
-def _before_speeches(draft: Draft, block: Block) -> None:
+def _before_speeches(draft: _Walk, block: Block) -> None:
     """Blocks between the title and the first speech: lead, editor's note, top byline."""
     if block.kind is Kind.BYLINE and block.byline is not None and draft.byline is None:
         draft.byline = DraftByline(block, block.byline)
@@ -215,13 +265,14 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         return
     if block.kind in (Kind.TEXT, Kind.SUBTITLE):
         top = dateline(block.view) if not draft.lead else None
+        body_start = block.body_start
         if top is not None and draft.byline is None:
             draft.byline = DraftByline(block, top)
-            block.body_start = top.end
-            while block.body_start < len(block.text) and block.text[block.body_start] in " ，":
-                block.body_start += 1
-        if block.body_start < len(block.text):
-            draft.lead.append(_body(block))
+            body_start = top.end
+            while body_start < len(block.text) and block.text[body_start] in " ，":
+                body_start += 1
+        if body_start < len(block.text):
+            draft.lead.append(_body(block, body_start))
         if block.byline is not None:
             if draft.byline is None:
                 draft.byline = DraftByline(block, block.byline)
@@ -233,7 +284,7 @@ def _before_speeches(draft: Draft, block: Block) -> None:
     _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
 
 
-def _document_byline_at_end(draft: Draft) -> None:
+def _document_byline_at_end(draft: _Walk) -> None:
     """A lone byline line closing the report credits the whole report, not its last speech.
 
     When the report already has a byline at the top, the closing one is reported beside it
@@ -253,7 +304,7 @@ def _document_byline_at_end(draft: Draft) -> None:
     last.byline = None
     start, end = closing.block.view.span(closing.match.start, closing.match.end)
     draft.leftovers.append(
-        (
+        Leftover(
             "byline.closing",
             "a closing byline for the whole report, beside the one at the top",
             start,
@@ -262,17 +313,17 @@ def _document_byline_at_end(draft: Draft) -> None:
     )
 
 
-def _orphan_headline(draft: Draft, block: Block) -> None:
+def _orphan_headline(draft: _Walk, block: Block) -> None:
     _leftover(draft, block, "layout.unclassified", "a headline with no speech under it")
 
 
-def _leftover(draft: Draft, block: Block, code: str, message: str) -> None:
+def _leftover(draft: _Walk, block: Block, code: str, message: str) -> None:
     """Record a block set aside; adjacent blocks set aside alike become one diagnostic."""
     if draft.leftovers and draft.last_leftover == block.index - 1:
         last = draft.leftovers[-1]
-        if last[0] == code and last[1] == message:
-            draft.leftovers[-1] = (code, message, last[2], block.end)
+        if last.code == code and last.message == message:
+            draft.leftovers[-1] = replace(last, end=block.end)
             draft.last_leftover = block.index
             return
-    draft.leftovers.append((code, message, block.start, block.end))
+    draft.leftovers.append(Leftover(code, message, block.start, block.end))
     draft.last_leftover = block.index

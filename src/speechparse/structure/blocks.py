@@ -9,7 +9,7 @@ paragraph starts in some reports, fixed-width wrapping in others, blank lines in
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
@@ -79,7 +79,7 @@ class Line:
         return self.indent >= 2
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A classified run of lines, with its compact view for pattern matching."""
 
@@ -98,7 +98,6 @@ class Block:
     index: int = 0
     body_end: int | None = None  # compact offset where the content before a closer ends (【…】)
     editors_from: int | None = None  # compact offset of editors' credits after a byline
-    taken: bool = False  # already used by the assembler (a headline below a designation)
 
     @property
     def text(self) -> str:
@@ -106,7 +105,7 @@ class Block:
 
 
 def split_lines(folded: str) -> list[Line]:
-    """Non-blank physical lines with their layout facts."""
+    """Stage 3: the non-blank physical lines, with their layout facts."""
     lines: list[Line] = []
     pos = 0
     blank = False
@@ -211,8 +210,8 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         if found is not None and not any(
             code == "speaker.unknown_surname" for code, _ in found.doubts
         ):
-            found.verb = (verb.start(), verb.end() - 1)
-            found.reported = True
+            # A copy: the cached decomposition of the text before the verb stays as it was.
+            found = replace(found, verb=(verb.start(), verb.end() - 1), reported=True)
             return found, marker_end, verb.end()
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
         end = len(text) - 1 if text.endswith("：") else len(text)
@@ -239,9 +238,8 @@ def _units_look_right(text: str, found: Designation) -> bool:
     return True
 
 
-def build_blocks(folded: str) -> list[Block]:
-    """Group lines into blocks and classify each block by its own text."""
-    lines = split_lines(folded)
+def build_blocks(folded: str, lines: list[Line]) -> list[Block]:
+    """Stage 4: group lines into blocks and classify each block by its own text."""
     if not lines:
         return []
     by_indent = _indent_informative(lines)
@@ -269,10 +267,7 @@ def build_blocks(folded: str) -> list[Block]:
         else:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
-    blocks = [_classify(folded, [lines[i] for i in group]) for group in groups]
-    for index, block in enumerate(blocks):
-        block.index = index
-    return blocks
+    return [_classify(folded, [lines[i] for i in group], k) for k, group in enumerate(groups)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,68 +396,76 @@ def _wrapped(wrap: int | None, width: int) -> bool:
     return wrap is not None and width >= wrap - 2
 
 
-def _classify(folded: str, lines: list[Line]) -> Block:
+def _classify(folded: str, lines: list[Line], index: int) -> Block:
     start, end = lines[0].start, lines[-1].end
     view = compact(folded, start, end)
-    block = Block(start, end, view, blank_before=lines[0].blank_before)
     text = view.text
-    block.terminated = is_terminated(text)
+    block = Block(
+        start,
+        end,
+        view,
+        blank_before=lines[0].blank_before,
+        index=index,
+        terminated=is_terminated(text),
+    )
     reason = _chrome.chrome_reason(text) if len(lines) <= 2 else None
     if reason is not None:
-        block.kind, block.chrome = Kind.CHROME, reason
-        return block
+        return replace(block, kind=Kind.CHROME, chrome=reason)
     own = _byline.own_line(view)
     if own is not None:
-        block.kind, block.byline, block.terminated = Kind.BYLINE, own, True
         editors = own.end
         while editors < len(text) and text[editors] == " ":
             editors += 1
-        if editors < len(text):
-            block.editors_from = editors
-        return block
+        return replace(
+            block,
+            kind=Kind.BYLINE,
+            byline=own,
+            terminated=True,
+            editors_from=editors if editors < len(text) else None,
+        )
     subtitle = _SUBTITLE.match(text)
     if subtitle is not None:
-        block.kind, block.body_start = Kind.SUBTITLE, subtitle.end()
-        return block
+        return replace(block, kind=Kind.SUBTITLE, body_start=subtitle.end())
     label = _LABEL.match(text)
     if label is not None:
         word_end = label.end()
         while word_end > 0 and text[word_end - 1] in " ：":
             word_end -= 1
-        block.kind, block.marker, block.body_start = Kind.LABEL, (0, word_end), label.end()
-        while block.body_start < len(text) and text[block.body_start] in " ：":
-            block.body_start += 1
-        return block
+        body_start = label.end()
+        while body_start < len(text) and text[body_start] in " ：":
+            body_start += 1
+        return replace(block, kind=Kind.LABEL, marker=(0, word_end), body_start=body_start)
     found = _designation(view)
     if found is not None:
         designation, marker_end, body_start = found
-        block.kind, block.designation, block.body_start = Kind.DESIGNATION, designation, body_start
-        if marker_end:
-            block.marker = (0, marker_end)
-        while block.body_start < len(text) and text[block.body_start] == " ":
-            block.body_start += 1
-        rest = text[block.body_start :]
-        block.terminated = not rest or is_terminated(rest)
-        if rest:
-            _attach_trailing_byline(block)
-        return block
+        while body_start < len(text) and text[body_start] == " ":
+            body_start += 1
+        rest = text[body_start:]
+        block = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=designation,
+            body_start=body_start,
+            marker=(0, marker_end) if marker_end else None,
+            terminated=not rest or is_terminated(rest),
+        )
+        return _with_trailing_byline(block) if rest else block
     bracketed = _BRACKETED.fullmatch(text)
     if bracketed is not None:
-        block.kind, block.brackets, block.body_start = Kind.HEADLINE, True, 1
-        block.body_end = len(text) - 1
-        return block
+        return replace(
+            block, kind=Kind.HEADLINE, brackets=True, body_start=1, body_end=len(text) - 1
+        )
     marker = _MARKER.match(text)
     if marker is not None and len(text) <= _MAX_HEADLINE and not is_terminated(text):
-        block.kind, block.marker, block.body_start = Kind.HEADLINE, (0, marker.end()), marker.end()
-        while block.body_start < len(text) and text[block.body_start] == " ":
-            block.body_start += 1
-        return block
-    _attach_trailing_byline(block)
-    return block
+        body_start = marker.end()
+        while body_start < len(text) and text[body_start] == " ":
+            body_start += 1
+        return replace(block, kind=Kind.HEADLINE, marker=(0, marker.end()), body_start=body_start)
+    return _with_trailing_byline(block)
 
 
-def _attach_trailing_byline(block: Block) -> None:
+def _with_trailing_byline(block: Block) -> Block:
     found = _byline.trailing(block.view)
     if found is not None and found.start > block.body_start:
-        block.byline = found
-        block.terminated = True
+        return replace(block, byline=found, terminated=True)
+    return block
