@@ -18,6 +18,7 @@ from speechparse.build.document import Document
 from speechparse.build.enrich import enrich
 from speechparse.build.report import build_report
 from speechparse.build.speeches import Structure, build_structure
+from speechparse.core.diagnostics import Code
 from speechparse.core.text import LineIndex
 from speechparse.decoding.decode import decode
 from speechparse.decoding.fold import fold
@@ -77,9 +78,7 @@ def _checked(text: str, *, max_chars: int, encoding: str) -> tuple[str, Source]:
             "which is not a character",
             offset=exc.start,
         ) from None
-    source = Source(
-        sha256=hashlib.sha256(encoded).hexdigest(), chars=len(text), encoding=encoding
-    )
+    source = Source(sha256=hashlib.sha256(encoded).hexdigest(), chars=len(text), encoding=encoding)
     return text, source
 
 
@@ -94,12 +93,12 @@ def _no_speeches(doc: Document, structure: Structure, *, strict: bool) -> tuple[
     if not text.strip():
         if strict:
             raise NotAReportError("the input holds no text")
-        return (doc.diagnostic("report.empty", "the input holds no text", 0, len(text)),)
+        return (doc.diagnostic(Code.REPORT_EMPTY, "the input holds no text", 0, len(text)),)
     message = "no speaker designation (单位职务姓名：) found: not a meeting report"
     if strict:
         line, col = doc.lines.line_col(0)
         raise NotAReportError(f"{line}:{col}: {message}")
-    return (doc.diagnostic("report.no_speeches", message, 0, len(text)),)
+    return (doc.diagnostic(Code.REPORT_NO_SPEECHES, message, 0, len(text)),)
 
 
 def parse_file(

@@ -16,6 +16,7 @@ from typing import cast
 from speechparse.build.document import Document
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
+from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact, compact
 from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
@@ -147,7 +148,10 @@ def _resolve(
         span = position.span
         return organization, (
             doc.diagnostic(
-                "org.unresolved", f"{position.organization}: {found.reason}", span.start, span.end
+                Code.ORG_UNRESOLVED,
+                f"{position.organization}: {found.reason}",
+                span.start,
+                span.end,
             ),
         )
     return organization, ()

@@ -15,6 +15,7 @@ from typing import cast
 import regex
 
 from speechparse.build.document import Document
+from speechparse.core.diagnostics import Code
 from speechparse.core.text import compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
@@ -144,7 +145,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Found]:
         if "·" not in folded and surname_length(folded) == 0:
             doubts.append(
                 doc.diagnostic(
-                    "byline.unknown_surname",
+                    Code.BYLINE_UNKNOWN_SURNAME,
                     f"credited name {name!r} starts with no known surname",
                     c_start,
                     c_end,
@@ -153,7 +154,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Found]:
         if credit.split:
             doubts.append(
                 doc.diagnostic(
-                    "byline.split_names",
+                    Code.BYLINE_SPLIT_NAMES,
                     f"names written together were split at a surname: {name!r}",
                     c_start,
                     c_end,
@@ -176,7 +177,7 @@ def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Fo
     if check and block.marker is None and not block.brackets and block.terminated:
         doubts = (
             doc.diagnostic(
-                "layout.uncertain_headline",
+                Code.UNCERTAIN_HEADLINE,
                 "a sentence-like line taken as a headline because a designation follows it",
                 block.start,
                 block.end,

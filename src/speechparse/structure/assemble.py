@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
 from speechparse.people.byline import BylineMatch, dateline
 from speechparse.structure.blocks import Block, Kind
@@ -38,7 +39,7 @@ class DraftByline:
 class Leftover:
     """Source text set aside, with the diagnostic code and message that say why."""
 
-    code: str
+    code: Code
     message: str
     start: int
     end: int
@@ -170,15 +171,15 @@ def assemble(blocks: list[Block]) -> Draft:
         if block.editors_from is not None:
             start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
-                Leftover("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
+                Leftover(Code.PAGE_CHROME, "page chrome (editor credits) set aside", start, end)
             )
         if block.kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
-            _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
+            _leftover(draft, block, Code.PAGE_CHROME, f"page chrome ({block.chrome}) set aside")
             continue
         if first is not None and i < first:
-            _leftover(draft, block, "layout.before_title", "a line above the report's title")
+            _leftover(draft, block, Code.BEFORE_TITLE, "a line above the report's title")
             continue
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
@@ -216,12 +217,12 @@ def assemble(blocks: list[Block]) -> Draft:
                 current.byline = DraftByline(block, block.byline)
                 current.byline_is_line = True
             else:
-                _leftover(draft, block, "layout.unclassified", "a second byline for one speech")
+                _leftover(draft, block, Code.UNCLASSIFIED, "a second byline for one speech")
             current.open_paragraph = False
             continue
         if block.kind in (Kind.TEXT, Kind.LABEL, Kind.SUBTITLE):
             if current.byline is not None and current.byline_is_line:
-                _leftover(draft, block, "layout.trailing_text", "text after a speech's byline")
+                _leftover(draft, block, Code.TRAILING_TEXT, "text after a speech's byline")
                 continue
             piece = _body(block) if block.kind is Kind.TEXT else Piece(block.start, block.end)
             if current.open_paragraph and current.paragraphs:
@@ -231,7 +232,7 @@ def assemble(blocks: list[Block]) -> Draft:
             current.open_paragraph = not block.terminated
             _take_byline(draft, current, block)
             continue
-        _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
+        _leftover(draft, block, Code.UNCLASSIFIED, "a line the parser could not place")
     if pending_headline is not None:
         _orphan_headline(draft, pending_headline)
     _document_byline_at_end(draft)
@@ -247,7 +248,7 @@ def _take_byline(draft: _Walk, speech: _OpenSpeech, block: Block) -> None:
         return
     start, end = block.view.span(block.byline.start, block.byline.end)
     draft.leftovers.append(
-        Leftover("layout.unclassified", "a second byline for one speech", start, end)
+        Leftover(Code.UNCLASSIFIED, "a second byline for one speech", start, end)
     )
 
 
@@ -277,11 +278,9 @@ def _before_speeches(draft: _Walk, block: Block) -> None:
             if draft.byline is None:
                 draft.byline = DraftByline(block, block.byline)
             else:
-                _leftover(
-                    draft, block, "layout.unclassified", "a second byline before the speeches"
-                )
+                _leftover(draft, block, Code.UNCLASSIFIED, "a second byline before the speeches")
         return
-    _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
+    _leftover(draft, block, Code.UNCLASSIFIED, "a line the parser could not place")
 
 
 def _document_byline_at_end(draft: _Walk) -> None:
@@ -305,7 +304,7 @@ def _document_byline_at_end(draft: _Walk) -> None:
     start, end = closing.block.view.span(closing.match.start, closing.match.end)
     draft.leftovers.append(
         Leftover(
-            "byline.closing",
+            Code.BYLINE_CLOSING,
             "a closing byline for the whole report, beside the one at the top",
             start,
             end,
@@ -314,10 +313,10 @@ def _document_byline_at_end(draft: _Walk) -> None:
 
 
 def _orphan_headline(draft: _Walk, block: Block) -> None:
-    _leftover(draft, block, "layout.unclassified", "a headline with no speech under it")
+    _leftover(draft, block, Code.UNCLASSIFIED, "a headline with no speech under it")
 
 
-def _leftover(draft: _Walk, block: Block, code: str, message: str) -> None:
+def _leftover(draft: _Walk, block: Block, code: Code, message: str) -> None:
     """Record a block set aside; adjacent blocks set aside alike become one diagnostic."""
     if draft.leftovers and draft.last_leftover == block.index - 1:
         last = draft.leftovers[-1]
