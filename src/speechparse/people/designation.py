@@ -8,7 +8,7 @@ a name is settled by the lexicons (titles, surnames); nothing here names a perso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -43,7 +43,7 @@ class Part:
     shared_level: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Designation:
     """A decomposed designation in compact coordinates."""
 
@@ -237,9 +237,9 @@ def parse_designation(
     if lead_in is not None and end - lead_in.end() >= 3:
         start = lead_in.end()
     found = _decompose(view, start, end, lenient=lenient)
-    if found is not None:
-        found.extent_start, found.verb = extent_start, verb_span
-    return found
+    if found is None:
+        return None
+    return replace(found, extent_start=extent_start, verb=verb_span)
 
 
 def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designation | None:
