@@ -38,7 +38,7 @@ _WHITESPACE = regex.compile(r"\s+")
 # 某县委副书记、县长 → the 县长 is of 某县.
 _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
 
-Found = tuple[Diagnostic, ...]
+Diagnostics = tuple[Diagnostic, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ class Structure:
     lead: Span | None
     byline: Byline | None
     speeches: tuple[SpeechParts, ...]
-    diagnostics: Found
+    diagnostics: Diagnostics
 
 
 def build_structure(doc: Document, draft: Draft) -> Structure:
@@ -131,7 +131,7 @@ def _inherit(previous: str, title: str) -> str:
     return previous
 
 
-def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Found]:
+def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
     view, match = draft.block.view, draft.match
     start, end = view.span(match.start, match.end)
     credits: list[Credit] = []
@@ -171,9 +171,9 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Found]:
     return byline, tuple(doubts)
 
 
-def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Found]:
+def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Diagnostics]:
     view = block.view
-    doubts: Found = ()
+    doubts: Diagnostics = ()
     if check and block.marker is None and not block.brackets and block.terminated:
         doubts = (
             doc.diagnostic(
@@ -230,7 +230,7 @@ def _speaker_form(block: Block, found: Designation) -> SpeakerForm:
     return "name_first" if found.form == "name_first" else "colon"
 
 
-def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Found]:
+def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
     if block.designation is None:
         raise ValueError(f"block at {block.start} holds no designation")
     found = block.designation
@@ -255,7 +255,7 @@ def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Found]:
     return speaker, doubts
 
 
-def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Found]:
+def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics]:
     paragraphs = tuple(doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start)
     points = tuple(
         Point(
