@@ -100,5 +100,9 @@ def ajv(tmp_path_factory: pytest.TempPathFactory) -> Ajv:
         pytest.skip("node/npm are not installed: the ajv schema checks need them (CI has them)")
     folder = tmp_path_factory.mktemp("ajv")
     npm = ["npm", "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--silent"]
-    subprocess.run([*npm, "ajv@8", "ajv-formats@3"], check=True, capture_output=True, timeout=600)
+    done = subprocess.run(
+        [*npm, "ajv@8", "ajv-formats@3"], capture_output=True, text=True, timeout=600
+    )
+    if done.returncode != 0:
+        pytest.fail(f"npm could not install ajv into {folder}: {done.stderr.strip()[-500:]}")
     return Ajv(folder)
