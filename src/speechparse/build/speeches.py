@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import cast
 
 import regex
 
@@ -20,7 +19,6 @@ from speechparse.core.text import compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
-    BylineForm,
     Credit,
     Diagnostic,
     Headline,
@@ -165,8 +163,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
         start=start,
         end=end,
         credits=credits,
-        # The byline finder writes only these forms; pydantic checks the value here.
-        form=cast(BylineForm, match.form),
+        form=match.form,
     )
     return byline, tuple(doubts)
 

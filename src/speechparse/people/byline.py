@@ -15,6 +15,7 @@ import regex
 
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, alt
+from speechparse.models import BylineForm
 from speechparse.people.designation import surname_length
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
@@ -47,7 +48,7 @@ class BylineMatch:
     start: int
     end: int
     credits: tuple[CreditMatch, ...]
-    form: str
+    form: BylineForm
 
 
 @cache
@@ -204,7 +205,7 @@ def _own_line(text: str) -> BylineMatch | None:
     start, end = 0, len(text)
     while start < end and (text[start] in BULLETS or text[start] == " "):
         start += 1
-    form = "line"
+    form: BylineForm = "line"
     if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
         start, end, form = start + 1, end - 1, "parenthesized"
     if end - start > 40 or end <= start or _SENTENCE_END.search(text, start, end):
