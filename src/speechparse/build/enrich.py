@@ -24,10 +24,8 @@ from speechparse.enrichment import organizations as _orgs
 from speechparse.enrichment import quotes as _quotes
 from speechparse.enrichment import title_parts as _titleparts
 from speechparse.models import (
-    Bound,
     Diagnostic,
     Figure,
-    FigureKind,
     HomeLevel,
     HomePlace,
     Keyword,
@@ -180,9 +178,8 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
                     unit=m.unit,
                     inferred_unit=m.inferred_unit,
                     approximate=m.approximate,
-                    # The figure finder writes only these values; pydantic checks them here.
-                    bound=cast(Bound | None, m.bound),
-                    kind=cast(FigureKind, m.kind),
+                    bound=m.bound,
+                    kind=m.kind,
                     sentence=doc.view_span(view, left, right),
                 )
             )
