@@ -42,6 +42,7 @@ def _no_browser(reason: str) -> None:
 def _chromium() -> str | None:
     for candidate in (
         os.environ.get("SPEECHPARSE_CHROMIUM"),
+        "/usr/lib/chromium/chromium",  # Debian's binary, without the launcher script's checks
         shutil.which("chromium"),
         shutil.which("chromium-browser"),
         shutil.which("google-chrome"),

@@ -11,6 +11,7 @@ import csv
 import re
 import shutil
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -479,3 +480,24 @@ def test_dev_folder_in_all_three_formats(tmp_path: Path) -> None:
         assert (
             pq.read_table(tmp_path / "pq" / f"{table.name}.parquet").num_rows == counts[table.name]
         )
+
+
+def test_core_install_stays_small_and_tables_need_no_extra() -> None:
+    """pydantic, regex, jieba and orjson are the whole core; to_tables and SQLite/CSV output use
+    the standard library only, so they never import the extras."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    names = {re.split(r"[<>=\[ ]", d, maxsplit=1)[0] for d in project["dependencies"]}
+    assert names == {"pydantic", "regex", "jieba", "orjson"}
+    extras = project["optional-dependencies"]
+    assert {re.split(r"[<>=]", d, maxsplit=1)[0] for d in extras["tables"]} == {"pyarrow", "pandas"}
+    code = (
+        "import sys, speechparse\n"
+        "from speechparse.table_files import write_csv, write_sqlite\n"
+        f"r = speechparse.parse_file({str(SEED)!r}, keywords=False)\n"
+        "t = speechparse.to_tables([r])\n"
+        f"write_sqlite(t, {':memory:'!r}); import tempfile; write_csv(t, tempfile.mkdtemp())\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'duckdb', 'numpy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
