@@ -108,16 +108,23 @@ def built_hostile() -> tuple[speechparse.Report, str]:
         "name_end": n0 + len(name),
         "positions": [],
         "form": "colon",
+        "marker": None,
+        "verb": None,
     }
     report = {
+        "schema_version": speechparse.SCHEMA_VERSION,
         "source": {
             "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "chars": len(text),
             "encoding": "str",
         },
         "title": span,
+        "subtitle": None,
+        "lead_label": None,
         "lead": None,
         "byline": None,
+        "title_parts": None,
+        "home": None,
         "keywords": [
             {
                 "word": HOSTILE,
@@ -127,16 +134,25 @@ def built_hostile() -> tuple[speechparse.Report, str]:
         ],
         "speeches": [
             {
-                "headline": {"text": HOSTILE, "start": 2, "end": len(title)},
+                "headline": {
+                    "text": HOSTILE,
+                    "start": 2,
+                    "end": len(title),
+                    "marker": None,
+                    "brackets": None,
+                },
                 "speaker": speaker,
                 "paragraphs": [{"text": body, "start": b0, "end": b0 + len(body)}],
                 "points": [],
                 "byline": None,
+                "keywords": [],
+                "figures": [],
+                "quoted_terms": [],
             }
         ],
         "diagnostics": [
             {
-                "code": "x.hostile",
+                "code": "layout.unclassified",
                 "message": HOSTILE,
                 "severity": "warning",
                 "start": b0,

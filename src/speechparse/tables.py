@@ -202,6 +202,13 @@ TABLES: tuple[Table, ...] = (
             Column("organization", "text", "organization", "the unit (null when none)"),
             Column("title", "text", "title", "the job title"),
             Column("inherited", "boolean", "inherited", "unit carried over from before"),
+            Column(
+                "organization_full",
+                "text",
+                "organization_full",
+                "the unit completed against the report's home place (null when not stated)",
+            ),
+            Column("level", "text", "level", "the kind or level of body (null when no unit)"),
             *_own_span("this part of the designation as written"),
         ),
         (*_OF_SPEECH, (("sha256", "person_index"), "people")),
