@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
+
+import pytest
+
+if sys.platform == "win32":  # pragma: no cover
+    pytest.skip("POSIX file names, signals and devices", allow_module_level=True)
+
 import resource
 import shutil
 import signal
 import stat
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
-import pytest
 
 import speechparse
 from clirun import CLI, assert_no_traceback, one_line, run_cli, start_cli
@@ -32,8 +37,6 @@ from speechparse.cli import main
 FIXTURE = Path(__file__).parent / "fixtures" / "linjiang_report.txt"
 GBK_NAME = "临江发言摘要".encode("gbk") + b".txt"  # a name written by an old Windows archiver
 ESCAPED_NAME = GBK_NAME.decode("utf-8", "backslashreplace")
-
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names and signals")
 
 
 def _records(out: bytes) -> list[dict[str, object]]:
@@ -683,6 +686,12 @@ def test_closed_stdin_and_stdout_are_one_line() -> None:
     assert_no_traceback(done.stderr)
     assert done.returncode == 2
     assert one_line(done.stderr).startswith("speechparse: standard output is closed")
+
+
+def test_output_to_dev_stdout_is_written_through() -> None:
+    done = run_cli("parse", FIXTURE, "--no-keywords", "-o", "/dev/stdout")
+    assert done.returncode == 0
+    assert speechparse.validate(done.stdout).speeches[0].speaker.name == "周砚秋"
 
 
 def test_glob_matching_only_directories(tmp_path: Path) -> None:

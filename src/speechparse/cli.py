@@ -379,18 +379,20 @@ def _output_target(target: str, found: Sequence[Found]) -> str:
     the link stays a link (replacing the link by a file would silently cut it). A missing
     directory, a directory, or one of the inputs is refused now rather than after the parse.
     """
-    real = os.path.realpath(target)
-    if os.path.isdir(real):
+    try:
+        mine: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        mine = None
+    except OSError as exc:
+        raise _UsageError(f"-o {target}: {exc.strerror or exc}") from None
+    if mine is not None and stat.S_ISDIR(mine.st_mode):
         raise _UsageError(f"-o {target}: is a directory")
+    if mine is not None and not stat.S_ISREG(mine.st_mode):
+        return target  # a device or a FIFO (/dev/stdout too): written through as it is
+    real = os.path.realpath(target)
     parent = os.path.dirname(real)
     if not os.path.isdir(parent):
         raise _UsageError(f"-o {target}: no such directory: {parent}")
-    try:
-        mine = os.stat(real)
-    except FileNotFoundError:
-        mine = None
-    if mine is not None and not stat.S_ISREG(mine.st_mode):
-        return real  # a device or a FIFO: written through as it is
     if not os.access(parent, os.W_OK | os.X_OK):
         raise _UsageError(f"-o {target}: cannot write in {parent}: permission denied")
     if mine is not None:

@@ -20,6 +20,7 @@ never depends on it.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,8 @@ def parse_directory_dask(
     """
     import dask.bag as db
 
+    if not os.path.isdir(src):
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", os.fspath(src))
     tasks: list[batch._Task] = [
         (path, None if error is None else batch._Failed.of(error, path))
         for path, error in walk_files(os.fspath(src))
