@@ -699,3 +699,27 @@ def test_glob_matching_only_directories(tmp_path: Path) -> None:
     done = run_cli("parse", f"{tmp_path}/d*", "--no-keywords")
     assert done.returncode == 2
     assert one_line(done.stderr) == f"speechparse: {tmp_path}/d*: no file matches"
+
+
+def test_deep_tree_is_walked(tmp_path: Path) -> None:
+    """Deeper than Python's recursion limit: the walk must not recurse per level."""
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(1200):
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        with open(os.open("r.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "wb") as file:
+            file.write(FIXTURE.read_bytes())
+    finally:
+        os.close(fd)
+    try:
+        done = run_cli("parse", ".", "--no-keywords", "--jsonl", cwd=tmp_path, timeout=120)
+    finally:  # shutil.rmtree recurses per level too: take the tree down here
+        os.unlink(os.path.join(tmp_path, *["d"] * 1200, "r.txt"))
+        for level in range(1200, 0, -1):
+            os.rmdir(os.path.join(tmp_path, *["d"] * level))
+    (record,) = _records(done.stdout)
+    assert record["path"] == "/".join(["d"] * 1200 + ["r.txt"])
+    assert done.returncode == 0

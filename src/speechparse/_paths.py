@@ -37,20 +37,10 @@ def walk_files(root: str, suffix: str = ".txt") -> Iterator[Found]:
     Name order within each directory, descending in place, is the order of sorted
     :class:`pathlib.Path` objects (what earlier versions produced). Hidden names are included.
     """
-    entries, error = _listing(root)
-    if error is not None:
-        yield root, error
-        return
-    for entry in entries:
-        path = _join(root, entry.name)
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-        except OSError as exc:
-            yield path, exc
-            continue
-        if is_dir:
-            yield from walk_files(path, suffix)
-        elif entry.name.endswith(suffix):
+    for path, is_dir, error in _tree(root, hidden=True):
+        if error is not None:
+            yield path, error
+        elif not is_dir and path.endswith(suffix):
             yield from _file(path)
 
 
@@ -146,18 +136,40 @@ def _match(directory: str, parts: list[str]) -> Iterator[Found]:
 
 def _directories(directory: str) -> Iterator[Found]:
     """``directory`` and every directory below it, links and hidden names left out."""
-    entries, error = _listing(directory)
+    for path, is_dir, error in _tree(directory, hidden=False):
+        if is_dir:
+            yield path, error
+
+
+def _tree(root: str, *, hidden: bool) -> Iterator[tuple[str, bool, OSError | None]]:
+    """``(path, is_directory, error)`` for ``root`` and all below it, depth first, name order.
+
+    A link to a directory is listed as a non-directory and never entered. Iterative, with
+    one listing per open level on a stack: a tree nested thousands deep is walked all the same.
+    """
+    entries, error = _listing(root)
+    yield root, True, error
     if error is not None:
-        yield directory, error
         return
-    yield directory, None
-    for entry in entries:
-        if entry.name.startswith("."):
+    stack = [(root, iter(entries))]
+    while stack:
+        directory, rest = stack[-1]
+        entry = next(rest, None)
+        if entry is None:
+            stack.pop()
             continue
+        if not hidden and entry.name.startswith("."):
+            continue
+        path = _join(directory, entry.name)
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError as exc:
-            yield _join(directory, entry.name), exc
+            yield path, False, exc
             continue
-        if is_dir:
-            yield from _directories(_join(directory, entry.name))
+        if not is_dir:
+            yield path, False, None
+            continue
+        below, error = _listing(path)
+        yield path, True, error
+        if error is None:
+            stack.append((path, iter(below)))
