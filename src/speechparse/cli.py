@@ -54,6 +54,14 @@ class _InputError(Exception):
 class _OutputError(Exception):
     """The output cannot be written (disk full, closed): one line, exit status 2."""
 
+    def __init__(self, message: str, *, stdout: bool) -> None:
+        super().__init__(message)
+        self.stdout = stdout
+
+
+class _ReaderGone(_OutputError):
+    """The reader of the output pipe went away (``| head``): the end of the run, not an error."""
+
 
 class _Interrupted(BaseException):
     """A stop signal, raised in the main thread so that every ``finally`` on the way out runs.
@@ -88,12 +96,14 @@ def _run(args: argparse.Namespace) -> int:
     try:
         status: int = args.run(args)
         return status
-    except BrokenPipeError:
-        _quiet_stdout()
+    except _ReaderGone as exc:
+        if exc.stdout:
+            _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except _OutputError as exc:
         _complain(str(exc))
-        _quiet_stdout()
+        if exc.stdout:
+            _quiet_stdout()
         return EXIT_USAGE
     except (_UsageError, _InputError) as exc:
         _complain(str(exc))
@@ -412,9 +422,10 @@ def _same_file(path: str, st: os.stat_result) -> bool:
 class _Sink:
     """A byte stream whose write errors name the output instead of escaping as bare OSErrors."""
 
-    def __init__(self, stream: BinaryIO, label: str) -> None:
+    def __init__(self, stream: BinaryIO, label: str, *, stdout: bool = False) -> None:
         self._stream = stream
         self._label = label
+        self._stdout = stdout
 
     def write(self, data: bytes) -> None:
         self._guard(lambda: self._stream.write(data))
@@ -426,9 +437,10 @@ class _Sink:
         try:
             action()
         except BrokenPipeError:
-            raise
+            raise _ReaderGone(self._label, stdout=self._stdout) from None
         except OSError as exc:
-            raise _OutputError(f"{self._label}: {exc.strerror or exc}") from None
+            message = f"{self._label}: {exc.strerror or exc}"
+            raise _OutputError(message, stdout=self._stdout) from None
 
 
 @contextmanager
@@ -443,7 +455,7 @@ def _output(target: str | None) -> Iterator[_Sink]:
     if target is None:
         if sys.stdout is None:
             raise _UsageError("standard output is closed; name an output file with -o")
-        sink = _Sink(sys.stdout.buffer, "standard output")
+        sink = _Sink(sys.stdout.buffer, "standard output", stdout=True)
         yield sink
         sink.flush()
         return
@@ -479,7 +491,7 @@ def _create_beside(target: str) -> tuple[str, BinaryIO]:
         except FileExistsError:  # pragma: no cover - a 32-bit random name already taken
             continue
         except OSError as exc:
-            raise _OutputError(f"{target}: {exc.strerror or exc}") from None
+            raise _OutputError(f"{target}: {exc.strerror or exc}", stdout=False) from None
         break
     with suppress(OSError):  # a new file, or not ours to chmod: the default mode stays
         os.chmod(fd, stat.S_IMODE(os.stat(target).st_mode))
@@ -539,6 +551,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 continue
             line = f"OK {shown}" if problem is None else f"{shown}: {problem}"
             out.write(line.encode("utf-8") + b"\n")
+            out.flush()  # in step with the error lines on stderr
             invalid = invalid or problem is not None
     return EXIT_USAGE if unreadable else EXIT_FAILED if invalid else EXIT_OK
 
