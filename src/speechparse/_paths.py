@@ -51,8 +51,8 @@ def glob_files(pattern: str) -> Iterator[Found]:
     directories matching the pattern are left out (this looks for files to parse).
     """
     anchor, parts = _split(pattern)
-    if not parts:
-        return
+    if not parts or pattern.endswith((os.sep, os.altsep or os.sep)):
+        return  # a trailing separator asks for directories only
     found = sorted(_match(anchor, parts), key=lambda item: item[0])
     yield from found
 
