@@ -64,17 +64,19 @@ def ordered_map(
     *,
     workers: int,
     window: int,
+    method: str | None = None,
 ) -> Generator[R, None, None]:
     """``function(chunk, argument)`` for each chunk on ``workers`` processes, in input order.
 
     At most ``window`` chunks are out at a time (being worked on, or done and waiting for an
     earlier one), so ``chunks`` is pulled from lazily and memory stays bounded. Closing the
     generator, or any exception through it (a signal turned into one), kills the workers.
+    ``method`` is a multiprocessing start method (default: the platform's).
     """
     import multiprocessing
     from multiprocessing.connection import wait
 
-    context = multiprocessing.get_context()
+    context = multiprocessing.get_context(method)
     crew: list[_Worker[C]] = []
     finished = False
     try:
@@ -123,8 +125,9 @@ def _start(
     context: BaseContext, function: Callable[[C, A], R], argument: A
 ) -> _Worker[C]:
     mine, theirs = context.Pipe()
+    forked = context.get_start_method() == "fork"
     process = context.Process(  # type: ignore[attr-defined]
-        target=_serve, args=(theirs, function, argument, os.getpid()), daemon=True
+        target=_serve, args=(theirs, function, argument, os.getpid(), forked), daemon=True
     )
     process.start()
     theirs.close()  # now only the worker holds its end: its death is our end-of-file
@@ -143,9 +146,11 @@ def _stop(worker: _Worker[C], *, gently: bool) -> None:
     worker.conn.close()
 
 
-def _serve(conn: Connection, function: Callable[[C, A], R], argument: A, parent: int) -> None:
+def _serve(
+    conn: Connection, function: Callable[[C, A], R], argument: A, parent: int, forked: bool
+) -> None:
     """A worker's life: take a chunk, send its result back, until told to stop or orphaned."""
-    _detach(parent)
+    _detach(parent, forked=forked)
     try:
         while (message := conn.recv()) is not None:
             index, chunk = message
@@ -156,20 +161,22 @@ def _serve(conn: Connection, function: Callable[[C, A], R], argument: A, parent:
         os._exit(70)
 
 
-def _detach(parent: int) -> None:
+def _detach(parent: int, *, forked: bool) -> None:
     """Signals are the parent's to handle, and a worker never outlives its parent.
 
     Ctrl-C reaches the whole foreground process group; the parent stops the workers, which
     would otherwise each print a traceback. A forked worker also inherits the parent's Python
     handlers for SIGTERM and SIGHUP (which unwind the parent's clean-up), so they go back to
-    the default. On Linux the kernel kills a worker whose parent died without cleaning up
-    (SIGKILL): it would otherwise wait forever on a pipe a sibling still holds open.
+    the default. A forked worker also inherits its elder siblings' ends of their pipes, so a
+    parent that dies without cleaning up (SIGKILL) gives them no end-of-file: on Linux the
+    kernel kills such workers with their parent instead. (Spawned workers inherit no pipes and
+    see the end-of-file; under forkserver their parent is the server, not ``parent``.)
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if sys.platform == "linux":
+    if sys.platform == "linux" and forked:
         import ctypes
 
         try:
