@@ -95,11 +95,12 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def parse_credits(
-    text: str, start: int, end: int, *, need_role: bool = True
+    text: str, start: int, end: int, *, need_role: bool = True, labelled: bool = False
 ) -> list[CreditMatch] | None:
     """Credits in ``text[start:end]``, or None when it is not a reporter byline.
 
-    Photo credits return None: they credit pictures, not reporting.
+    Photo credits return None: they credit pictures, not reporting. ``labelled`` says a
+    label before the range (`记者：`) already vouches for the names.
     """
     pattern = _role_pattern()
     # `〔记者 X／台北报道〕`: a place after a slash before 报道 is a dateline, not a name.
@@ -167,6 +168,12 @@ def parse_credits(
         return None
     if need_role and not saw_role:
         return None
+    # With no role word to vouch for them, bare words are names only when surnames agree:
+    # `（议政）` closing a title is a column tag, `（梁某某）` a reporter.
+    if not saw_role and not labelled and any(
+        "·" not in c.name and surname_length(c.name) == 0 for c in credits
+    ):
+        return None
     return credits
 
 
@@ -211,7 +218,9 @@ def _own_line(text: str) -> BylineMatch | None:
         return None
     label = _LABEL.match(text[start:end])
     inner_start = start + (label.end() if label else 0)
-    credits = parse_credits(text, inner_start, end, need_role=label is None)
+    credits = parse_credits(
+        text, inner_start, end, need_role=label is None, labelled=label is not None
+    )
     if credits is None:
         return None
     if label is not None:
@@ -256,19 +265,36 @@ _DATELINE_BARE = regex.compile(r"[（【〔]([^（）【】〔〕]{2,40})[）】
 _DATELINE_OPEN = regex.compile(r"[【〔]?[\p{Han}\d]{0,20}?讯[】〕]? +([^，。：（）]{3,30}?)[：，]")
 
 
+# A page may glue a date and a photo caption before the dateline:
+# `date 2026-03-09 会议现场（某社 某某摄） 某社北京3月9日电（记者 某某）…`.
+_GLUED_CAPTION = regex.compile(
+    r"(?:date ?)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2} ?)?[^（）。]{0,80}"
+    r"（[^（）]{0,30}(?:摄|摄影|供图)）[ ]*"
+)
+
+
 def dateline(view: Compact) -> BylineMatch | None:
     """`本报讯（记者 X 通讯员 Y）`, `新华社北京3月5日电（记者 X）` or `本报讯 记者 X 报道：`
-    at the start of a paragraph."""
-    text = view.text
-    m = _DATELINE.match(text)
+    at the start of a paragraph (or right after a photo caption glued before it: the match
+    then starts after the caption, which the caller sets aside)."""
+    found = _dateline_at(view.text, 0)
+    if found is None:
+        caption = _GLUED_CAPTION.match(view.text)
+        if caption is not None and caption.end() < len(view.text):
+            found = _dateline_at(view.text, caption.end())
+    return found
+
+
+def _dateline_at(text: str, pos: int) -> BylineMatch | None:
+    m = _DATELINE.match(text, pos)
     need_role = False
     if m is None:
         # `〔记者 X／台中报导〕…` or `本报讯 记者 X 报道：…`: only a role word makes it a byline.
-        m = _DATELINE_BARE.match(text) or _DATELINE_OPEN.match(text)
+        m = _DATELINE_BARE.match(text, pos) or _DATELINE_OPEN.match(text, pos)
         need_role = True
     if m is None:
         return None
     credits = parse_credits(text, m.start(1), m.end(1), need_role=need_role)
     if credits is None:
         return None
-    return BylineMatch(0, m.end(), tuple(credits), "dateline")
+    return BylineMatch(pos, m.end(), tuple(credits), "dateline")

@@ -51,6 +51,7 @@ class Draft:
     """Everything the assembler decided, in source coordinates."""
 
     title: Block | None = None
+    kicker: Block | None = None
     subtitle: Block | None = None
     lead_label: Piece | None = None
     lead: list[Piece] = field(default_factory=list)
@@ -81,21 +82,69 @@ def _headline_like(block: Block) -> bool:
     )
 
 
-def _title_index(blocks: list[Block]) -> int | None:
-    """The block holding the title: the first one, unless a later one before the speeches
-    names the genre (…发言摘要) and the first does not — e-paper pages list other headlines
-    of the page above the report."""
-    content = [k for k, b in enumerate(blocks) if b.kind is not Kind.CHROME]
-    if not content:
-        return None
+_KICKER_END = ("——", "—", "--")
+_MAX_TITLE_SCAN = 12
+
+
+def _choose_title(blocks: list[Block]) -> tuple[int | None, int | None]:
+    """The blocks holding the title and the kicker above it, if any.
+
+    A title is chosen by what it looks like and where it stands, not by being the first
+    short line: it stands before the body (the scan stops at the first sentence paragraph or
+    speaker), it is a short line with no sentence end, and evidence adds up — a Markdown
+    heading (`#` most of all), a genre label at its end (…发言摘要; e-paper pages list other
+    headlines of the page above the report), a `——` subtitle or a byline right under it.
+    A very short line (a column tag like `在现场`) needs such evidence to win. The kicker is
+    the line right above the title that introduces it (`引题——`, or a lower-level heading).
+    """
     labels = load_words("genre_labels")
-    for k in content[:8]:
-        block = blocks[k]
-        if block.kind is Kind.DESIGNATION:
+    candidates: list[tuple[int, int]] = []
+    seen = 0
+    for k, block in enumerate(blocks):
+        if block.kind is Kind.CHROME:
+            continue
+        seen += 1
+        if block.kind is Kind.DESIGNATION or block.kind is Kind.LABEL or seen > _MAX_TITLE_SCAN:
             break
-        if block.kind is Kind.TEXT and _title_like(block) and block.text.endswith(labels):
-            return k
-    return content[0]
+        if block.kind is not Kind.TEXT:
+            continue
+        if not _title_like(block):
+            break  # the body has begun
+        text = block.text.replace(" ", "")
+        if len(text) < 2 or text.endswith(_KICKER_END):
+            continue
+        score = 0
+        if block.heading:
+            score += {1: 6, 2: 4}.get(block.heading, 2)
+        if text.endswith(labels):
+            score += 5
+        _, nxt = _next_content(blocks, k)
+        if nxt is not None and nxt.kind is Kind.SUBTITLE:
+            score += 3
+        if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
+            score += 2
+        if not candidates:
+            score += 1
+        if len(text) < 4 and not block.heading:
+            score -= 2
+        candidates.append((score, k))
+    if not candidates:
+        return None, None
+    best = max(candidates, key=lambda c: (c[0], -c[1]))[1]
+    return best, _kicker(blocks, best)
+
+
+def _kicker(blocks: list[Block], title: int) -> int | None:
+    for k in range(title - 1, -1, -1):
+        block = blocks[k]
+        if block.kind is Kind.CHROME:
+            continue
+        if block.kind is not Kind.TEXT or not _title_like(block):
+            return None
+        head = blocks[title].heading
+        lower_heading = bool(head and block.heading > head)
+        return k if block.text.endswith(_KICKER_END) or lower_heading else None
+    return None
 
 
 def _title_like(block: Block) -> bool:
@@ -114,7 +163,7 @@ def _next_content(blocks: list[Block], i: int) -> tuple[int, Block | None]:
 def assemble(blocks: list[Block]) -> Draft:
     """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
     draft = Draft()
-    first = _title_index(blocks)
+    first, kicker = _choose_title(blocks)
     pending_headline: Block | None = None
     current: DraftSpeech | None = None
     for i, block in enumerate(blocks):
@@ -128,6 +177,9 @@ def assemble(blocks: list[Block]) -> Draft:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
             _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
+            continue
+        if i == kicker:
+            draft.kicker = block
             continue
         if first is not None and i < first:
             _leftover(draft, block, "layout.before_title", "a line above the report's title")
@@ -217,6 +269,11 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         top = dateline(block.view) if not draft.lead else None
         if top is not None and draft.byline is None:
             draft.byline = DraftByline(block, top)
+            if top.start > 0:  # a photo caption glued before the dateline
+                start, end = block.view.span(0, top.start)
+                draft.leftovers.append(
+                    ("layout.page_chrome", "page chrome (photo caption) set aside", start, end)
+                )
             block.body_start = top.end
             while block.body_start < len(block.text) and block.text[block.body_start] in " ，":
                 block.body_start += 1

@@ -20,6 +20,7 @@ from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
 from speechparse.people.designation import Designation, parse_designation, title_suffix
 from speechparse.structure import chrome as _chrome
+from speechparse.structure import markdown as _markdown
 
 _INDENT_CHARS = " \u3000\t\xa0"
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
@@ -66,12 +67,14 @@ class Kind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A physical line: content bounds in the source (indentation and trailing spaces excluded)."""
+    """A physical line: content bounds in the source (indentation, trailing spaces and the
+    line marks of Markdown — `#`, `>`, `**…**` — excluded)."""
 
     start: int
     end: int
     indent: int
     blank_before: bool
+    heading: int = 0  # Markdown heading level (`#` = 1 … `######` = 6), 0 for none
 
     @property
     def indented(self) -> bool:
@@ -99,6 +102,7 @@ class Block:
     body_end: int | None = None  # compact offset where the content before a closer ends (【…】)
     editors_from: int | None = None  # compact offset of editors' credits after a byline
     taken: bool = False  # already used by the assembler (a headline below a designation)
+    heading: int = 0  # Markdown heading level of its first line (0: none)
 
     @property
     def text(self) -> str:
@@ -117,15 +121,24 @@ def split_lines(folded: str) -> list[Line]:
             a += 1
         while b > a and folded[b - 1] in _INDENT_CHARS:
             b -= 1
+        indent = a - pos
+        a, b, heading = _markdown.strip_marks(folded, a, b)
         if b > a and not _DECORATION.fullmatch(folded, a, b):
             glued = _chrome.glued_head_end(folded, a, b)
             if glued is not None:  # a running head glued to the text: two lines in one
                 head_end = glued
                 while folded[head_end - 1] == " ":
                     head_end -= 1
-                lines.append(Line(a, head_end, a - pos, blank))
-                a, blank = glued, False
-            lines.append(Line(a, b, a - pos if glued is None else 0, blank))
+                lines.append(Line(a, head_end, indent, blank, heading))
+                a, blank, indent = glued, False, 0
+            tail = _chrome.glued_source_start(folded, a, b)
+            if tail is not None:  # `本报记者 X《某报》（…第 2 版）`: a byline glued to the edition
+                head_end = tail
+                while folded[head_end - 1] == " ":
+                    head_end -= 1
+                lines.append(Line(a, head_end, indent, blank, heading))
+                a, blank, indent = tail, False, 0
+            lines.append(Line(a, b, indent, blank, heading))
             blank = False
         else:
             # A rule of ■, —— or ＊ (symbols only) separates like a blank line.
@@ -169,7 +182,7 @@ def _special(folded: str, line: Line) -> str | None:
         return "other"
     if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
         return "other"
-    if _designation(view) is not None:
+    if line.heading != 1 and _designation(view) is not None:
         return "designation"
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
@@ -250,6 +263,9 @@ def build_blocks(folded: str) -> list[Block]:
     widths = [line.end - line.start + line.indent for line in lines]
     wrap = _wrap_width(widths)
     specials = [_special(folded, line) for line in lines]
+    forced = _clutter_runs(folded, lines, specials)
+    for i in forced:
+        specials[i] = "chrome"
     # A short line without a full stop right above a designation is a headline, whatever
     # the line above it looks like.
     headlines = [
@@ -269,10 +285,75 @@ def build_blocks(folded: str) -> list[Block]:
         else:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
-    blocks = [_classify(folded, [lines[i] for i in group]) for group in groups]
+    blocks = [_classify(folded, [lines[i] for i in group], forced.get(group[0])) for group in groups]
+    _mark_repeats(blocks)
     for index, block in enumerate(blocks):
         block.index = index
     return blocks
+
+
+_MAX_MENU_ITEM = 8
+_MAX_LIST_ITEM = 40
+
+
+def _clutter_runs(folded: str, lines: list[Line], specials: list[str | None]) -> dict[int, str]:
+    """Lines that are clutter because of their neighbours, not their own text: the items of a
+    related-article list under its heading, and navigation menus (four or more very short
+    link lines in a row)."""
+    texts = [compact(folded, line.start, line.end).text for line in lines]
+    forced: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        if specials[i] == "chrome" and _chrome.related_heading(text):
+            k = i + 1
+            while (
+                k < len(lines)
+                and k - i <= 12
+                and len(texts[k]) <= _MAX_LIST_ITEM
+                and specials[k] in (None, "chrome")
+                and not is_terminated(texts[k])
+            ):
+                forced[k] = "related articles"
+                k += 1
+
+    def menu_item(k: int) -> bool:
+        text = texts[k]
+        return (
+            specials[k] is None
+            and 0 < len(text) <= _MAX_MENU_ITEM
+            and not _SENTENCE_MARKS.search(text)
+            and "：" not in text
+        )
+
+    i = 0
+    while i < len(lines):
+        k = i
+        while k < len(lines) and menu_item(k):
+            k += 1
+        if k - i >= 4:
+            forced.update(dict.fromkeys(range(i, k), "navigation menu"))
+        i = max(k, i + 1)
+    return forced
+
+
+def _mark_repeats(blocks: list[Block]) -> None:
+    """A caption printed twice (with its credit, then alone) or a notice repeated right after
+    itself: the copy is clutter, the first print stays where it is."""
+    captions: set[str] = set()
+    for k, block in enumerate(blocks):
+        text = block.text
+        if block.kind is Kind.CHROME:
+            if block.chrome == "photo caption" and " " in text:
+                captions.add(text[: text.rfind(" ")].rstrip())
+            continue
+        if block.kind is not Kind.TEXT or not 8 <= len(text) <= 150:
+            continue
+        if text in captions:
+            block.kind, block.chrome = Kind.CHROME, "repeated caption"
+            continue
+        for earlier in blocks[max(0, k - 3) : k]:
+            if earlier.kind is Kind.TEXT and earlier.text == text:
+                block.kind, block.chrome = Kind.CHROME, "repeated line"
+                break
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,13 +482,13 @@ def _wrapped(wrap: int | None, width: int) -> bool:
     return wrap is not None and width >= wrap - 2
 
 
-def _classify(folded: str, lines: list[Line]) -> Block:
+def _classify(folded: str, lines: list[Line], forced: str | None = None) -> Block:
     start, end = lines[0].start, lines[-1].end
     view = compact(folded, start, end)
-    block = Block(start, end, view, blank_before=lines[0].blank_before)
+    block = Block(start, end, view, blank_before=lines[0].blank_before, heading=lines[0].heading)
     text = view.text
     block.terminated = is_terminated(text)
-    reason = _chrome.chrome_reason(text) if len(lines) <= 2 else None
+    reason = forced or (_chrome.chrome_reason(text) if len(lines) <= 2 else None)
     if reason is not None:
         block.kind, block.chrome = Kind.CHROME, reason
         return block
@@ -433,7 +514,8 @@ def _classify(folded: str, lines: list[Line]) -> Block:
         while block.body_start < len(text) and text[block.body_start] in " ：":
             block.body_start += 1
         return block
-    found = _designation(view)
+    # A page's top heading (`# 标题`) names the article, never a speaker.
+    found = _designation(view) if block.heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
         block.kind, block.designation, block.body_start = Kind.DESIGNATION, designation, body_start

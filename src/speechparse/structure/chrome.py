@@ -1,16 +1,21 @@
-"""Page chrome: edition lines, jump lines, e-paper navigation, editors' credit blocks.
+"""Page chrome: edition lines, jump lines, e-paper navigation, editors' credit blocks, and the
+clutter a web page wraps around an article (breadcrumbs, meta lines, share bars, related
+lists, footers, app banners, counters, advertisements, photo captions and credits).
 
 These lines come from the page, not the report. They are set aside as diagnostics (so they
-are never lost) and never break a paragraph's text.
+are never lost) and never break a paragraph's text. They are recognised by their shape
+(a `>` trail, a label and a colon, a line of short widget words); the words themselves live
+in ``data/web_chrome.txt`` and ``data/spam_words.txt``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from speechparse.core.lexicon import word_set
+from speechparse.core.lexicon import lexicon, word_set
 from speechparse.core.text import alt
 
 _NUM = r"[0-9一二三四五六七八九十〇零百]"
@@ -45,14 +50,134 @@ def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 def chrome_reason(line: str) -> str | None:
     """Why ``line`` (folded, compact) is page chrome, or None when it is not."""
-    if len(line) > 80:
+    if len(line) > 150:
         return None
+    caption = _caption_reason(line)
+    if caption is not None or len(line) > 80:
+        return caption
     # Labels are often letter-spaced (`编 辑：`, `一 审：`); match them without the spaces.
     despaced = line.replace(" ", "") if " " in line else None
     for reason, pattern in _compiled():
         if pattern.search(line) or (despaced is not None and pattern.search(despaced)):
             return reason
+    return _web_reason(line, despaced or line)
+
+
+def related_heading(line: str) -> bool:
+    """`相关报道`, `【延伸阅读】`: the heading of a list of links to other articles."""
+    return _web().related.fullmatch(line) is not None
+
+
+_SENTENCE_END = regex.compile(r"[。！？]")
+_TRAIL = regex.compile(r"\s*(?:>|»|›|→|/|\\)\s*")
+_SEPARATED = regex.compile(r"\s*[|｜]\s*")
+_DATE_ONLY = regex.compile(
+    r"(?:date ?)?(?:\d{4} ?[-/.年] ?)?\d{1,2} ?[-/.月] ?\d{1,2} ?日?"
+    r"(?: ?(?:星期|周)[一二三四五六日天])?(?: ?\d{1,2}[：:]\d{2}(?:[：:]\d{2})?)?"
+)
+_COUNTER = regex.compile(
+    r"(?:阅读|浏览|点击|评论|点赞|转发|收藏|分享)(?:量|数|次数)? ?[：:]? ?\d+"
+    r"|\d+ ?(?:人|次)?(?:阅读|浏览|参与|评论|点赞)"
+)
+# A picture's caption or credit: `（新华社发 资料图片）`, `图/新华社`, `…作业。 张某摄`.
+_CAPTION_BRACKETED = regex.compile(
+    r"[（【][^（）【】]{0,40}(?:资料图片|资料图|供图|图片|摄|摄影|制图)[）】]"
+)
+_CAPTION_TAIL = regex.compile(r"(?:摄|摄影|供图|资料图片|资料图|制图)[）】]?$")
+_PICTURE_LABEL = regex.compile(r"^(?:图|图片|图为|摄影|图文)[/／：:]")
+_LINK_ONLY = regex.compile(r"^！?【[^【】]*】（(?:https?：//|www\.|/)[^（）]*）$")
+
+
+def _caption_reason(line: str) -> str | None:
+    """A photo caption or credit line, which may be long (the caption is a sentence)."""
+    if _CAPTION_BRACKETED.fullmatch(line):
+        return "photo caption"
+    if _PICTURE_LABEL.match(line) and len(line) <= 40:
+        return "photo credit"
+    tail = _CAPTION_TAIL.search(line)
+    if tail is None:
+        return None
+    # The credit is the last few characters after the caption's sentence end or its gap.
+    cut = max(line.rfind(" ", 0, tail.start()), line.rfind("。", 0, tail.start()),
+              line.rfind("（", 0, tail.start()))
+    if tail.start() - cut - 1 <= 12 and not _SENTENCE_END.search(line, cut + 1):
+        return "photo credit" if cut < 0 else "photo caption"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _WebWords:
+    location: regex.Pattern[str]
+    meta: regex.Pattern[str]
+    meta_any: regex.Pattern[str]
+    widget: frozenset[str]
+    related: regex.Pattern[str]
+    footer: regex.Pattern[str]
+    app: regex.Pattern[str]
+    placeholder: frozenset[str]
+    language: frozenset[str]
+    spam: tuple[str, ...]
+
+
+@cache
+def _web() -> _WebWords:
+    words: dict[str, list[str]] = {}
+    for kind, word in lexicon().web_chrome:
+        words.setdefault(kind, []).append(word)
+    return _WebWords(
+        location=regex.compile(rf"^[【\[]?{alt(words['location'])}[】\]]?[ ：:]"),
+        meta=regex.compile(rf"^{alt(words['meta'])} ?[：:/]"),
+        meta_any=regex.compile(rf"{alt(words['meta_any'])} ?[：:]"),
+        widget=frozenset(words["widget"]),
+        related=regex.compile(rf"[【\[]?{alt(words['related'])}[】\]]?[ ：:]*"),
+        footer=regex.compile(alt(words["footer"]), regex.IGNORECASE),
+        app=regex.compile(alt(words["app"]), regex.IGNORECASE),
+        placeholder=frozenset(words["placeholder"]),
+        language=frozenset(words["language"]),
+        spam=tuple(sorted(lexicon().spam_words)),
+    )
+
+
+def _web_reason(line: str, despaced: str) -> str | None:
+    """The clutter of web pages, by shape first and vocabulary second."""
+    web = _web()
+    if despaced in web.placeholder:
+        return "placeholder"
+    if _DATE_ONLY.fullmatch(line):
+        return "date line"
+    if web.location.match(despaced) or _is_trail(line):
+        return "breadcrumb"
+    if web.related.fullmatch(line):
+        return "related articles"
+    if _LINK_ONLY.match(line):
+        return "link"
+    terminated = "。" in line or line.endswith(("！", "？"))
+    if not terminated and (web.meta.match(despaced) or web.meta_any.search(line)):
+        return "meta line"
+    if web.footer.search(line):
+        return "footer"
+    if web.app.search(despaced) and len(line) <= 60:
+        return "app banner"
+    if sum(1 for word in web.spam if word in line) >= 2:
+        return "advertisement"
+    if not terminated and len(line) <= 40 and _COUNTER.search(line):
+        return "counter"
+    tokens = [t for t in regex.split(r"[\s|｜/【】\[\]（）：:·•]+", line) if t]
+    if tokens and all(t in web.widget for t in tokens):
+        return "share widget"
+    if tokens and all(t in web.language for t in tokens):
+        return "language switch"
+    return None
+
+
+def _is_trail(line: str) -> bool:
+    """`首页 > 新闻 > 正文` or `首页 | 政务 | 互动`: three or more short links in a row."""
+    for splitter in (_TRAIL, _SEPARATED):
+        parts = [p for p in splitter.split(line) if p]
+        if len(parts) >= 3 and len(splitter.findall(line)) >= 2:
+            if all(len(p) <= 12 for p in parts) and not _SENTENCE_END.search(line):
+                return True
+    return False
 
 
 @cache
@@ -74,3 +199,20 @@ def glued_head_end(folded: str, start: int, end: int) -> int | None:
     if m is None or end - m.end() < 4:
         return None
     return m.end()
+
+
+_GLUED_SOURCE = regex.compile(r"《[^《》]{1,20}》 ?（[^（）]*(?:版|\d{4})[^（）]*）$")
+
+
+def glued_source_start(folded: str, start: int, end: int) -> int | None:
+    """Where an edition line begins that a crawler glued to the end of a byline line.
+
+    `本报记者  某甲  某乙《某报》（2026年01月22日第 18 版）`: the credit is the report's byline,
+    the rest names the paper and the page.
+    """
+    if end - start > 120:
+        return None
+    m = _GLUED_SOURCE.search(folded, start, end)
+    if m is None or m.start() - start < 2:
+        return None
+    return m.start()
