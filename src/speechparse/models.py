@@ -230,6 +230,9 @@ class Source(_Model):
         "`start`/`end` of the report indexes (plain-text input leaves it null: the offsets "
         "index the input itself).",
     )
+    url: str | None = Field(
+        default=None, description="The address an HTML page was read from, when the caller gave it."
+    )
 
 
 class Report(_Model):

@@ -18,7 +18,11 @@ from speechparse.core.text import BULLETS, Compact, alt
 from speechparse.people.designation import surname_length
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
-_POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
+# Longest first, so `采访整理` is read before `整理`.
+_POST_ROLES = (
+    "采访整理", "记录整理", "参与采写", "参与采访", "参与整理",
+    "整理", "报道", "报导", "撰稿", "执笔", "编译", "综合", "采写",
+)  # fmt: skip
 _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
 _SENTENCE_END = regex.compile(r"[。！？；]")  # a byline line never ends a sentence
@@ -53,8 +57,13 @@ class BylineMatch:
 @cache
 def _role_pattern() -> regex.Pattern[str]:
     # An organisation may precede a reporter role: `XX日报社全媒体记者`.
-    roles = alt(word_set("byline_roles") - {"文", "图"})
+    words = word_set("byline_roles") - {"文", "图"}
+    roles = alt(words)
+    # Any outlet may prefix a reporter's role (`星辰全媒体记者`, `某某网记者`); other roles
+    # take an outlet only when it ends like one (报社, 电视台, 网, 中心 …).
+    reporters = alt(w for w in words if w.endswith(("记者", "通讯员")))
     return regex.compile(
+        rf"\p{{Han}}{{1,8}}?{reporters}|"
         rf"(?:\p{{Han}}{{1,10}}?(?:报社|日报|晚报|报|电视台|台|网|社|中心))?{roles}"
     )
 
@@ -71,11 +80,20 @@ def _is_name(token: str) -> bool:
 
 
 def _split_run_together(token: str) -> list[str] | None:
-    """`祁晓东邵嘉` — names written with no separator; split only where surnames agree."""
+    """`祁晓东邵嘉` — names written with no separator; split only where surnames agree.
+
+    Any number of names may run together (`甲乙丙丁…`); every piece must be a two- or
+    three-character name starting with a known surname, and three-character pieces are tried
+    first.
+    """
+    if 2 <= len(token) <= 3:
+        return [token] if surname_length(token) else None
     for first in (3, 2):
         head, rest = token[:first], token[first:]
-        if surname_length(head) and 2 <= len(rest) <= 3 and surname_length(rest):
-            return [head, rest]
+        if surname_length(head) and len(rest) >= 2:
+            tail = _split_run_together(rest)
+            if tail is not None:
+                return [head, *tail]
     return None
 
 
@@ -151,12 +169,13 @@ def parse_credits(
             elif _is_name(name):
                 credits.append(CreditMatch(role, name, a, name_end))
             else:
-                pieces = _split_run_together(name)
-                if pieces is None:
+                pieces = _split_run_together(name) if len(name) <= 24 else None
+                if pieces is None or len(pieces) < 2:
                     return None
-                cut = a + len(pieces[0])
-                credits.append(CreditMatch(role, pieces[0], a, cut, split=True))
-                credits.append(CreditMatch(role, pieces[1], cut, name_end, split=True))
+                cut = a
+                for piece in pieces:
+                    credits.append(CreditMatch(role, piece, cut, cut + len(piece), split=True))
+                    cut += len(piece)
             if post:
                 saw_role = True
                 if not any(c.role for c in credits):
@@ -170,8 +189,10 @@ def parse_credits(
         return None
     # With no role word to vouch for them, bare words are names only when surnames agree:
     # `（议政）` closing a title is a column tag, `（梁某某）` a reporter.
-    if not saw_role and not labelled and any(
-        "·" not in c.name and surname_length(c.name) == 0 for c in credits
+    if (
+        not saw_role
+        and not labelled
+        and any("·" not in c.name and surname_length(c.name) == 0 for c in credits)
     ):
         return None
     return credits

@@ -285,7 +285,9 @@ def build_blocks(folded: str) -> list[Block]:
         else:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
-    blocks = [_classify(folded, [lines[i] for i in group], forced.get(group[0])) for group in groups]
+    blocks = [
+        _classify(folded, [lines[i] for i in group], forced.get(group[0])) for group in groups
+    ]
     _mark_repeats(blocks)
     for index, block in enumerate(blocks):
         block.index = index

@@ -98,8 +98,11 @@ def _caption_reason(line: str) -> str | None:
     if tail is None:
         return None
     # The credit is the last few characters after the caption's sentence end or its gap.
-    cut = max(line.rfind(" ", 0, tail.start()), line.rfind("。", 0, tail.start()),
-              line.rfind("（", 0, tail.start()))
+    cut = max(
+        line.rfind(" ", 0, tail.start()),
+        line.rfind("。", 0, tail.start()),
+        line.rfind("（", 0, tail.start()),
+    )
     if tail.start() - cut - 1 <= 12 and not _SENTENCE_END.search(line, cut + 1):
         return "photo credit" if cut < 0 else "photo caption"
     return None
@@ -174,9 +177,13 @@ def _is_trail(line: str) -> bool:
     """`首页 > 新闻 > 正文` or `首页 | 政务 | 互动`: three or more short links in a row."""
     for splitter in (_TRAIL, _SEPARATED):
         parts = [p for p in splitter.split(line) if p]
-        if len(parts) >= 3 and len(splitter.findall(line)) >= 2:
-            if all(len(p) <= 12 for p in parts) and not _SENTENCE_END.search(line):
-                return True
+        if (
+            len(parts) >= 3
+            and len(splitter.findall(line)) >= 2
+            and all(len(p) <= 12 for p in parts)
+            and not _SENTENCE_END.search(line)
+        ):
+            return True
     return False
 
 
