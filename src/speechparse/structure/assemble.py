@@ -86,7 +86,7 @@ _KICKER_END = ("——", "—", "--")
 _MAX_TITLE_SCAN = 12
 
 
-def _choose_title(blocks: list[Block]) -> tuple[int | None, int | None]:
+def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, int | None]:
     """The blocks holding the title and the kicker above it, if any.
 
     A title is chosen by what it looks like and where it stands, not by being the first
@@ -118,7 +118,7 @@ def _choose_title(blocks: list[Block]) -> tuple[int | None, int | None]:
             score += {1: 6, 2: 4}.get(block.heading, 2)
         if text.endswith(labels):
             score += 5
-        _, nxt = _next_content(blocks, k)
+        _, nxt = _next_content(blocks, after, k)
         if nxt is not None and nxt.kind is Kind.SUBTITLE:
             score += 3
         if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
@@ -152,22 +152,35 @@ def _title_like(block: Block) -> bool:
     return len(text) <= _MAX_TITLE and (not block.terminated or text.endswith(("？", "！")))
 
 
-def _next_content(blocks: list[Block], i: int) -> tuple[int, Block | None]:
-    """The next block after ``i`` that is not page chrome, with its index."""
-    for k in range(i + 1, len(blocks)):
+def _content_after(blocks: list[Block]) -> list[int]:
+    """For each block, the index of the next block that is not page chrome (``len`` if none).
+
+    Computed once, back to front, so a page of nothing but chrome costs linear time.
+    """
+    after = [len(blocks)] * len(blocks)
+    following = len(blocks)
+    for k in range(len(blocks) - 1, -1, -1):
+        after[k] = following
         if blocks[k].kind is not Kind.CHROME:
-            return k, blocks[k]
-    return len(blocks), None
+            following = k
+    return after
+
+
+def _next_content(blocks: list[Block], after: list[int], i: int) -> tuple[int, Block | None]:
+    """The next block after ``i`` that is not page chrome, with its index."""
+    k = after[i]
+    return k, blocks[k] if k < len(blocks) else None
 
 
 def assemble(blocks: list[Block]) -> Draft:
     """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
     draft = Draft()
-    first, kicker = _choose_title(blocks)
+    after = _content_after(blocks)
+    first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     current: DraftSpeech | None = None
     for i, block in enumerate(blocks):
-        k, nxt = _next_content(blocks, i)
+        k, nxt = _next_content(blocks, after, i)
         if block.editors_from is not None:
             start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
@@ -199,8 +212,8 @@ def assemble(blocks: list[Block]) -> Draft:
                 current.open_paragraph = not block.terminated
                 _take_byline(draft, current, block)
             elif nxt is not None and current.headline is None and _headline_like(nxt):
-                _, after = _next_content(blocks, k)
-                if after is not None and after.kind is Kind.TEXT and not _headline_like(after):
+                _, below = _next_content(blocks, after, k)
+                if below is not None and below.kind is Kind.TEXT and not _headline_like(below):
                     current.headline = nxt
                     nxt.taken = True
             continue

@@ -166,13 +166,12 @@ def _indent_informative(lines: list[Line]) -> bool:
     return indented >= 2 and indented < len(lines) * 0.95
 
 
-def _special(folded: str, line: Line) -> str | None:
+def _special(view: Compact, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
     ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"marker"`` for a
     marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines.
     """
-    view = compact(folded, line.start, line.end)
     text = view.text
     if not text:
         return None
@@ -262,8 +261,9 @@ def build_blocks(folded: str) -> list[Block]:
     # wrapped by cells holds at least as many characters as the mode anyway.
     widths = [line.end - line.start + line.indent for line in lines]
     wrap = _wrap_width(widths)
-    specials = [_special(folded, line) for line in lines]
-    forced = _clutter_runs(folded, lines, specials)
+    views = [compact(folded, line.start, line.end) for line in lines]
+    specials = [_special(view, line) for view, line in zip(views, lines, strict=True)]
+    forced = _clutter_runs([view.text for view in views], specials)
     for i in forced:
         specials[i] = "chrome"
     # A short line without a full stop right above a designation is a headline, whatever
@@ -298,23 +298,23 @@ _MAX_MENU_ITEM = 8
 _MAX_LIST_ITEM = 40
 
 
-def _clutter_runs(folded: str, lines: list[Line], specials: list[str | None]) -> dict[int, str]:
+def _clutter_runs(texts: list[str], specials: list[str | None]) -> dict[int, str]:
     """Lines that are clutter because of their neighbours, not their own text: the items of a
     related-article list under its heading, and navigation menus (four or more very short
-    link lines in a row)."""
-    texts = [compact(folded, line.start, line.end).text for line in lines]
+    link lines in a row). ``texts`` are the lines' compact texts."""
     forced: dict[int, str] = {}
     for i, text in enumerate(texts):
         if specials[i] == "chrome" and _chrome.related_heading(text):
             k = i + 1
             while (
-                k < len(lines)
+                k < len(texts)
                 and k - i <= 12
                 and len(texts[k]) <= _MAX_LIST_ITEM
                 and specials[k] in (None, "chrome")
                 and not is_terminated(texts[k])
             ):
-                forced[k] = "related articles"
+                if specials[k] is None:  # a footer below the list keeps its own reason
+                    forced[k] = "related articles"
                 k += 1
 
     def menu_item(k: int) -> bool:
@@ -327,9 +327,9 @@ def _clutter_runs(folded: str, lines: list[Line], specials: list[str | None]) ->
         )
 
     i = 0
-    while i < len(lines):
+    while i < len(texts):
         k = i
-        while k < len(lines) and menu_item(k):
+        while k < len(texts) and menu_item(k):
             k += 1
         if k - i >= 4:
             forced.update(dict.fromkeys(range(i, k), "navigation menu"))
@@ -347,10 +347,12 @@ def _mark_repeats(blocks: list[Block]) -> None:
             if block.chrome == "photo caption" and " " in text:
                 captions.add(text[: text.rfind(" ")].rstrip())
             continue
-        if block.kind is not Kind.TEXT or not 8 <= len(text) <= 150:
+        if block.kind is not Kind.TEXT or len(text) > 150:
             continue
         if text in captions:
             block.kind, block.chrome = Kind.CHROME, "repeated caption"
+            continue
+        if len(text) < 8:
             continue
         for earlier in blocks[max(0, k - 3) : k]:
             if earlier.kind is Kind.TEXT and earlier.text == text:

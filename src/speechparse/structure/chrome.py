@@ -11,7 +11,7 @@ in ``data/web_chrome.txt`` and ``data/spam_words.txt``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -48,8 +48,12 @@ def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple((reason, regex.compile(p)) for reason, p in patterns)
 
 
+@lru_cache(maxsize=4096)
 def chrome_reason(line: str) -> str | None:
-    """Why ``line`` (folded, compact) is page chrome, or None when it is not."""
+    """Why ``line`` (folded, compact) is page chrome, or None when it is not.
+
+    The answer depends on the text alone, so a line seen twice (as a line, then as a block)
+    is judged once."""
     if len(line) > 150:
         return None
     caption = _caption_reason(line)
@@ -69,6 +73,7 @@ def related_heading(line: str) -> bool:
 
 
 _SENTENCE_END = regex.compile(r"[。！？]")
+_TOKEN_GAP = regex.compile(r"[\s|｜/【】\[\]（）：:·•]+")
 _TRAIL = regex.compile(r"\s*(?:>|»|›|→|/|\\)\s*")
 _SEPARATED = regex.compile(r"\s*[|｜]\s*")
 _DATE_ONLY = regex.compile(
@@ -148,8 +153,14 @@ def _web_reason(line: str, despaced: str) -> str | None:
         return "placeholder"
     if _DATE_ONLY.fullmatch(line):
         return "date line"
-    if web.location.match(despaced) or _is_trail(line):
+    tokens = [t for t in _TOKEN_GAP.split(line) if t]
+    if tokens and all(t in web.language for t in tokens):
+        return "language switch"
+    if web.location.match(despaced):
         return "breadcrumb"
+    trail = _trail(line)
+    if trail is not None:
+        return trail
     if web.related.fullmatch(line):
         return "related articles"
     if _LINK_ONLY.match(line):
@@ -161,21 +172,23 @@ def _web_reason(line: str, despaced: str) -> str | None:
         return "footer"
     if web.app.search(despaced) and len(line) <= 60:
         return "app banner"
-    if sum(1 for word in web.spam if word in line) >= 2:
+    if _spam_hits(web.spam, line) >= 2:
         return "advertisement"
     if not terminated and len(line) <= 40 and _COUNTER.search(line):
         return "counter"
-    tokens = [t for t in regex.split(r"[\s|｜/【】\[\]（）：:·•]+", line) if t]
     if tokens and all(t in web.widget for t in tokens):
         return "share widget"
-    if tokens and all(t in web.language for t in tokens):
-        return "language switch"
     return None
 
 
-def _is_trail(line: str) -> bool:
-    """`首页 > 新闻 > 正文` or `首页 | 政务 | 互动`: three or more short links in a row."""
-    for splitter in (_TRAIL, _SEPARATED):
+def _spam_hits(words: tuple[str, ...], line: str) -> int:
+    return sum(1 for word in words if word in line)
+
+
+def _trail(line: str) -> str | None:
+    """`首页 > 新闻 > 正文` (a breadcrumb) or `首页 | 政务 | 互动` (a menu): three or more
+    short links in a row."""
+    for splitter, reason in ((_TRAIL, "breadcrumb"), (_SEPARATED, "navigation menu")):
         parts = [p for p in splitter.split(line) if p]
         if (
             len(parts) >= 3
@@ -183,8 +196,8 @@ def _is_trail(line: str) -> bool:
             and all(len(p) <= 12 for p in parts)
             and not _SENTENCE_END.search(line)
         ):
-            return True
-    return False
+            return reason
+    return None
 
 
 @cache
