@@ -127,12 +127,16 @@ def _expand(inputs: Sequence[str]) -> tuple[list[str], bool]:
         else:
             raise _UsageError(f"{arg}: no such file or directory")
     if not paths:
-        raise _UsageError(f"{' '.join(inputs)}: no *.txt file found")
+        raise _UsageError(f"{' '.join(inputs)}: no *.txt, *.html or *.htm file found")
     return paths, several
 
 
 def _walk(root: Path) -> Iterator[str]:
-    return (str(p) for p in sorted(root.rglob("*.txt")) if p.is_file())
+    return (
+        str(p)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.suffix.lower() in (".txt", ".html", ".htm")
+    )
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:

@@ -345,7 +345,9 @@ def _mark_repeats(blocks: list[Block]) -> None:
         text = block.text
         if block.kind is Kind.CHROME:
             if block.chrome == "photo caption" and " " in text:
-                captions.add(text[: text.rfind(" ")].rstrip())
+                # The caption is the sentence before the credit (`现场。 某报记者 某某摄`).
+                stop = text.rfind("。")
+                captions.add(text[: stop + 1] if stop >= 0 else text[: text.find(" ")])
             continue
         if block.kind is not Kind.TEXT or len(text) > 150:
             continue
