@@ -252,7 +252,30 @@ def assemble(blocks: list[Block]) -> Draft:
     if pending_headline is not None:
         _orphan_headline(draft, pending_headline)
     _document_byline_at_end(draft)
+    _section_bylines(draft)
     return draft
+
+
+def _section_bylines(draft: Draft) -> None:
+    """In a round-up whose sections each close with a byline line, the byline credits every
+    speech of its section, not only the last one.
+
+    Only when two or more byline lines close groups of speeches and every group holds several
+    speeches; where some speech has a byline line of its own, each byline is its speech's.
+    """
+    groups: list[list[DraftSpeech]] = [[]]
+    for speech in draft.speeches:
+        groups[-1].append(speech)
+        if speech.byline is not None:
+            if not speech.byline_is_line:
+                return  # speeches credited in their own paragraphs: no sections
+            groups.append([])
+    closed = [g for g in groups if g and g[-1].byline is not None]
+    if len(closed) < 2 or any(len(g) == 1 for g in closed):
+        return
+    for group in closed:
+        for speech in group[:-1]:
+            speech.byline, speech.byline_is_line = group[-1].byline, True
 
 
 def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:

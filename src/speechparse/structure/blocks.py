@@ -358,7 +358,9 @@ def _mark_repeats(blocks: list[Block]) -> None:
             continue
         for earlier in blocks[max(0, k - 3) : k]:
             if earlier.kind is Kind.TEXT and earlier.text == text:
-                block.kind, block.chrome = Kind.CHROME, "repeated line"
+                # A notice printed twice in a row is page furniture, both prints of it.
+                for copy in (earlier, block):
+                    copy.kind, copy.chrome = Kind.CHROME, "repeated line"
                 break
 
 

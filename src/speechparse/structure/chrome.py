@@ -74,7 +74,7 @@ def related_heading(line: str) -> bool:
 
 _SENTENCE_END = regex.compile(r"[。！？]")
 _TOKEN_GAP = regex.compile(r"[\s|｜/【】\[\]（）：:·•]+")
-_TRAIL = regex.compile(r"\s*(?:>|»|›|→|/|\\)\s*")
+_TRAIL = regex.compile(r"\s*(?:>|»|›|→)\s*")
 _SEPARATED = regex.compile(r"\s*[|｜]\s*")
 _DATE_ONLY = regex.compile(
     r"(?:date ?)?(?:\d{4} ?[-/.年] ?)?\d{1,2} ?[-/.月] ?\d{1,2} ?日?"
@@ -108,6 +108,9 @@ def _caption_reason(line: str) -> str | None:
         line.rfind("。", 0, tail.start()),
         line.rfind("（", 0, tail.start()),
     )
+    # A caption describes a picture; a colon before the credit means someone speaks.
+    if "：" in line[: max(cut, 0)]:
+        return None
     if tail.start() - cut - 1 <= 12 and not _SENTENCE_END.search(line, cut + 1):
         return "photo credit" if cut < 0 else "photo caption"
     return None
