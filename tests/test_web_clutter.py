@@ -154,6 +154,12 @@ TITLES = [
         ["苜原县春耕备耕有序推进", "鹿鸣区新建口袋公园", TITLE], TITLE, None, id="genre-label-wins"
     ),
     pytest.param(
+        ["某某加速器，全球节点，稳定不掉线。", "1985年3月31日桤川日报 第3版", "专栏:", TITLE],
+        TITLE,
+        None,
+        id="unknown-ad-above-edition-line",
+    ),
+    pytest.param(
         ["打开APP", "政通人和 事业兴旺", "——桤川市政协会议部分委员发言摘要"],
         "政通人和 事业兴旺",
         None,
@@ -177,8 +183,9 @@ def test_the_title_is_chosen_by_evidence(top: list[str], title: str, kicker: str
     [
         ["2月18日", "新华社北京18日电 桤川市召开座谈会，与会人员踊跃发言。"],
         ["3月7日上午，桤川市召开座谈会，与会人员踊跃发言。"],
+        ["桤川市召开座谈会，与会人员踊跃发言。", "来源：桤川日报", "把政策红利送到企业手中"],
     ],
-    ids=["date-line", "sentence-first"],
+    ids=["date-line", "sentence-first", "sentence-then-meta-then-headline"],
 )
 def test_a_page_without_a_title_gets_none(top: list[str]) -> None:
     report = report_of("\n\n".join([*top, SPEECH]) + "\n")
@@ -232,8 +239,15 @@ def test_document_bylines_of_the_press(line: str, names: list[str]) -> None:
             "桤川社北京3月9日电（记者 蓝雨桐）会议召开。",
             ["蓝雨桐"],
         ),
+        ("（桤川社记者蓝雨桐台北5日电）桤川市召开座谈会。", ["蓝雨桐"]),
     ],
-    ids=["agency-simplified", "agency-traditional", "bare-name", "after-glued-caption"],
+    ids=[
+        "agency-simplified",
+        "agency-traditional",
+        "bare-name",
+        "after-glued-caption",
+        "agency-in-brackets",
+    ],
 )
 def test_agency_datelines(lead: str, names: list[str]) -> None:
     report = report_of("\n\n".join([TITLE, lead, SPEECH]) + "\n")

@@ -241,3 +241,83 @@ def test_cli_reads_an_html_page_from_stdin(
     assert data["source"]["kind"] == "html"
     assert data["source"]["encoding"] == "gb18030"
     assert len(data["speeches"]) == 3
+
+
+# --- properties: any generated report, dressed as Markdown or as a page -----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from test_properties import HEADLINES, Generated, layouts, pseudo_report  # noqa: E402
+
+_REPORTS = pseudo_report(layouts.filter(lambda lay: lay.blank_lines))
+
+
+def _lines(report: Generated) -> list[str]:
+    return [line for line in report.text.split("\n") if line.strip()]
+
+
+def _as_markdown(report: Generated, quote: bool, bold: bool) -> str:
+    """Title as `#` under a `###` kicker, an optional `>` edition line, plain headlines as
+    `**bold**` or `##` heads."""
+    lines = _lines(report)
+    out = ["### 引题文字——", "# " + lines[0]]
+    if quote:
+        out.append("> 《临江日报》（2025年03月01日第 02 版）")
+    for line in lines[1:]:
+        if line.strip() in HEADLINES:
+            line = f"**{line.strip()}**" if bold else f"## {line.strip()}"
+        out.append(line)
+    return "\n\n".join(out) + "\n"
+
+
+def _as_page(report: Generated, shell: int) -> str:
+    lines = _lines(report)
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines[1:])
+    chrome = [
+        ("<nav><a>首页</a><a>新闻</a></nav>", "<footer>版权所有</footer>"),
+        ("<div>当前位置：首页 &gt; 新闻 &gt; 正文</div>", "<div>分享到：微信 微博</div>"),
+        ("<div>来源：临江日报　发布时间：2025-03-01</div>", "<div>打印本页 关闭窗口</div>"),
+    ][shell]
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><script>var x;</script></head><body>"
+        f"{chrome[0]}<h1>{lines[0]}</h1>{paragraphs}{chrome[1]}</body></html>"
+    )
+
+
+def _speech_view(report: speechparse.Report) -> list[tuple[str, str | None, list[str] | None]]:
+    return [
+        (
+            s.speaker.name,
+            s.headline.text if s.headline else None,
+            [c.name for c in s.byline.credits] if s.byline else None,
+        )
+        for s in report.speeches
+    ]
+
+
+@settings(max_examples=150)
+@given(report=_REPORTS, quote=st.booleans(), bold=st.booleans())
+def test_markdown_dress_changes_nothing(report: Generated, quote: bool, bold: bool) -> None:
+    plain = speechparse.parse(report.text, keywords=False)
+    text = _as_markdown(report, quote, bold)
+    dressed = speechparse.parse(text, keywords=False)
+    assert_grounded(dressed, text)
+    assert_covered(dressed, text)
+    assert dressed.title is not None and plain.title is not None
+    assert dressed.title.text == plain.title.text
+    assert dressed.kicker is not None and dressed.kicker.text == "引题文字——"
+    assert _speech_view(dressed) == _speech_view(plain)
+    assert not [t for t in value_texts(dressed) if any(mark in t for mark in "#>*")]
+
+
+@settings(max_examples=150)
+@given(report=_REPORTS, shell=st.integers(0, 2))
+def test_html_dress_changes_nothing(report: Generated, shell: int) -> None:
+    plain = speechparse.parse(report.text, keywords=False)
+    dressed = speechparse.parse_html(_as_page(report, shell), keywords=False)
+    assert dressed.source.text is not None
+    assert_grounded(dressed, dressed.source.text)
+    assert_covered(dressed, dressed.source.text)
+    assert dressed.title is not None and plain.title is not None
+    assert dressed.title.text == plain.title.text
+    assert _speech_view(dressed) == _speech_view(plain)

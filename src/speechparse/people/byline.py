@@ -27,6 +27,8 @@ _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
 _SENTENCE_END = regex.compile(r"[。！？；]")  # a byline line never ends a sentence
 _PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
+# `（某社记者某某台北5日电）`: the day of an agency dateline written inside the bracket.
+_DAY_TAIL = regex.compile(r"(?<=\p{Han})(?:\d{1,2}月)?\d{1,2}日电$")
 _HAN_NAME = regex.compile(r"\p{Han}+")
 _DOT_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)+")
 _OPEN = "（【〔["
@@ -125,6 +127,17 @@ def parse_credits(
     place = _PLACE_TAIL.search(text, start, end)
     if place is not None and place.start() > start:
         end = place.start()
+    day = _DAY_TAIL.search(text, start, end)
+    if day is not None:
+        # The place before the day is two to four characters; the names end where it begins.
+        for length in (2, 3, 4):
+            cut = day.start() - length
+            found = None
+            if cut > start:
+                found = parse_credits(text, start, cut, need_role=need_role, labelled=labelled)
+            if found is not None:
+                return found
+        return None
     credits: list[CreditMatch] = []
     role: tuple[int, int] | None = None
     saw_role = False

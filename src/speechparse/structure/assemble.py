@@ -100,6 +100,8 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
     labels = load_words("genre_labels")
     candidates: list[tuple[int, int]] = []
     seen = 0
+    page_top = _page_top_end(blocks)
+    skipped = False
     for k, block in enumerate(blocks):
         if block.kind is Kind.CHROME:
             continue
@@ -109,16 +111,21 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         if block.kind is not Kind.TEXT:
             continue
         if not _title_like(block):
+            if k < page_top:  # junk above the page's own chrome (an unknown advertisement)
+                skipped = True
+                continue
             break  # the body has begun
         text = block.text.replace(" ", "")
         if len(text) < 2 or text.endswith(_KICKER_END):
             continue
+        _, nxt = _next_content(blocks, after, k)
+        if skipped and nxt is not None and nxt.kind is Kind.DESIGNATION:
+            continue  # past skipped junk, a line over a speaker is its headline
         score = 0
         if block.heading:
             score += {1: 6, 2: 4}.get(block.heading, 2)
         if text.endswith(labels):
             score += 5
-        _, nxt = _next_content(blocks, after, k)
         if nxt is not None and nxt.kind is Kind.SUBTITLE:
             score += 3
         if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
@@ -132,6 +139,25 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         return None, None
     best = max(candidates, key=lambda c: (c[0], -c[1]))[1]
     return best, _kicker(blocks, best)
+
+
+# Chrome that only the top of a page carries: text above it is page furniture too.
+_PAGE_TOP = frozenset(
+    {"breadcrumb", "edition line", "masthead", "meta line", "date line", "navigation menu",
+     "language switch", "advertisement", "app banner", "placeholder", "running head"}
+)  # fmt: skip
+_PAGE_TOP_SCAN = 10
+
+
+def _page_top_end(blocks: list[Block]) -> int:
+    """Index of the last page-top chrome block among the first blocks, before any speaker."""
+    end = 0
+    for k, block in enumerate(blocks[:_PAGE_TOP_SCAN]):
+        if block.kind is Kind.DESIGNATION:
+            break
+        if block.kind is Kind.CHROME and block.chrome in _PAGE_TOP:
+            end = k
+    return end
 
 
 def _kicker(blocks: list[Block], title: int) -> int | None:

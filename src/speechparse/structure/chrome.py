@@ -77,8 +77,8 @@ _TOKEN_GAP = regex.compile(r"[\s|｜/【】\[\]（）：:·•]+")
 _TRAIL = regex.compile(r"\s*(?:>|»|›|→)\s*")
 _SEPARATED = regex.compile(r"\s*[|｜]\s*")
 _DATE_ONLY = regex.compile(
-    r"(?:date ?)?(?:\d{4} ?[-/.年] ?)?\d{1,2} ?[-/.月] ?\d{1,2} ?日?"
-    r"(?: ?(?:星期|周)[一二三四五六日天])?(?: ?\d{1,2}[：:]\d{2}(?:[：:]\d{2})?)?"
+    r"[【\[（]?(?:date ?)?(?:\d{4} ?[-/.年] ?)?\d{1,2} ?[-/.月] ?\d{1,2} ?日?"
+    r"(?: ?(?:星期|周)[一二三四五六日天])?(?: ?\d{1,2}[：:]\d{2}(?:[：:]\d{2})?)?[】\]）]?"
 )
 _COUNTER = regex.compile(
     r"(?:阅读|浏览|点击|评论|点赞|转发|收藏|分享)(?:量|数|次数)? ?[：:]? ?\d+"
@@ -88,7 +88,7 @@ _COUNTER = regex.compile(
 _CAPTION_BRACKETED = regex.compile(
     r"[（【][^（）【】]{0,40}(?:资料图片|资料图|供图|图片|摄|摄影|制图)[）】]"
 )
-_CAPTION_TAIL = regex.compile(r"(?:摄|摄影|供图|资料图片|资料图|制图)[）】]?$")
+_CAPTION_TAIL = regex.compile(r"(?:摄|摄影|供图|资料图片|资料图|制图|社发)[）】]?$")
 _PICTURE_LABEL = regex.compile(r"^(?:图|图片|图为|摄影|图文)[/／：:]")
 _LINK_ONLY = regex.compile(r"^！?【[^【】]*】（(?:https?：//|www\.|/)[^（）]*）$")
 
@@ -136,7 +136,7 @@ def _web() -> _WebWords:
     for kind, word in lexicon().web_chrome:
         words.setdefault(kind, []).append(word)
     return _WebWords(
-        location=regex.compile(rf"^[【\[]?{alt(words['location'])}[】\]]?[ ：:]"),
+        location=regex.compile(rf"^[【\[]?\p{{Han}}{{0,6}}?{alt(words['location'])}[】\]]?[ ：:]"),
         meta=regex.compile(rf"^{alt(words['meta'])} ?[：:/]"),
         meta_any=regex.compile(rf"{alt(words['meta_any'])} ?[：:]"),
         widget=frozenset(words["widget"]),
@@ -152,14 +152,17 @@ def _web() -> _WebWords:
 def _web_reason(line: str, despaced: str) -> str | None:
     """The clutter of web pages, by shape first and vocabulary second."""
     web = _web()
-    if despaced in web.placeholder:
+    if despaced.strip("【】[]（）") in web.placeholder:
         return "placeholder"
     if _DATE_ONLY.fullmatch(line):
         return "date line"
     tokens = [t for t in _TOKEN_GAP.split(line) if t]
     if tokens and all(t in web.language for t in tokens):
         return "language switch"
-    if web.location.match(despaced):
+    location = web.location.match(despaced)
+    if location is not None and (
+        len(despaced) <= 30 or _TRAIL.search(despaced, location.end()) is not None
+    ):
         return "breadcrumb"
     trail = _trail(line)
     if trail is not None:
