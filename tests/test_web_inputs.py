@@ -247,6 +247,7 @@ def test_cli_reads_an_html_page_from_stdin(
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+
 from test_properties import HEADLINES, Generated, layouts, pseudo_report  # noqa: E402
 
 _REPORTS = pseudo_report(layouts.filter(lambda lay: lay.blank_lines))
