@@ -240,6 +240,8 @@ def test_document_bylines_of_the_press(line: str, names: list[str]) -> None:
             ["蓝雨桐"],
         ),
         ("（桤川社记者蓝雨桐台北5日电）桤川市召开座谈会。", ["蓝雨桐"]),
+        ("本报桤川3月5日电  记者韦岚、祁望报道：桤川市召开座谈会。", ["韦岚", "祁望"]),
+        ("【桤川報訊】記者韋嵐報道：桤川市召開座談會。", ["韋嵐"]),
     ],
     ids=[
         "agency-simplified",
@@ -247,6 +249,8 @@ def test_document_bylines_of_the_press(line: str, names: list[str]) -> None:
         "bare-name",
         "after-glued-caption",
         "agency-in-brackets",
+        "dateline-then-reporters",
+        "bracketed-outlet-then-reporter",
     ],
 )
 def test_agency_datelines(lead: str, names: list[str]) -> None:

@@ -296,7 +296,9 @@ _DATELINE = regex.compile(
 
 
 _DATELINE_BARE = regex.compile(r"[（【〔]([^（）【】〔〕]{2,40})[）】〕]")
-_DATELINE_OPEN = regex.compile(r"[【〔]?[\p{Han}\d]{0,20}?讯[】〕]? +([^，。：（）]{3,30}?)[：，]")
+_DATELINE_OPEN = regex.compile(
+    r"[【〔]?[\p{Han}\d]{0,20}?(?:讯|电)[】〕]? *([^，。：（）]{3,30}?)[：，]"
+)
 
 
 # A page may glue a date and a photo caption before the dateline:
@@ -320,15 +322,13 @@ def dateline(view: Compact) -> BylineMatch | None:
 
 
 def _dateline_at(text: str, pos: int) -> BylineMatch | None:
-    m = _DATELINE.match(text, pos)
-    need_role = False
-    if m is None:
-        # `〔记者 X／台中报导〕…` or `本报讯 记者 X 报道：…`: only a role word makes it a byline.
-        m = _DATELINE_BARE.match(text, pos) or _DATELINE_OPEN.match(text, pos)
-        need_role = True
-    if m is None:
-        return None
-    credits = parse_credits(text, m.start(1), m.end(1), need_role=need_role)
-    if credits is None:
-        return None
-    return BylineMatch(pos, m.end(), tuple(credits), "dateline")
+    # `〔记者 X／台中报导〕…` or `本报讯 记者 X 报道：…`: without `…电（…）` around the credits,
+    # only a role word makes them a byline.
+    for pattern, need_role in ((_DATELINE, False), (_DATELINE_BARE, True), (_DATELINE_OPEN, True)):
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        credits = parse_credits(text, m.start(1), m.end(1), need_role=need_role)
+        if credits is not None:
+            return BylineMatch(pos, m.end(), tuple(credits), "dateline")
+    return None
