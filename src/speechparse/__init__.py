@@ -47,6 +47,8 @@ if TYPE_CHECKING:
         TitleParts,
     )
     from .parser import DEFAULT_MAX_CHARS, parse, parse_file
+    from .review import to_html
+    from .tables import to_dataframes, to_tables
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -60,6 +62,9 @@ _LAZY = {
     "DEFAULT_MAX_CHARS": "parser",
     "parse": "parser",
     "parse_file": "parser",
+    "to_tables": "tables",
+    "to_dataframes": "tables",
+    "to_html": "review",
     **dict.fromkeys(
         [
             "SCHEMA_VERSION",
@@ -113,7 +118,10 @@ __all__ = [
     "parse_file",
     "parse_html",
     "parse_many",
+    "to_dataframes",
+    "to_html",
     "to_json",
+    "to_tables",
     "validate",
 ]
 
