@@ -217,6 +217,7 @@ DOC_BYLINES = [
         id="five-names-run-together",
     ),
     pytest.param("本报记者 韦 岚 参与采写", ["韦岚"], id="padded-with-credit"),
+    pytest.param("作者：本报记者 韦岚", ["韦岚"], id="author-label"),
 ]
 
 
@@ -240,6 +241,7 @@ def test_document_bylines_of_the_press(line: str, names: list[str]) -> None:
             ["蓝雨桐"],
         ),
         ("（桤川社记者蓝雨桐台北5日电）桤川市召开座谈会。", ["蓝雨桐"]),
+        (" date 2026-03-09 桤川社北京3月9日電（記者 藍雨桐）會議召開。", ["藍雨桐"]),
         ("本报桤川3月5日电  记者韦岚、祁望报道：桤川市召开座谈会。", ["韦岚", "祁望"]),
         ("【桤川報訊】記者韋嵐報道：桤川市召開座談會。", ["韋嵐"]),
     ],
@@ -249,6 +251,7 @@ def test_document_bylines_of_the_press(line: str, names: list[str]) -> None:
         "bare-name",
         "after-glued-caption",
         "agency-in-brackets",
+        "date-glued-before",
         "dateline-then-reporters",
         "bracketed-outlet-then-reporter",
     ],

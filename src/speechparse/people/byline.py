@@ -301,11 +301,11 @@ _DATELINE_OPEN = regex.compile(
 )
 
 
-# A page may glue a date and a photo caption before the dateline:
+# A page may glue a date, a photo caption or both before the dateline:
 # `date 2026-03-09 会议现场（某社 某某摄） 某社北京3月9日电（记者 某某）…`.
 _GLUED_CAPTION = regex.compile(
-    r"(?:date ?)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2} ?)?[^（）。]{0,80}"
-    r"（[^（）]{0,30}(?:摄|摄影|供图)）[ ]*"
+    r"(?:date ?)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2} ?)?"
+    r"(?:[^（）。]{0,80}（[^（）]{0,30}(?:摄|摄影|供图)）)?[ ]*"
 )
 
 
@@ -316,7 +316,7 @@ def dateline(view: Compact) -> BylineMatch | None:
     found = _dateline_at(view.text, 0)
     if found is None:
         caption = _GLUED_CAPTION.match(view.text)
-        if caption is not None and caption.end() < len(view.text):
+        if caption is not None and 0 < caption.end() < len(view.text):
             found = _dateline_at(view.text, caption.end())
     return found
 

@@ -331,11 +331,10 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         top = dateline(block.view) if not draft.lead else None
         if top is not None and draft.byline is None:
             draft.byline = DraftByline(block, top)
-            if top.start > 0:  # a photo caption glued before the dateline
+            if top.start > 0:  # a date or a photo caption glued before the dateline
                 start, end = block.view.span(0, top.start)
-                draft.leftovers.append(
-                    ("layout.page_chrome", "page chrome (photo caption) set aside", start, end)
-                )
+                message = "page chrome (date and photo caption glued to the dateline) set aside"
+                draft.leftovers.append(("layout.page_chrome", message, start, end))
             block.body_start = top.end
             while block.body_start < len(block.text) and block.text[block.body_start] in " ，":
                 block.body_start += 1

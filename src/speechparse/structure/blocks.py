@@ -49,6 +49,7 @@ _REPORTED = regex.compile(
     r"(?:在发言中|发言时|在会上)?(?:表示|说|指出|认为|建议|介绍|强调|谈到|提出)，"
 )
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
+_AUTHOR = regex.compile(r"(?:作者|记者) ?[：:]")
 _MAX_HEADLINE = 40
 _MAX_DESIGNATION = 64
 
@@ -175,6 +176,8 @@ def _special(view: Compact, line: Line) -> str | None:
     text = view.text
     if not text:
         return None
+    if _AUTHOR.match(text) and _byline.own_line(view) is not None:
+        return "other"  # `作者：本报记者 X` credits reporters; other 作者： lines are meta
     if _chrome.chrome_reason(text):
         return "chrome"
     if _SUBTITLE.match(text) or _LABEL.match(text):
@@ -497,6 +500,8 @@ def _classify(folded: str, lines: list[Line], forced: str | None = None) -> Bloc
     text = view.text
     block.terminated = is_terminated(text)
     reason = forced or (_chrome.chrome_reason(text) if len(lines) <= 2 else None)
+    if reason is not None and _AUTHOR.match(text) and _byline.own_line(view) is not None:
+        reason = None
     if reason is not None:
         block.kind, block.chrome = Kind.CHROME, reason
         return block
