@@ -80,26 +80,18 @@ _DATE_ONLY = regex.compile(
     r"[【\[（]?(?:date ?)?(?:\d{4} ?[-/.年] ?)?\d{1,2} ?[-/.月] ?\d{1,2} ?日?"
     r"(?: ?(?:星期|周)[一二三四五六日天])?(?: ?\d{1,2}[：:]\d{2}(?:[：:]\d{2})?)?[】\]）]?"
 )
-_COUNTER = regex.compile(
-    r"(?:阅读|浏览|点击|评论|点赞|转发|收藏|分享)(?:量|数|次数)? ?[：:]? ?\d+"
-    r"|\d+ ?(?:人|次)?(?:阅读|浏览|参与|评论|点赞)"
-)
-# A picture's caption or credit: `（新华社发 资料图片）`, `图/新华社`, `…作业。 张某摄`.
-_CAPTION_BRACKETED = regex.compile(
-    r"[（【][^（）【】]{0,40}(?:资料图片|资料图|供图|图片|摄|摄影|制图)[）】]"
-)
-_CAPTION_TAIL = regex.compile(r"(?:摄|摄影|供图|资料图片|资料图|制图|社发)[）】]?$")
-_PICTURE_LABEL = regex.compile(r"^(?:图|图片|图为|摄影|图文)[/／：:]")
+_NUMBER_UNIT = r"(?:量|数|次数)? ?[：:]? ?\d+"
 _LINK_ONLY = regex.compile(r"^！?【[^【】]*】（(?:https?：//|www\.|/)[^（）]*）$")
 
 
 def _caption_reason(line: str) -> str | None:
     """A photo caption or credit line, which may be long (the caption is a sentence)."""
-    if _CAPTION_BRACKETED.fullmatch(line):
+    web = _web()
+    if web.caption_bracketed.fullmatch(line):
         return "photo caption"
-    if _PICTURE_LABEL.match(line) and len(line) <= 40:
+    if web.picture_label.match(line) and len(line) <= 40:
         return "photo credit"
-    tail = _CAPTION_TAIL.search(line)
+    tail = web.caption_tail.search(line)
     if tail is None:
         return None
     # The credit is the last few characters after the caption's sentence end or its gap.
@@ -128,6 +120,10 @@ class _WebWords:
     placeholder: frozenset[str]
     language: frozenset[str]
     spam: tuple[str, ...]
+    caption_bracketed: regex.Pattern[str]
+    caption_tail: regex.Pattern[str]
+    picture_label: regex.Pattern[str]
+    counter: regex.Pattern[str]
 
 
 @cache
@@ -146,6 +142,15 @@ def _web() -> _WebWords:
         placeholder=frozenset(words["placeholder"]),
         language=frozenset(words["language"]),
         spam=tuple(sorted(lexicon().spam_words)),
+        # `（新华社发 资料图片）`: a bracket holding only a credit (图片 counts inside one).
+        caption_bracketed=regex.compile(
+            rf"[（【][^（）【】]{{0,40}}{alt([*words['credit'], '图片'])}[）】]"
+        ),
+        caption_tail=regex.compile(rf"{alt(words['credit'])}[）】]?$"),
+        picture_label=regex.compile(rf"^{alt(words['picture'])}[/／：:]"),
+        counter=regex.compile(
+            rf"{alt(words['counter'])}{_NUMBER_UNIT}|\d+ ?(?:人|次)?{alt(words['counter'])}"
+        ),
     )
 
 
@@ -180,7 +185,7 @@ def _web_reason(line: str, despaced: str) -> str | None:
         return "app banner"
     if _spam_hits(web.spam, line) >= 2:
         return "advertisement"
-    if not terminated and len(line) <= 40 and _COUNTER.search(line):
+    if not terminated and len(line) <= 40 and web.counter.search(line):
         return "counter"
     if tokens and all(t in web.widget for t in tokens):
         return "share widget"
