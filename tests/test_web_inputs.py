@@ -227,6 +227,16 @@ def test_cli_parses_an_html_page(capsysbinary: pytest.CaptureFixture[bytes]) -> 
     speechparse.validate(out)
 
 
+def test_review_page_of_an_html_report_shows_the_extracted_text(tmp_path: Path) -> None:
+    from speechparse.cli import main
+
+    out = tmp_path / "review.html"
+    assert main(["review", str(WEB / "portal.html"), "--no-keywords", "-o", str(out)]) == 0
+    page = out.read_text("utf-8")
+    assert "柏舟远" in page
+    assert "window.dataLayer" not in page  # the page's own script is not the source
+
+
 def test_cli_reads_an_html_page_from_stdin(
     monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
