@@ -29,6 +29,7 @@ Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the d
 SpeakerForm = Literal["colon", "line", "name_first", "reported"]
 BylineForm = Literal["trailing", "line", "parenthesized", "dateline"]
 Brackets = Literal["【】"]
+SourceKind = Literal["text", "html"]
 FigureKind = Literal["amount", "count", "percent", "duration", "ratio", "other"]
 Bound = Literal["lower", "upper", "range"]
 HomeLevel = Literal["municipal", "county", "district", "province"]
@@ -273,6 +274,18 @@ class Source(_Model):
     encoding: str = Field(
         description="The encoding the text was decoded from (`str` for text input)."
     )
+    kind: SourceKind = Field(
+        description="What the input was: plain text (or Markdown), or an HTML page whose "
+        "extracted text every offset indexes.",
+    )
+    text: str | None = Field(
+        description="For HTML input only: the text extracted from the page, which every "
+        "`start`/`end` of the report indexes (plain-text input leaves it null: the offsets "
+        "index the input itself).",
+    )
+    url: str | None = Field(
+        description="The address an HTML page was read from, when the caller gave it; or null."
+    )
 
 
 class Report(_Model):
@@ -283,6 +296,10 @@ class Report(_Model):
     )
     source: Source = Field(description="Facts about the input.")
     title: Span | None = Field(description="The report's title, or null.")
+    kicker: Span | None = Field(
+        description="A kicker line above the title that introduces it (`引题——`, or a "
+        "Markdown `###` heading over the `#` title); never part of the title; or null.",
+    )
     subtitle: Span | None = Field(description="A `——` subtitle line under the title, or null.")
     lead_label: Span | None = Field(description="The label of the lead, e.g. 编者按, or null.")
     lead: Span | None = Field(

@@ -11,8 +11,10 @@ file is the one place where the whole journey can be read.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from pathlib import Path
+from types import ModuleType
 
 from speechparse.build.document import Document
 from speechparse.build.enrich import enrich
@@ -27,7 +29,7 @@ from speechparse.structure.blocks import build_blocks, split_lines
 
 from ._read import BYTES_PER_CHAR, read_limited
 from .errors import DecodeError, InputTooLargeError, NotAReportError
-from .models import Diagnostic, Report, Source
+from .models import Diagnostic, Report, Source, SourceKind
 
 DEFAULT_MAX_CHARS = 10_000_000
 """Inputs longer than this (in characters, or bytes for files) are refused unless the caller
@@ -50,7 +52,23 @@ def parse(
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
-    text, source = _checked(text, max_chars=max_chars, encoding=encoding)  # 1
+    return parse_text(
+        text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=encoding
+    )
+
+
+def parse_text(
+    text: str,
+    *,
+    strict: bool,
+    keywords: bool,
+    max_chars: int,
+    encoding: str,
+    kind: SourceKind = "text",
+    url: str | None = None,
+) -> Report:
+    """The pipeline; ``kind="html"`` records ``text`` (extracted from a page) in the source."""
+    text, source = _checked(text, max_chars=max_chars, encoding=encoding, kind=kind, url=url)  # 1
     doc = Document(text, fold(text), LineIndex(text))  # 2
     lines = split_lines(doc.folded)  # 3
     blocks = build_blocks(doc.folded, lines)  # 4
@@ -62,7 +80,9 @@ def parse(
     return build_report(source, structure, enrichment, diagnostics)  # 8
 
 
-def _checked(text: str, *, max_chars: int, encoding: str) -> tuple[str, Source]:
+def _checked(
+    text: str, *, max_chars: int, encoding: str, kind: SourceKind, url: str | None
+) -> tuple[str, Source]:
     """Stage 1 for text input: the size limit, the BOM dropped, lone surrogates refused."""
     if len(text) > max_chars:
         raise InputTooLargeError(
@@ -79,7 +99,14 @@ def _checked(text: str, *, max_chars: int, encoding: str) -> tuple[str, Source]:
             "which is not a character",
             offset=exc.start,
         ) from None
-    source = Source(sha256=hashlib.sha256(encoded).hexdigest(), chars=len(text), encoding=encoding)
+    source = Source(
+        sha256=hashlib.sha256(encoded).hexdigest(),
+        chars=len(text),
+        encoding=encoding,
+        kind=kind,
+        text=text if kind == "html" else None,
+        url=url,
+    )
     return text, source
 
 
@@ -112,7 +139,9 @@ def parse_file(
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
-    Offsets index the decoded text with the BOM dropped and line endings untouched.
+    Offsets index the decoded text with the BOM dropped and line endings untouched. An HTML
+    page (a `.html`/`.htm` name, or content that starts like one) goes to
+    :func:`speechparse.parse_html`, and offsets index the text extracted from it.
     """
     file = Path(path)
     size = file.stat().st_size
@@ -129,8 +158,23 @@ def parse_file(
             f"{file}: more than {max_chars * BYTES_PER_CHAR:,} bytes, over the limit of "
             f"{max_chars:,} characters"
         )
+    if encoding is None and (
+        file.suffix.lower() in (".html", ".htm") or _html_input().looks_like_html(data)
+    ):
+        try:
+            report: Report = _html_input().parse_html(
+                data, strict=strict, keywords=keywords, max_chars=max_chars
+            )
+            return report
+        except DecodeError as exc:
+            raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
     try:
         text, used = decode(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
     return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)
+
+
+def _html_input() -> ModuleType:
+    """The HTML reader, imported when a page is met (it imports this module in turn)."""
+    return importlib.import_module(".html_input", __package__)

@@ -33,6 +33,7 @@ def build_report(
         schema_version=SCHEMA_VERSION,
         source=source,
         title=structure.title,
+        kicker=structure.kicker,
         subtitle=structure.subtitle,
         lead_label=structure.lead_label,
         lead=structure.lead,

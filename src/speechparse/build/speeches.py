@@ -79,6 +79,7 @@ class Structure:
     """Everything the structure stages found, in source coordinates and model values."""
 
     title: Span | None
+    kicker: Span | None
     subtitle: Span | None
     lead_label: Span | None
     lead: Span | None
@@ -96,10 +97,11 @@ def build_structure(doc: Document, draft: Draft) -> Structure:
     if draft.title is not None:
         headline, _ = _headline(doc, draft.title, check=False)
         title = Span(text=headline.text, start=headline.start, end=headline.end)
-    subtitle = None
+    kicker = subtitle = None
+    if draft.kicker is not None:
+        kicker = doc.view_span(draft.kicker.view, 0, len(draft.kicker.view.text))
     if draft.subtitle is not None:
-        view = draft.subtitle.view
-        subtitle = doc.view_span(view, 0, len(view.text))
+        subtitle = doc.view_span(draft.subtitle.view, 0, len(draft.subtitle.view.text))
     byline = None
     if draft.byline is not None:
         byline, diagnostics = _byline(doc, draft.byline)
@@ -112,6 +114,7 @@ def build_structure(doc: Document, draft: Draft) -> Structure:
     label = draft.lead_label
     return Structure(
         title=title,
+        kicker=kicker,
         subtitle=subtitle,
         lead_label=doc.span(label.start, label.end) if label is not None else None,
         lead=_joined(doc, draft.lead),
