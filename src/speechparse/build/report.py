@@ -170,11 +170,16 @@ class Builder:
         marker = None
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))
-        form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
-        if found.reported:
+        form = {
+            "joined": "colon",
+            "spaced": "colon",
+            "name_first": "name_first",
+            "quote_first": "quote_first",
+        }[found.form]
+        if found.reported and found.form != "quote_first":
             form = "reported"
         if block.body_start >= len(view.text):
-            form = "line" if found.form != "name_first" else form
+            form = "line" if found.form not in ("name_first", "quote_first") else form
         return Speaker(
             text=layout_text(self.source, start, end),
             start=start,

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from speechparse.core.lexicon import word_set
+from speechparse.core.lexicon import load_pairs, word_set
 from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
@@ -131,6 +131,7 @@ def _part(text: str, start: int, end: int) -> Part | None:
     title_start = title_suffix(text, end, start)
     if title_start is None:
         return None
+    title_start = _with_modifiers(text, start, title_start)
     # 原副主席 / 前市长: "former" belongs to the title, not to the unit before it.
     if (
         title_start - start >= 2
@@ -147,11 +148,19 @@ def _part(text: str, start: int, end: int) -> Part | None:
     return Part(start, title_start, title_start, end, shared)
 
 
-def _positions(text: str, start: int, end: int, doubts: list[tuple[str, str]]) -> list[Part] | None:
-    """Parts of the positions text; a unit-only part lends its unit to the next part."""
+def positions_in(
+    text: str, start: int, end: int, doubts: list[tuple[str, str]]
+) -> list[Part] | None:
+    """Parts of the positions text; a unit-only part lends its unit to the next part.
+
+    An ethnicity written among them (`…主席，蒙古族`) is no position and is passed over.
+    """
     parts: list[Part] = []
     pending: tuple[int, int] | None = None
+    ethnic = word_set("ethnic_groups")
     for a, b in _split_parts(text, start, end):
+        if text[a:b].strip() in ethnic:
+            continue
         part = _part(text, a, b)
         if part is None:
             if pending is not None:
@@ -169,6 +178,38 @@ def _positions(text: str, start: int, end: int, doubts: list[tuple[str, str]]) -
         if not parts:
             return None
     return parts or None
+
+
+@cache
+def _modifiers() -> tuple[str, ...]:
+    words = [w for kind, w in load_pairs("title_grammar") if kind == "modifier"]
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def title_heads() -> tuple[str, ...]:
+    """Words that end a job title in the title grammar (长, 主任, 师, 总监 …)."""
+    words = [w for kind, w in load_pairs("title_grammar") if kind == "head"]
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _with_modifiers(text: str, start: int, title_start: int) -> int:
+    """Extend a lexicon title leftwards over the grammar's modifiers (名誉 + 院长).
+
+    A modifier joins only when a unit word still stands before it, so a unit is never
+    emptied into its title.
+    """
+    units = word_set("unit_suffixes")
+    moved = True
+    while moved:
+        moved = False
+        for modifier in _modifiers():
+            at = title_start - len(modifier)
+            if at > start and text.startswith(modifier, at):
+                if any(text.endswith(u, start, at) for u in units):
+                    title_start, moved = at, True
+                    break
+    return title_start
 
 
 def _absorb_unit(text: str, unit: tuple[int, int], part: Part) -> Part:
@@ -236,10 +277,18 @@ def parse_designation(
     lead_in = _LEAD_IN.match(text, start, end)
     if lead_in is not None and end - lead_in.end() >= 3:
         start = lead_in.end()
+    if _prose(text, start, end):
+        return None
     found = _decompose(view, start, end, lenient=lenient)
     if found is not None:
         found.extent_start, found.verb = extent_start, verb_span
     return found
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """Whether words of running prose (pronouns, particles) stand in ``text[start:end]``."""
+    piece = text[start:end]
+    return any(word in piece for word in word_set("sentence_words"))
 
 
 def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designation | None:
@@ -252,7 +301,7 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
         name = bracketed.group(1)
         if plausible_name(name):
             inner_start = start + bracketed.start(2)
-            parts = _positions(text, inner_start, start + bracketed.end(2), doubts)
+            parts = positions_in(text, inner_start, start + bracketed.end(2), doubts)
             if parts is not None:
                 if surname_length(name) == 0 and _NAME_DOT not in name:
                     doubts.append(
@@ -267,7 +316,7 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
         name_start = start + spaced.start(1)
         name = spaced.group(1).replace(" ", "")
         if plausible_name(name):
-            parts = _positions(text, start, start + spaced.start(), doubts)
+            parts = positions_in(text, start, start + spaced.start(), doubts)
             if parts is not None:
                 if surname_length(name) == 0 and _NAME_DOT not in name:
                     doubts.append(
@@ -280,7 +329,7 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
         name = padded.group().replace(" ", "")
         title_end = padded.start()
         if surname_length(name) and title_suffix(text, title_end, start) is not None:
-            parts = _positions(text, start, title_end, doubts)
+            parts = positions_in(text, start, title_end, doubts)
             if parts is not None:
                 return Designation(title_end, end, parts, "joined", doubts, extent_end)
     # 单位职务姓名 (the name runs on from the last title)
@@ -288,7 +337,7 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
     if found is None:
         return _unknown_title(text, start, end, extent_end) if lenient else None
     name_start, score = found
-    parts = _positions(text, start, name_start, doubts)
+    parts = positions_in(text, start, name_start, doubts)
     if parts is None:
         return None
     if score < 1.0:
@@ -314,8 +363,10 @@ def _unknown_title(text: str, start: int, end: int, extent_end: int) -> Designat
             if any(
                 text.endswith(u, start, title_start) for u in units if len(u) <= title_start - start
             ):
-                part = Part(start, title_start, title_start, name_start)
                 title = text[title_start:name_start]
+                if not title.endswith(title_heads()):
+                    continue
+                part = Part(start, title_start, title_start, name_start)
                 doubt = ("speaker.unknown_title", f"{title!r} is not a known job title")
                 return Designation(name_start, end, [part], "joined", [doubt], extent_end)
     return None

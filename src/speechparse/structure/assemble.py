@@ -75,6 +75,7 @@ def _headline_like(block: Block) -> bool:
     return (
         block.kind is Kind.TEXT
         and block.byline is None
+        and not text.endswith(("，", "、", "；"))  # a clause cut before a speaker in the text
         and 0 < len(text) <= _MAX_HEADLINE
         and (not block.terminated or text.endswith(("？", "！")))
         and "：" not in text[:-1]

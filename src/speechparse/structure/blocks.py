@@ -18,6 +18,7 @@ import regex
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
+from speechparse.people.attribution import attribution_at, inline_attributions
 from speechparse.people.designation import Designation, parse_designation, title_suffix
 from speechparse.structure import chrome as _chrome
 
@@ -224,6 +225,10 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
             or (len(text) <= 30 and _units_look_right(text, found))
         ):
             return found, marker_end, len(text)
+    # A speaker named in running text: `某某委员（单位职务）说，`, `“……”，某某代表介绍。`.
+    attributed = attribution_at(view, marker_end)
+    if attributed is not None:
+        return attributed.designation, marker_end, attributed.body_start
     return None
 
 
@@ -270,9 +275,46 @@ def build_blocks(folded: str) -> list[Block]:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
     blocks = [_classify(folded, [lines[i] for i in group]) for group in groups]
+    blocks = _split_at_attributions(folded, blocks)
     for index, block in enumerate(blocks):
         block.index = index
     return blocks
+
+
+def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
+    """Cut paragraphs where a speaker named in running text starts a new speech.
+
+    When the report gives its speakers lines of their own (two or more `单位职务姓名：` or
+    designation lines), a speaker named inside a speech is quoted by that speech, not a new
+    one; only a designation glued to the end of a paragraph (`…。某某委员（…）说：`, a lost
+    line break) still starts a speech there.
+    """
+    explicit = sum(
+        1
+        for b in blocks
+        if b.designation is not None
+        and not b.designation.reported
+        and b.designation.form in ("joined", "spaced")
+    )
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+            out.append(block)
+            continue
+        cuts = [
+            a.split
+            for a in inline_attributions(block.view, block.body_start)
+            if explicit < 2 or (a.body_start >= len(block.text) and block.text.endswith("："))
+        ]
+        if not cuts:
+            out.append(block)
+            continue
+        bounds = [0, *cuts, len(block.text)]
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            start, end = block.view.span(a, b)
+            line = Line(start, end, 0, block.blank_before if n == 0 else False)
+            out.append(_classify(folded, [line]))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

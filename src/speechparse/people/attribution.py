@@ -1,0 +1,266 @@
+"""Speakers named inside running text: name-first members, reported speech, quote first.
+
+A meeting report does not always give each speaker a line of his own. Round-ups write
+`某某委员（单位职务）说，…`, `某某常委代表某党中央建议…；`, `单位职务某某认为，…` or
+`“……”，单位职务某某介绍。` anywhere in a paragraph. Each such attribution starts a speech that
+runs to the next attribution or to the end of its paragraph.
+
+Precision comes first, so an attribution needs two kinds of evidence that agree: a speaker
+(a surname-led name with a member title after it, or a designation whose title the lexicon
+or the title grammar knows) and a verb of reporting in the same clause. It must also start a
+clause (the paragraph's start, or right after 。！？； or a closing quote); after a mere comma
+the verb must follow the speaker directly. Nothing here names a person or a unit: the word
+lists (member titles, reporting verbs, ethnic groups) are data files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from speechparse.core.lexicon import word_set
+from speechparse.core.text import Compact
+from speechparse.people.designation import (
+    Designation,
+    Part,
+    parse_designation,
+    plausible_name,
+    positions_in,
+    surname_length,
+)
+
+_NAME_DOT = "·"
+_LEAD_IN = regex.compile(r"来自[^，。、：；“”]{1,16}?的")
+# Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
+_FRAME = regex.compile(
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
+    r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
+)
+_CLAUSE_END = frozenset("，。！？；：")
+_SENTENCE_STARTS = frozenset("。！？；")
+_CLOSERS = frozenset("”’）】》")
+_MAX_CLAUSE = 80
+_MAX_QUOTE = 400
+_MAX_DESIGNATION = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker found in running text, in the compact coordinates of its paragraph.
+
+    ``split`` is where the speech begins (the clause start, or the opening quote when the
+    quotation comes first); ``body_start`` is where the speech's own words begin.
+    """
+
+    split: int
+    designation: Designation
+    body_start: int
+    resume: int  # where the search for the next attribution goes on
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(sorted(word_set("reporting_verbs"), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _member_titles() -> tuple[str, ...]:
+    return tuple(sorted(word_set("member_titles"), key=lambda w: (-len(w), w)))
+
+
+def _verb_at(text: str, i: int) -> str | None:
+    return next((v for v in _verbs() if text.startswith(v, i)), None)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """End of the clause from ``start``: the first ，。；： outside 《》 and quotes."""
+    depth = 0
+    limit = min(len(text), start + _MAX_CLAUSE)
+    for i in range(start, limit):
+        ch = text[i]
+        if ch in "《“（":
+            depth += 1
+        elif ch in "》”）" and depth:
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_END:
+            return i
+    return limit
+
+
+def _long_verb_in(text: str, start: int, end: int) -> bool:
+    """Whether a reporting verb of two or more characters stands in ``text[start:end]``."""
+    return any((v := _verb_at(text, i)) is not None and len(v) >= 2 for i in range(start, end))
+
+
+def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
+    """A verb right at ``i`` (after frames), followed by ，or ：; (verb_start, verb_end, body)."""
+    frame = _FRAME.match(text, i)
+    j = frame.end() if frame is not None else i
+    verb = _verb_at(text, j)
+    if verb is None:
+        return None
+    end = j + len(verb)
+    if end < len(text) and text[end] in "，：":
+        return i, end, end + 1
+    return None
+
+
+def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
+    """`某某委员（单位职务）` at ``k``: the designation and where it ends."""
+    for title in _member_titles():
+        for length in (2, 3, 4):
+            at = k + length
+            if not text.startswith(title, at):
+                continue
+            name = text[k:at]
+            if not plausible_name(name) or (
+                surname_length(name) == 0 and _NAME_DOT not in name
+            ):
+                continue
+            end = at + len(title)
+            parts: list[Part] | None = None
+            doubts: list[tuple[str, str]] = []
+            if end < len(text) and text[end] == "（":
+                close = text.find("）", end, end + _MAX_DESIGNATION)
+                if close > end:
+                    parts = positions_in(text, end + 1, close, doubts)
+                    end = close + 1
+            if not parts:
+                parts, doubts = [Part(at, at, at, at + len(title))], []
+            found = Designation(k, at, parts, "name_first", doubts, end, k)
+            return found, end
+    return None
+
+
+def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
+    """`单位职务某某[委员]` from ``k`` to a reporting verb inside the clause."""
+    text = view.text
+    for v in range(k + 3, min(clause_end, k + _MAX_DESIGNATION)):
+        verb = _verb_at(text, v)
+        if verb is None:
+            continue
+        end = v
+        frame = regex.search(r"(?:在发言中|发言时|在会上)$", text[k:v])
+        if frame is not None:
+            end = k + frame.start()
+        for title in _member_titles():
+            if text.endswith(title, k, end) and end - len(title) - k >= 4:
+                found = _checked(parse_designation(view, k, end - len(title)))
+                if found is not None:
+                    found.extent_end = end
+                    return found, v
+        found = _checked(parse_designation(view, k, end))
+        if found is not None:
+            return found, v
+    return None
+
+
+def _checked(found: Designation | None) -> Designation | None:
+    """Running text gives no colon to vouch for a designation: the name must look like one."""
+    if found is None or any(code == "speaker.unknown_surname" for code, _ in found.doubts):
+        return None
+    return found
+
+
+def attribution_at(view: Compact, k: int, *, weak: bool = False) -> Attribution | None:
+    """An attribution starting at ``k``, or None.
+
+    ``weak`` says ``k`` follows only a comma: then the verb must follow the speaker directly.
+    """
+    text = view.text
+    if k < len(text) and text[k] == "“":
+        return None if weak else _quote_first(view, k)
+    start = k
+    lead_in = _LEAD_IN.match(text, k)
+    if lead_in is not None:
+        start = lead_in.end()
+    clause_end = _clause_end(text, start)
+    named = _name_first(text, start)
+    if named is not None:
+        found, end = named
+        found.extent_start = k
+        if end < len(text) and text[end] == "：":
+            return Attribution(k, found, end + 1, end + 1)
+        direct = _direct_verb(text, end)
+        if direct is not None:
+            found.verb = (end, direct[1])
+            return Attribution(k, found, direct[2], direct[2])
+        if weak:
+            return None
+        # The speech is the clause itself (`某某常委建议加强…；`): a verb must stand in it.
+        if _long_verb_in(text, end, clause_end):
+            return Attribution(k, found, end, end)
+        return None
+    designated = _designation_first(view, start, clause_end)
+    if designated is None:
+        return None
+    found, v = designated
+    found.extent_start = k
+    direct = _direct_verb(text, found.extent_end)
+    if direct is not None:
+        found.verb, found.reported = (found.extent_end, direct[1]), True
+        return Attribution(k, found, direct[2], direct[2])
+    if weak:
+        return None
+    # `单位职务某某分享了…` / `…某某委员的发言…`: a verb of two or more characters right after
+    # the speaker (a lone 说 could begin 说明) opens the reported clause.
+    frame = _FRAME.match(text, found.extent_end)
+    verb = _verb_at(text, frame.end() if frame is not None else found.extent_end)
+    if verb is not None and len(verb) >= 2:
+        found.reported = True
+        return Attribution(k, found, found.extent_end, found.extent_end)
+    return None
+
+
+def _quote_first(view: Compact, k: int) -> Attribution | None:
+    """`“……”，单位职务某某说。`: the quotation opens the speech, the speaker follows it."""
+    text = view.text
+    close = text.find("”", k + 1, k + _MAX_QUOTE)
+    if close < 0 or "“" in text[k + 1 : close]:
+        return None
+    j = close + 1
+    if j < len(text) and text[j] == "，":
+        j += 1
+    clause_end = _clause_end(text, j)
+    named = _name_first(text, j)
+    if named is not None:
+        found, end = named
+        frame = _FRAME.match(text, end)
+        v = frame.end() if frame is not None else end
+        verb = _verb_at(text, v)
+        if verb is None:
+            return None
+        found.verb = (end, v + len(verb))
+    else:
+        designated = _designation_first(view, j, clause_end)
+        if designated is None:
+            return None
+        found, v = designated
+        verb = _verb_at(text, v)
+        assert verb is not None
+        found.verb = (found.extent_end if found.extent_end else v, v + len(verb))
+    found.form = "quote_first"
+    return Attribution(k, found, k, found.verb[1])
+
+
+def inline_attributions(view: Compact, start: int = 0) -> list[Attribution]:
+    """Attributions starting a clause after ``start`` (the paragraph's own start excluded)."""
+    text = view.text
+    found: list[Attribution] = []
+    i = start + 1
+    while i < len(text):
+        ch = text[i - 1]
+        weak = ch == "，"
+        boundary = ch in _SENTENCE_STARTS or weak or (ch in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_STARTS)
+        if not boundary or text[i] in _CLOSERS:
+            i += 1
+            continue
+        got = attribution_at(view, i, weak=weak)
+        if got is not None:
+            found.append(got)
+            i = max(i + 1, got.resume)
+            continue
+        i += 1
+    return found
