@@ -16,6 +16,7 @@ from speechparse.structure.blocks import Block
 from speechparse.decoding.fold import fold
 from speechparse.structure.points import find_points
 from speechparse.people.designation import Designation, surname_length
+from speechparse.core.diagnostics import Code, severity_of
 from speechparse.core.text import LineIndex, compact, layout_text
 from speechparse.models import (
     Byline,
@@ -166,7 +167,7 @@ class Builder:
                 )
             )
         for code, message in found.doubts:
-            self.diagnose(code, message, start, end)
+            self.diagnose(code, message, start, end, severity_of(Code(code)))
         marker = None
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))

@@ -301,9 +301,13 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
         if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
             out.append(block)
             continue
+        scan_from = block.body_start
+        if block.designation is not None:  # past a quote-first speaker in mid-paragraph
+            verb_end = block.designation.verb[1] if block.designation.verb else 0
+            scan_from = max(scan_from, block.designation.extent_end, verb_end)
         cuts = [
             a.split
-            for a in inline_attributions(block.view, block.body_start)
+            for a in inline_attributions(block.view, scan_from)
             if explicit < 2 or (a.body_start >= len(block.text) and block.text.endswith("："))
         ]
         if not cuts:
