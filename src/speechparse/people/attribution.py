@@ -115,9 +115,7 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
             if not text.startswith(title, at):
                 continue
             name = text[k:at]
-            if not plausible_name(name) or (
-                surname_length(name) == 0 and _NAME_DOT not in name
-            ):
+            if not plausible_name(name) or (surname_length(name) == 0 and _NAME_DOT not in name):
                 continue
             end = at + len(title)
             parts: list[Part] | None = None
@@ -196,7 +194,7 @@ def attribution_at(view: Compact, k: int, *, weak: bool = False) -> Attribution 
     designated = _designation_first(view, start, clause_end)
     if designated is None:
         return None
-    found, v = designated
+    found, _ = designated
     found.extent_start = k
     direct = _direct_verb(text, found.extent_end)
     if direct is not None:
@@ -253,7 +251,8 @@ def inline_attributions(view: Compact, start: int = 0) -> list[Attribution]:
     while i < len(text):
         ch = text[i - 1]
         weak = ch == "，"
-        boundary = ch in _SENTENCE_STARTS or weak or (ch in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_STARTS)
+        closed = ch in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_STARTS
+        boundary = ch in _SENTENCE_STARTS or weak or closed
         if not boundary or text[i] in _CLOSERS:
             i += 1
             continue

@@ -210,10 +210,13 @@ def _with_modifiers(text: str, start: int, title_start: int) -> int:
         moved = False
         for modifier in _modifiers():
             at = title_start - len(modifier)
-            if at > start and text.startswith(modifier, at):
-                if any(text.endswith(u, start, at) for u in units):
-                    title_start, moved = at, True
-                    break
+            if (
+                at > start
+                and text.startswith(modifier, at)
+                and any(text.endswith(u, start, at) for u in units)
+            ):
+                title_start, moved = at, True
+                break
     return title_start
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -314,7 +315,7 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         bounds = [0, *cuts, len(block.text)]
-        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        for n, (a, b) in enumerate(pairwise(bounds)):
             start, end = block.view.span(a, b)
             line = Line(start, end, 0, block.blank_before if n == 0 else False)
             out.append(_classify(folded, [line]))

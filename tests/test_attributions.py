@@ -1,0 +1,162 @@
+"""Speakers named in running text: every form, and sentences that must not become speakers.
+
+Names, units and wording are invented (青川, 澄江, 柳溪村 …). Each positive row states by hand
+who speaks, how the speaker was written (``form``) and the positions read from the Chinese;
+each negative row is a sentence with a name, a title or a verb of saying in it that is still
+not a speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import parse
+
+Row = tuple[str, str, list[tuple[str | None, str]]]
+TITLE = "青川省政协会议发言摘要\n\n"
+
+
+def speakers(text: str) -> list[Row]:
+    report = parse(TITLE + text)
+    return [
+        (
+            s.speaker.name,
+            s.speaker.form,
+            [(p.organization, p.title) for p in s.speaker.positions],
+        )
+        for s in report.speeches
+    ]
+
+
+POSITIVE = [
+    pytest.param(
+        "蒲文远委员(青川地区行署专员)说,要抓好春耕生产。\n",
+        [("蒲文远", "name_first", [("青川地区行署", "专员")])],
+        id="name-first-half-width-brackets",
+    ),
+    pytest.param(
+        "栾秀芝委员（省妇联原副主席，回族）说，妇女工作要同经济建设结合起来。\n",
+        [("栾秀芝", "name_first", [("省妇联", "原副主席")])],
+        id="ethnicity-in-brackets-is-no-position",
+    ),
+    pytest.param(
+        "郗庆和代表（青川农科院名誉院长）：科技兴农要抓推广。\n",
+        [("郗庆和", "name_first", [("青川农科院", "名誉院长")])],
+        id="name-first-colon-with-modifier-title",
+    ),
+    pytest.param(
+        "滕雅琪委员：职业教育要产教融合。\n",
+        [("滕雅琪", "name_first", [(None, "委员")])],
+        id="name-and-member-title-colon",
+    ),
+    pytest.param(
+        "蔺海潮常委建议加快农田建设；岑玉珊常委代表民盟省委建议完善养老服务；"
+        "仉德明委员以《激活金融活水》为题作了发言。\n",
+        [
+            ("蔺海潮", "name_first", [(None, "常委")]),
+            ("岑玉珊", "name_first", [(None, "常委")]),
+            ("仉德明", "name_first", [(None, "委员")]),
+        ],
+        id="run-on-paragraph-cut-at-semicolons",
+    ),
+    pytest.param(
+        "会议气氛热烈。覃綺雯委員發言說，文化遺產要保護好。\n",
+        [("覃綺雯", "name_first", [(None, "委員")])],
+        id="traditional-fayan-shuo-mid-paragraph",
+    ),
+    pytest.param(
+        "代表们发言踊跃。青川县宏远农机合作社理事长覃大勇说，农机补贴要向山区倾斜。\n",
+        [("覃大勇", "reported", [("青川县宏远农机合作社", "理事长")])],
+        id="reported-after-a-full-stop",
+    ),
+    pytest.param(
+        "讨论中，省农科院研究员苟立新代表认为，种业是农业的芯片。\n",
+        [("苟立新", "reported", [("省农科院", "研究员")])],
+        id="reported-after-a-comma-member-title-after-name",
+    ),
+    pytest.param(
+        "“村里的年轻人回来了。”省人大代表、柳溪村党支部书记晏春华介绍，村里发展了民宿。\n",
+        [("晏春华", "quote_first", [("省人大", "代表"), ("柳溪村", "党支部书记")])],
+        id="quote-first-designation",
+    ),
+    pytest.param(
+        "“基层减负要减到点子上。”蓝天翔代表说。\n",
+        [("蓝天翔", "quote_first", [(None, "代表")])],
+        id="quote-first-name-first",
+    ),
+    pytest.param(
+        "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
+        [("闻人晓峰", "name_first", [(None, "代表")])],
+        id="lead-in-laizi-compound-surname",
+    ),
+    pytest.param(
+        "要重视农村教育。车永年委员(青川师范学院物理系教授、系主任)说:\n    要重视基础教育\n"
+        "基础教育是百年大计。\n",
+        [
+            (
+                "车永年",
+                "name_first",
+                [("青川师范学院物理系", "教授"), ("青川师范学院物理系", "系主任")],
+            )
+        ],
+        id="glued-to-previous-paragraph",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_speaker_in_running_text(text: str, expected: list[Row]) -> None:
+    assert speakers(text) == expected
+
+
+NEGATIVE = [
+    pytest.param("会议由省政协副主席濮云涛主持。", id="chair-is-no-speaker"),
+    pytest.param("各民主党派和无党派人士相继发言。", id="adverb-is-no-name"),
+    pytest.param("还有代表指出，减负不能一阵风。", id="no-name"),
+    pytest.param("李华总理主持座谈会，听取意见。", id="title-after-name-not-a-member"),
+    pytest.param("有一个共同点：大家都很努力。", id="sentence-before-colon"),
+    pytest.param("您所在的位置：首页 > 新闻", id="breadcrumb-before-colon"),
+    pytest.param("张明委员说明了情况。", id="shuo-begins-shuoming"),
+    pytest.param("大家认为，省长的报告很实在。", id="collective-speaker"),
+    pytest.param("他说，政协委员要多调研。", id="pronoun"),
+    pytest.param("记者看到，张明委员正在田间查看苗情。", id="member-without-verb-after-comma"),
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_sentence_is_not_a_speaker(sentence: str) -> None:
+    text = f"{sentence}\n\n澄江市教育局局长邢雅：教育要均衡。\n"
+    assert [name for name, _, _ in speakers(text)] == ["邢雅"]
+
+
+def test_colon_layout_keeps_a_quoted_member_inside_the_speech() -> None:
+    """With speakers on lines of their own, a member named mid-speech is quoted, not a speaker."""
+    text = (
+        "澄江市教育局局长邢雅：教育要均衡。正如韦明委员说，学校要办在家门口。\n\n"
+        "澄江市卫健委主任巩丽：医疗要下沉。\n"
+    )
+    report = parse(TITLE + text)
+    assert [s.speaker.name for s in report.speeches] == ["邢雅", "巩丽"]
+    assert report.speeches[0].paragraphs[0].text.endswith("学校要办在家门口。")
+
+
+def test_run_on_speeches_each_get_their_own_span() -> None:
+    text = "蔺海潮常委建议加快农田建设；岑玉珊常委建议完善养老服务。\n"
+    source = TITLE + text
+    report = parse(source)
+    first, second = report.speeches
+    assert first.paragraphs[0].text == "建议加快农田建设；"
+    assert second.paragraphs[0].text == "建议完善养老服务。"
+    assert first.paragraphs[0].end <= second.speaker.start
+    for speech in report.speeches:
+        assert source[speech.speaker.start : speech.speaker.end] == speech.speaker.text
+
+
+def test_unlisted_title_by_grammar_gives_an_info_diagnostic() -> None:
+    report = parse(TITLE + "澄江软件产业园有限公司首席架构师 许明远：要加强研发。\n")
+    (speech,) = report.speeches
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("澄江软件产业园有限公司", "首席架构师")
+    ]
+    codes = {(d.code, d.severity) for d in report.diagnostics}
+    assert ("speaker.unknown_title", "info") in codes
