@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import regex
 
 from speechparse.core import lexicon as lexicon_module
 from speechparse.core.chars import SENTENCE_END_RE, char_class
@@ -64,6 +65,17 @@ def test_the_lexicon_reads_every_list() -> None:
 )
 def test_sentence_end_class(text: str, ends: bool) -> None:
     assert bool(SENTENCE_END_RE.search(text)) is ends
+
+
+@pytest.mark.parametrize(
+    ("chars", "inside", "outside"),
+    [("。？", "。？", "，a"), ("]^-\\", "]^-\\", "a[,"), ("：", "：", ":")],
+    ids=["han-punctuation", "regex-specials", "width-matters"],
+)
+def test_char_class_matches_exactly_its_characters(chars: str, inside: str, outside: str) -> None:
+    pattern = regex.compile(char_class(chars))
+    assert all(pattern.fullmatch(c) for c in inside)
+    assert not any(pattern.fullmatch(c) for c in outside)
 
 
 def test_char_class_refuses_nothing() -> None:

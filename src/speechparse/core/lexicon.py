@@ -22,7 +22,7 @@ class LexiconError(RuntimeError):
 
 
 def _read(name: str) -> str:
-    path = resources.files("speechparse").joinpath("data", f"{name}.txt")
+    path = resources.files("speechparse").joinpath("data").joinpath(f"{name}.txt")
     try:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
