@@ -90,6 +90,21 @@ POSITIVE = [
         id="lead-in-laizi-compound-surname",
     ),
     pytest.param(
+        "乡村振兴，关键在人。——乌兰其其格代表（青川省石桥镇牧民合作社理事长）\n",
+        [("乌兰其其格", "dash", [("青川省石桥镇牧民合作社", "理事长")])],
+        id="dash-inline-five-character-name",
+    ),
+    pytest.param(
+        "养老服务是民生的大事。\n——宓思齐代表（澄江市康宁养老服务中心主任）\n",
+        [("宓思齐", "dash", [("澄江市康宁养老服务中心", "主任")])],
+        id="dash-on-its-own-line",
+    ),
+    pytest.param(
+        "课后服务要提质。——澄江市第二实验小学校长鲍静怡\n",
+        [("鲍静怡", "dash", [("澄江市第二实验小学", "校长")])],
+        id="dash-designation-first",
+    ),
+    pytest.param(
         "要重视农村教育。车永年委员(青川师范学院物理系教授、系主任)说:\n    要重视基础教育\n"
         "基础教育是百年大计。\n",
         [
@@ -120,6 +135,8 @@ NEGATIVE = [
     pytest.param("大家认为，省长的报告很实在。", id="collective-speaker"),
     pytest.param("他说，政协委员要多调研。", id="pronoun"),
     pytest.param("记者看到，张明委员正在田间查看苗情。", id="member-without-verb-after-comma"),
+    pytest.param("代表心声", id="bare-title-before-a-word"),
+    pytest.param("发展才是硬道理。——摘自本报评论", id="dash-source-is-no-speaker"),
 ]
 
 
@@ -138,6 +155,13 @@ def test_colon_layout_keeps_a_quoted_member_inside_the_speech() -> None:
     report = parse(TITLE + text)
     assert [s.speaker.name for s in report.speeches] == ["邢雅", "巩丽"]
     assert report.speeches[0].paragraphs[0].text.endswith("学校要办在家门口。")
+
+
+def test_dash_speech_ends_before_the_dash() -> None:
+    report = parse(TITLE + "乡村振兴，关键在人。——蓝天翔代表\n")
+    (speech,) = report.speeches
+    assert [p.text for p in speech.paragraphs] == ["乡村振兴，关键在人。"]
+    assert speech.speaker.text == "蓝天翔代表"
 
 
 def test_run_on_speeches_each_get_their_own_span() -> None:

@@ -176,11 +176,12 @@ class Builder:
             "spaced": "colon",
             "name_first": "name_first",
             "quote_first": "quote_first",
+            "dash": "dash",
         }[found.form]
-        if found.reported and found.form != "quote_first":
+        if found.reported and found.form not in ("quote_first", "dash"):
             form = "reported"
         if block.body_start >= len(view.text):
-            form = "line" if found.form not in ("name_first", "quote_first") else form
+            form = "line" if found.form not in ("name_first", "quote_first", "dash") else form
         return Speaker(
             text=layout_text(self.source, start, end),
             start=start,

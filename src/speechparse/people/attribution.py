@@ -32,6 +32,7 @@ from speechparse.people.designation import (
 )
 
 _NAME_DOT = "·"
+_HAN5 = regex.compile(r"\p{Han}{5}")
 _LEAD_IN = regex.compile(r"来自[^，。、：；“”]{1,16}?的")
 # Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
 _FRAME = regex.compile(
@@ -110,12 +111,13 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
 def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     """`某某委员（单位职务）` at ``k``: the designation and where it ends."""
     for title in _member_titles():
-        for length in (2, 3, 4):
+        for length in (2, 3, 4, 5):
             at = k + length
             if not text.startswith(title, at):
                 continue
             name = text[k:at]
-            if not plausible_name(name) or (surname_length(name) == 0 and _NAME_DOT not in name):
+            bracket = text.startswith("（", at + len(title))
+            if not _name_like(name, long_ok=bracket):
                 continue
             end = at + len(title)
             parts: list[Part] | None = None
@@ -130,6 +132,16 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
             found = Designation(k, at, parts, "name_first", doubts, end, k)
             return found, end
     return None
+
+
+def _name_like(name: str, *, long_ok: bool) -> bool:
+    """A surname-led name; five characters (a minority name written without ·) only when a
+    bracketed designation vouches for it."""
+    if _NAME_DOT in name:
+        return plausible_name(name)
+    if len(name) == 5:
+        return long_ok and bool(_HAN5.fullmatch(name)) and surname_length(name) > 0
+    return plausible_name(name) and surname_length(name) > 0
 
 
 def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
@@ -263,3 +275,31 @@ def inline_attributions(view: Compact, start: int = 0) -> list[Attribution]:
             continue
         i += 1
     return found
+
+
+def closing_attribution(view: Compact) -> tuple[int, Designation] | None:
+    """`……。——某某代表（单位职务）`: a speaker after a dash closes the speech before it.
+
+    Returns where the dash starts and the designation after it, which must reach the end
+    of the text and stand after a finished sentence (or alone, as a line of its own).
+    """
+    text = view.text.rstrip(" ")
+    dash = text.rfind("——")
+    if dash < 0 or len(text) - dash - 2 > _MAX_DESIGNATION:
+        return None
+    before = text[:dash].rstrip(" ")
+    if before and before[-1] not in "。！？…”’）":
+        return None
+    start = dash + 2
+    while start < len(text) and text[start] == " ":
+        start += 1
+    named = _name_first(text, start)
+    if named is not None and named[1] == len(text):
+        found = named[0]
+    else:
+        found = _checked(parse_designation(view, start, len(text)))
+        if found is None or found.verb is not None:
+            return None
+    found.form = "dash"
+    found.extent_start = start
+    return dash, found

@@ -19,7 +19,11 @@ import regex
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
-from speechparse.people.attribution import attribution_at, inline_attributions
+from speechparse.people.attribution import (
+    attribution_at,
+    closing_attribution,
+    inline_attributions,
+)
 from speechparse.people.designation import Designation, parse_designation, title_suffix
 from speechparse.structure import chrome as _chrome
 
@@ -219,7 +223,15 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
-        # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units.
+        # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
+        # a bare title before a name with no known surname (`代表心声`) is a headline.
+        bare = found is not None and all(p.org_end == p.org_start for p in found.parts)
+        if (
+            bare
+            and found is not None
+            and any(c == "speaker.unknown_surname" for c, _ in found.doubts)
+        ):
+            found = None
         if found is not None and (
             found.form != "joined"
             or marker_end > 0
@@ -298,7 +310,7 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
         and b.designation.form in ("joined", "spaced")
     )
     out: list[Block] = []
-    for block in blocks:
+    for block in _closing_attributions(folded, blocks):
         if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
             out.append(block)
             continue
@@ -320,6 +332,38 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             line = Line(start, end, 0, block.blank_before if n == 0 else False)
             out.append(_classify(folded, [line]))
     return out
+
+
+def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
+    """`……。——某某代表（单位职务）`, inline or on a line of its own below the paragraph: the
+    paragraph becomes the speech of the speaker named after the dash."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            block.kind is Kind.SUBTITLE
+            and previous is not None
+            and previous.kind is Kind.TEXT
+            and previous.terminated
+            and previous.byline is None
+            and closing_attribution(block.view) is not None
+        ):
+            merged = _classify(folded, [Line(previous.start, block.end, 0, previous.blank_before)])
+            out[-1] = _as_closed(merged)
+            continue
+        out.append(_as_closed(block) if block.kind is Kind.TEXT else block)
+    return out
+
+
+def _as_closed(block: Block) -> Block:
+    """The block as a speech closed by its speaker, when a dash attribution ends it."""
+    found = closing_attribution(block.view)
+    if found is None or block.byline is not None:
+        return block
+    dash, designation = found
+    block.kind, block.designation = Kind.DESIGNATION, designation
+    block.body_start, block.body_end = 0, dash
+    return block
 
 
 @dataclass(frozen=True, slots=True)
