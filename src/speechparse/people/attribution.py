@@ -294,9 +294,8 @@ def closing_attribution(view: Compact) -> tuple[int, Designation] | None:
     while start < len(text) and text[start] == " ":
         start += 1
     named = _name_first(text, start)
-    if named is not None and named[1] == len(text):
-        found = named[0]
-    else:
+    found: Designation | None = named[0] if named is not None and named[1] == len(text) else None
+    if found is None:
         found = _checked(parse_designation(view, start, len(text)))
         if found is None or found.verb is not None:
             return None
