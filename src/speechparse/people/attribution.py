@@ -15,6 +15,7 @@ lists (member titles, reporting verbs, ethnic groups) are data files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,6 +46,11 @@ _CLOSERS = frozenset("”’）】》")
 _MAX_CLAUSE = 80
 _MAX_QUOTE = 400
 _MAX_DESIGNATION = 48
+
+
+Known = Callable[[str, int], tuple[int, int] | None]
+"""Where a name was introduced with a title before a compact offset of the paragraph: the
+source range of that designation (empty when it cannot be decomposed), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,14 +180,18 @@ def _checked(found: Designation | None) -> Designation | None:
     return found
 
 
-def attribution_at(view: Compact, k: int, *, weak: bool = False) -> Attribution | None:
+def attribution_at(
+    view: Compact, k: int, *, weak: bool = False, known: Known | None = None
+) -> Attribution | None:
     """An attribution starting at ``k``, or None.
 
     ``weak`` says ``k`` follows only a comma: then the verb must follow the speaker directly.
+    ``known`` tells whether a bare name was introduced earlier with a title; such a name
+    alone may then attribute words (`某某说，…`).
     """
     text = view.text
     if k < len(text) and text[k] == "“":
-        return None if weak else _quote_first(view, k)
+        return None if weak else _quote_first(view, k, known)
     start = k
     lead_in = _LEAD_IN.match(text, k)
     if lead_in is not None:
@@ -205,7 +215,7 @@ def attribution_at(view: Compact, k: int, *, weak: bool = False) -> Attribution 
         return None
     designated = _designation_first(view, start, clause_end)
     if designated is None:
-        return None
+        return _name_only(view, k, known)
     found, _ = designated
     found.extent_start = k
     direct = _direct_verb(text, found.extent_end)
@@ -224,7 +234,34 @@ def attribution_at(view: Compact, k: int, *, weak: bool = False) -> Attribution 
     return None
 
 
-def _quote_first(view: Compact, k: int) -> Attribution | None:
+def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None:
+    """`某某说，…` where 某某 was named earlier with a title: the same person speaking again."""
+    if known is None:
+        return None
+    text = view.text
+    for length in (2, 3, 4):
+        name = text[k : k + length]
+        direct = _direct_verb(text, k + length)
+        if direct is None or not _name_like(name, long_ok=False):
+            continue
+        mention = known(name, k)
+        if mention is not None:
+            found = Designation(k, k + length, [], "name_only", [], k + length, k)
+            found.mention = mention
+            found.verb, found.reported = (k + length, direct[1]), True
+            return Attribution(k, found, direct[2], direct[2])
+    return None
+
+
+def _verb_closing(text: str, start: int, clause_end: int) -> int | None:
+    """End of a verb of two or more characters that closes the clause (`…向来宾问道。`)."""
+    for verb in _verbs():
+        if len(verb) >= 2 and text.endswith(verb, start, clause_end):
+            return clause_end
+    return None
+
+
+def _quote_first(view: Compact, k: int, known: Known | None = None) -> Attribution | None:
     """`“……”，单位职务某某说。`: the quotation opens the speech, the speaker follows it."""
     text = view.text
     close = text.find("”", k + 1, k + _MAX_QUOTE)
@@ -246,7 +283,7 @@ def _quote_first(view: Compact, k: int) -> Attribution | None:
     else:
         designated = _designation_first(view, j, clause_end)
         if designated is None:
-            return None
+            return _quote_then_name(view, k, j, clause_end, known)
         found, v = designated
         verb = _verb_at(text, v)
         assert verb is not None
@@ -255,10 +292,42 @@ def _quote_first(view: Compact, k: int) -> Attribution | None:
     return Attribution(k, found, k, found.verb[1])
 
 
-def inline_attributions(view: Compact, start: int = 0) -> list[Attribution]:
-    """Attributions starting a clause after ``start`` (the paragraph's own start excluded)."""
+def _quote_then_name(
+    view: Compact, k: int, j: int, clause_end: int, known: Known | None
+) -> Attribution | None:
+    """`“……”某某向来宾问道。` with 某某 named earlier with a title."""
+    if known is None:
+        return None
+    text = view.text
+    for length in (4, 3, 2):
+        name = text[j : j + length]
+        mention = known(name, j) if _name_like(name, long_ok=False) else None
+        if mention is None:
+            continue
+        frame = _FRAME.match(text, j + length)
+        v = frame.end() if frame is not None else j + length
+        verb = _verb_at(text, v)
+        end = v + len(verb) if verb is not None else _verb_closing(text, j + length, clause_end)
+        if end is None:
+            continue
+        found = Designation(j, j + length, [], "quote_first", [], j + length, j)
+        found.verb, found.mention = (j + length, end), mention
+        return Attribution(k, found, k, end)
+    return None
+
+
+def inline_attributions(
+    view: Compact, start: int = 0, *, known: Known | None = None, first: bool = False
+) -> list[Attribution]:
+    """Attributions starting a clause after ``start`` (the paragraph's own start excluded,
+    unless ``first``)."""
     text = view.text
     found: list[Attribution] = []
+    if first and start < len(text):
+        got = attribution_at(view, start, known=known)
+        if got is not None:
+            found.append(got)
+            start = max(start, got.resume - 1)
     i = start + 1
     while i < len(text):
         ch = text[i - 1]
@@ -268,7 +337,7 @@ def inline_attributions(view: Compact, start: int = 0) -> list[Attribution]:
         if not boundary or text[i] in _CLOSERS:
             i += 1
             continue
-        got = attribution_at(view, i, weak=weak)
+        got = attribution_at(view, i, weak=weak, known=known)
         if got is not None:
             found.append(got)
             i = max(i + 1, got.resume)

@@ -56,6 +56,9 @@ class Designation:
     extent_start: int = 0  # start, a descriptive lead-in (`来自基层的`) included
     verb: tuple[int, int] | None = None  # a verb of saying after it (`说`, `在发言中表示`)
     reported: bool = False  # introduced as reported speech (`…说，`) rather than by a colon
+    # For a speaker named bare (`某某说，`): the source range of the earlier `单位职务某某`
+    # that introduced him, whose positions are his.
+    mention: tuple[int, int] | None = None
 
 
 @cache

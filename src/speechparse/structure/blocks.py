@@ -20,6 +20,8 @@ from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
 from speechparse.people.attribution import (
+    Attribution,
+    Known,
     attribution_at,
     closing_attribution,
     inline_attributions,
@@ -55,6 +57,7 @@ _REPORTED = regex.compile(
 )
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
 _MAX_HEADLINE = 40
+_MENTION_STOP = frozenset("，。；：！？“”（）《》\n\r")
 _MAX_DESIGNATION = 64
 
 
@@ -310,28 +313,114 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
         and b.designation.form in ("joined", "spaced")
     )
     out: list[Block] = []
+    current: str | None = None  # the name of the speaker speaking now
     for block in _closing_attributions(folded, blocks):
         if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
             out.append(block)
             continue
+        if block.designation is not None:
+            current = _name_of(block.text, block.designation)
         scan_from = block.body_start
         if block.designation is not None:  # past a quote-first speaker in mid-paragraph
             verb_end = block.designation.verb[1] if block.designation.verb else 0
             scan_from = max(scan_from, block.designation.extent_end, verb_end)
-        cuts = [
-            a.split
-            for a in inline_attributions(block.view, scan_from)
+        found = inline_attributions(
+            block.view,
+            scan_from,
+            known=_known_names(folded, block) if explicit < 2 else None,
+            first=block.kind is Kind.TEXT and explicit < 2,
+        )
+        found = [
+            a
+            for a in found
             if explicit < 2 or (a.body_start >= len(block.text) and block.text.endswith("："))
         ]
-        if not cuts:
+        found, current = _new_speakers(block, found, current)
+        if not found:
             out.append(block)
             continue
-        bounds = [0, *cuts, len(block.text)]
-        for n, (a, b) in enumerate(pairwise(bounds)):
+        bounds = [(0, None), *((a.split, a) for a in found if a.split > 0), (len(block.text), None)]
+        if found[0].split == 0:
+            bounds[0] = (0, found[0])
+        for n, ((a, attributed), (b, _)) in enumerate(pairwise(bounds)):
             start, end = block.view.span(a, b)
             line = Line(start, end, 0, block.blank_before if n == 0 else False)
-            out.append(_classify(folded, [line]))
+            piece = _classify(folded, [line])
+            if attributed is not None and piece.designation is None:
+                _attribute(piece, attributed, a)
+            out.append(piece)
     return out
+
+
+def _name_of(text: str, designation: Designation) -> str:
+    return text[designation.name_start : designation.name_end].replace(" ", "")
+
+
+def _new_speakers(
+    block: Block, found: list[Attribution], current: str | None
+) -> tuple[list[Attribution], str | None]:
+    """Drop a bare-name attribution of the speaker already speaking (`…。某某建议，…`): his
+    speech goes on; any other attribution starts a speech and makes its speaker current."""
+    kept: list[Attribution] = []
+    for attributed in found:
+        name = _name_of(block.text, attributed.designation)
+        if not attributed.designation.parts and name == current:
+            continue
+        kept.append(attributed)
+        current = name
+    return kept, current
+
+
+def _known_names(folded: str, block: Block) -> Known:
+    """Where a name stands right after a job title somewhere before a place in ``block``:
+    a person introduced as `单位职务某某` may later speak under his bare name."""
+
+    def known(name: str, at: int) -> tuple[int, int] | None:
+        before = block.view.src(at)
+        i = folded.find(name, 0, before)
+        while i >= 0:
+            if title_suffix(folded, i, max(0, i - 12)) is not None:
+                return _mention(folded, i, i + len(name))
+            i = folded.find(name, i + 1, before)
+        return None
+
+    return known
+
+
+def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
+    """The designation `单位职务某某` ending with the name at ``name_start``: back to the
+    clause start; an empty range when it does not decompose."""
+    start = name_start
+    while start > max(0, name_start - _MAX_DESIGNATION) and folded[start - 1] not in _MENTION_STOP:
+        start -= 1
+    view = compact(folded, start, name_end)
+    found = parse_designation(view)
+    if found is None or found.name_end != len(view.text):
+        return name_start, name_start
+    return start, name_end
+
+
+def _attribute(piece: Block, attributed: Attribution, offset: int) -> None:
+    """Give ``piece`` (cut at ``offset`` of its block) the speaker its context found."""
+    d = attributed.designation
+    if piece.text != piece.text or piece.kind is not Kind.TEXT:
+        return
+    moved = Designation(
+        d.name_start - offset,
+        d.name_end - offset,
+        [],
+        d.form,
+        list(d.doubts),
+        d.extent_end - offset,
+        d.extent_start - offset,
+        (d.verb[0] - offset, d.verb[1] - offset) if d.verb else None,
+        d.reported,
+        d.mention,
+    )
+    piece.kind, piece.designation = Kind.DESIGNATION, moved
+    piece.body_start = attributed.body_start - offset
+    rest = piece.text[piece.body_start :]
+    piece.terminated = not rest or is_terminated(rest)
 
 
 def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
