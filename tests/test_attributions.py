@@ -184,3 +184,38 @@ def test_unlisted_title_by_grammar_gives_an_info_diagnostic() -> None:
     ]
     codes = {(d.code, d.severity) for d in report.diagnostics}
     assert ("speaker.unknown_title", "info") in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "会上，市商务局局长甄怀远率先提问。\n\n“企业最需要什么？”甄怀远向来宾问道。\n",
+            [("甄怀远", "quote_first", [("市商务局", "局长")])],
+            id="quote-then-bare-name",
+        ),
+        pytest.param(
+            "市民政局局长宓思齐、市卫健委主任巩丽等出席。宓思齐说，养老服务要提质。\n",
+            [("宓思齐", "reported", [("市民政局", "局长")])],
+            id="bare-name-after-a-joint-mention",
+        ),
+    ],
+)
+def test_bare_name_of_a_person_introduced_earlier(text: str, expected: list[Row]) -> None:
+    assert speakers(text) == expected
+
+
+def test_bare_name_never_introduced_is_no_speaker() -> None:
+    assert speakers("宓思齐说，养老服务要提质。\n\n澄江市教育局局长邢雅：教育要均衡。\n") == [
+        ("邢雅", "colon", [("澄江市教育局", "局长")])
+    ]
+
+
+def test_the_current_speaker_named_again_keeps_speaking() -> None:
+    text = (
+        "市人大代表、柳溪村党支部书记晏春华说，村里发展了民宿。\n\n"
+        "“年轻人回来了，村子才有希望。”晏春华说。\n"
+    )
+    (speech,) = parse(TITLE + text).speeches
+    assert speech.speaker.name == "晏春华"
+    assert len(speech.paragraphs) == 2

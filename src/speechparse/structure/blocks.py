@@ -57,7 +57,9 @@ _REPORTED = regex.compile(
 )
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
 _MAX_HEADLINE = 40
-_MENTION_STOP = frozenset("，。；：！？“”（）《》\n\r")
+# Where a designation met in running text can begin: after a clause mark, or after a
+# preposition that opens the clause (`由市商务局局长某某提问`).
+_MENTION_STOP = frozenset("，。；：！？“”（）《》\n\r由被把让请")
 _MAX_DESIGNATION = 64
 
 
