@@ -80,6 +80,17 @@ POSITIVE = [
         id="quote-first-designation",
     ),
     pytest.param(
+        "“这座桥修好了，村民进城方便多了。”青石县交通运输局局长芮铁城和代表们一边走，"
+        "一边介绍。\n",
+        [("芮铁城", "quote_first", [("青石县交通运输局", "局长")])],
+        id="quote-first-designation-before-a-function-word",
+    ),
+    pytest.param(
+        "“服务要跟上。”澄江港务集团有限公司联合支部书记阚明远说。\n",
+        [("阚明远", "quote_first", [("澄江港务集团有限公司", "联合支部书记")])],
+        id="modifier-extends-a-listed-title",
+    ),
+    pytest.param(
         "“基层减负要减到点子上。”蓝天翔代表说。\n",
         [("蓝天翔", "quote_first", [(None, "代表")])],
         id="quote-first-name-first",
@@ -136,6 +147,7 @@ NEGATIVE = [
     pytest.param("他说，政协委员要多调研。", id="pronoun"),
     pytest.param("记者看到，张明委员正在田间查看苗情。", id="member-without-verb-after-comma"),
     pytest.param("代表心声", id="bare-title-before-a-word"),
+    pytest.param("“这座桥修好了。”青石县交通局局长芮铁城和代表们走过桥面。", id="quote-no-verb"),
     pytest.param("发展才是硬道理。——摘自本报评论", id="dash-source-is-no-speaker"),
 ]
 

@@ -41,6 +41,8 @@ _FRAME = regex.compile(
     r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
 )
 _CLAUSE_END = frozenset("，。！？；：")
+# Function words that may follow a speaker's name before the rest of the sentence.
+_FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
 _SENTENCE_STARTS = frozenset("。！？；")
 _CLOSERS = frozenset("”’）】》")
 _MAX_CLAUSE = 80
@@ -283,13 +285,35 @@ def _quote_first(view: Compact, k: int, known: Known | None = None) -> Attributi
     else:
         designated = _designation_first(view, j, clause_end)
         if designated is None:
-            return _quote_then_name(view, k, j, clause_end, known)
+            return _quote_then_designation(view, k, j, clause_end) or _quote_then_name(
+                view, k, j, clause_end, known
+            )
         found, v = designated
         verb = _verb_at(text, v)
         assert verb is not None
         found.verb = (found.extent_end if found.extent_end else v, v + len(verb))
     found.form = "quote_first"
     return Attribution(k, found, k, found.verb[1])
+
+
+def _quote_then_designation(view: Compact, k: int, j: int, clause_end: int) -> Attribution | None:
+    """`“……”单位职务某某和来宾一边走，一边介绍。`: the designation ends before a function
+    word (和, 向, 对 …) and a verb of reporting closes the sentence."""
+    text = view.text
+    sentence_end = j
+    while sentence_end < len(text) and text[sentence_end] not in "。！？；“":
+        sentence_end += 1
+    verb_end = _verb_closing(text, j, sentence_end)
+    if verb_end is None:
+        return None
+    for e in range(j + 3, min(clause_end, j + _MAX_DESIGNATION)):
+        if text[e] not in _FUNCTION_CHARS:
+            continue
+        found = _checked(parse_designation(view, j, e))
+        if found is not None and found.verb is None:
+            found.form, found.extent_start = "quote_first", j
+            return Attribution(k, found, k, sentence_end)
+    return None
 
 
 def _quote_then_name(
