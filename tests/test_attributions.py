@@ -96,6 +96,16 @@ POSITIVE = [
         id="quote-first-name-first",
     ),
     pytest.param(
+        "省政协委员、澄江远帆科技公司董事长阚明远对记者表示，要多做调研。\n",
+        [("阚明远", "reported", [("省政协", "委员"), ("澄江远帆科技公司", "董事长")])],
+        id="reported-with-dui-jizhe-frame",
+    ),
+    pytest.param(
+        "会议开得很成功。宁可欣委员在接受本报采访时说，要多调研。\n",
+        [("宁可欣", "name_first", [(None, "委员")])],
+        id="name-first-with-interview-frame",
+    ),
+    pytest.param(
         "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
         [("闻人晓峰", "name_first", [(None, "代表")])],
         id="lead-in-laizi-compound-surname",

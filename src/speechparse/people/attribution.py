@@ -37,8 +37,13 @@ _HAN5 = regex.compile(r"\p{Han}{5}")
 _LEAD_IN = regex.compile(r"来自[^，。、：；“”]{1,16}?的")
 # Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
 _FRAME = regex.compile(
-    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])"
+    r"|对[^，。；：“”]{1,8}?(?=表示|说|介绍|透露)|(?:在)?接受[^，。；：“”]{1,12}?采访时|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
     r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
+)
+# The same frames, found backwards from the verb (`…董事长某某对记者表示`).
+_TRAILING_FRAME = regex.compile(
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|对[^，。；：“”]{1,8}?|(?:在)?接受[^，。；：“”]{1,12}?采访时)$"
 )
 _CLAUSE_END = frozenset("，。！？；：")
 # Function words that may follow a speaker's name before the rest of the sentence.
@@ -160,7 +165,7 @@ def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designat
         if verb is None:
             continue
         end = v
-        frame = regex.search(r"(?:在发言中|发言时|在会上)$", text[k:v])
+        frame = _TRAILING_FRAME.search(text[k:v])
         if frame is not None:
             end = k + frame.start()
         for title in _member_titles():
