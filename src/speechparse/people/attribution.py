@@ -30,6 +30,7 @@ from speechparse.people.designation import (
     plausible_name,
     positions_in,
     surname_length,
+    title_suffix,
 )
 
 _NAME_DOT = "·"
@@ -147,11 +148,25 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     return None
 
 
+def _personal(name: str) -> bool:
+    """Whether ``name`` can name one person: not a group (全体, 青年, 文艺界), no word of prose
+    in it (有的), and no title at its end or member title inside it (王主任, 常委会)."""
+    if name in word_set("group_words") or name.endswith("界"):
+        return False
+    if any(word in name for word in word_set("sentence_words")):
+        return False
+    if any(title in name for title in _member_titles()):
+        return False
+    return title_suffix(name, len(name)) is None
+
+
 def _name_like(name: str, *, long_ok: bool) -> bool:
     """A surname-led name; five characters (a minority name written without ·) only when a
     bracketed designation vouches for it."""
     if _NAME_DOT in name:
         return plausible_name(name)
+    if not _personal(name):
+        return False
     if len(name) == 5:
         return long_ok and bool(_HAN5.fullmatch(name)) and surname_length(name) > 0
     return plausible_name(name) and surname_length(name) > 0
@@ -170,21 +185,21 @@ def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designat
             end = k + frame.start()
         for title in _member_titles():
             if text.endswith(title, k, end) and end - len(title) - k >= 4:
-                found = _checked(parse_designation(view, k, end - len(title)))
+                found = _checked(view, parse_designation(view, k, end - len(title)))
                 if found is not None:
                     found.extent_end = end
                     return found, v
-        found = _checked(parse_designation(view, k, end))
+        found = _checked(view, parse_designation(view, k, end))
         if found is not None:
             return found, v
     return None
 
 
-def _checked(found: Designation | None) -> Designation | None:
+def _checked(view: Compact, found: Designation | None) -> Designation | None:
     """Running text gives no colon to vouch for a designation: the name must look like one."""
     if found is None or any(code == "speaker.unknown_surname" for code, _ in found.doubts):
         return None
-    return found
+    return found if _personal(view.text[found.name_start : found.name_end]) else None
 
 
 def attribution_at(
@@ -314,7 +329,7 @@ def _quote_then_designation(view: Compact, k: int, j: int, clause_end: int) -> A
     for e in range(j + 3, min(clause_end, j + _MAX_DESIGNATION)):
         if text[e] not in _FUNCTION_CHARS:
             continue
-        found = _checked(parse_designation(view, j, e))
+        found = _checked(view, parse_designation(view, j, e))
         if found is not None and found.verb is None:
             found.form, found.extent_start = "quote_first", j
             return Attribution(k, found, k, sentence_end)
@@ -394,7 +409,7 @@ def closing_attribution(view: Compact) -> tuple[int, Designation] | None:
     named = _name_first(text, start)
     found: Designation | None = named[0] if named is not None and named[1] == len(text) else None
     if found is None:
-        found = _checked(parse_designation(view, start, len(text)))
+        found = _checked(view, parse_designation(view, start, len(text)))
         if found is None or found.verb is not None:
             return None
     found.form = "dash"
