@@ -191,7 +191,7 @@ class Builder:
             "dash": "dash",
             "name_only": "reported",
         }[found.form]
-        if found.reported and found.form not in ("quote_first", "dash"):
+        if found.reported and found.form in ("joined", "spaced"):
             form = "reported"
         if block.body_start >= len(view.text):
             form = "line" if found.form not in ("name_first", "quote_first", "dash") else form
