@@ -106,6 +106,16 @@ POSITIVE = [
         id="name-first-with-interview-frame",
     ),
     pytest.param(
+        "“终于轮到我了！”省政协常委、民进省委副主委阚永兴笑着说。\n",
+        [("阚永兴", "quote_first", [("省政协", "常委"), ("民进省委", "副主委")])],
+        id="manner-word-before-the-verb",
+    ),
+    pytest.param(
+        "会议开得很好。澄江市市长宁可欣动情地说，要办好民生实事。\n",
+        [("宁可欣", "reported", [("澄江市", "市长")])],
+        id="manner-word-designation-first",
+    ),
+    pytest.param(
         "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
         [("闻人晓峰", "name_first", [(None, "代表")])],
         id="lead-in-laizi-compound-surname",

@@ -39,12 +39,14 @@ _LEAD_IN = regex.compile(r"来自[^，。、：；“”]{1,16}?的")
 # Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
 _FRAME = regex.compile(
     r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])"
-    r"|对[^，。；：“”]{1,8}?(?=表示|说|介绍|透露)|(?:在)?接受[^，。；：“”]{1,12}?采访时|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
+    r"|对[^，。；：“”]{1,8}?(?=表示|说|介绍|透露)|(?:在)?接受[^，。；：“”]{1,12}?采访时"
+    r"|(?:笑着|笑|\p{Han}{2,5}地)(?=说|表示|介绍|回忆|感慨)|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
     r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
 )
 # The same frames, found backwards from the verb (`…董事长某某对记者表示`).
 _TRAILING_FRAME = regex.compile(
-    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|对[^，。；：“”]{1,8}?|(?:在)?接受[^，。；：“”]{1,12}?采访时)$"
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|对[^，。；：“”]{1,8}?"
+    r"|(?:在)?接受[^，。；：“”]{1,12}?采访时)$"
 )
 _CLAUSE_END = frozenset("，。！？；：")
 # Function words that may follow a speaker's name before the rest of the sentence.
@@ -179,20 +181,35 @@ def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designat
         verb = _verb_at(text, v)
         if verb is None:
             continue
-        end = v
-        frame = _TRAILING_FRAME.search(text[k:v])
-        if frame is not None:
-            end = k + frame.start()
-        for title in _member_titles():
-            if text.endswith(title, k, end) and end - len(title) - k >= 4:
-                found = _checked(view, parse_designation(view, k, end - len(title)))
-                if found is not None:
-                    found.extent_end = end
-                    return found, v
-        found = _checked(view, parse_designation(view, k, end))
-        if found is not None:
-            return found, v
+        for end in _speaker_ends(text, k, v):
+            found = _speaker_before(view, k, end)
+            if found is not None:
+                return found, v
     return None
+
+
+def _speaker_ends(text: str, k: int, v: int) -> list[int]:
+    """Where the speaker may end before the verb at ``v``: right there, before a frame
+    (在发言中, 对记者), or before a listed manner word (动情地, 笑着)."""
+    ends = [v]
+    frame = _TRAILING_FRAME.search(text[k:v])
+    if frame is not None:
+        ends.append(k + frame.start())
+    ends.extend(v - len(w) for w in word_set("manner_words") if text.endswith(w, k, v))
+    return ends
+
+
+def _speaker_before(view: Compact, k: int, end: int) -> Designation | None:
+    """`单位职务某某` or `单位职务某某委员` in ``[k, end)``; a member title after the name is
+    kept in the extent, not made a position."""
+    text = view.text
+    for title in _member_titles():
+        if text.endswith(title, k, end) and end - len(title) - k >= 4:
+            found = _checked(view, parse_designation(view, k, end - len(title)))
+            if found is not None:
+                found.extent_end = end
+                return found
+    return _checked(view, parse_designation(view, k, end))
 
 
 def _checked(view: Compact, found: Designation | None) -> Designation | None:
