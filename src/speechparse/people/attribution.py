@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from speechparse.core.lexicon import word_set
-from speechparse.core.text import Compact
+from speechparse.core.text import Compact, alt
 from speechparse.people.designation import (
     Designation,
     Part,
@@ -87,8 +87,14 @@ def _member_titles() -> tuple[str, ...]:
     return tuple(sorted(word_set("member_titles"), key=lambda w: (-len(w), w)))
 
 
+@cache
+def _verb_pattern() -> regex.Pattern[str]:
+    return regex.compile(alt(_verbs()))
+
+
 def _verb_at(text: str, i: int) -> str | None:
-    return next((v for v in _verbs() if text.startswith(v, i)), None)
+    found = _verb_pattern().match(text, i)
+    return found.group() if found is not None else None
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -177,10 +183,9 @@ def _name_like(name: str, *, long_ok: bool) -> bool:
 def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
     """`单位职务某某[委员]` from ``k`` to a reporting verb inside the clause."""
     text = view.text
-    for v in range(k + 3, min(clause_end, k + _MAX_DESIGNATION)):
-        verb = _verb_at(text, v)
-        if verb is None:
-            continue
+    limit = min(clause_end, k + _MAX_DESIGNATION)
+    for verb in _verb_pattern().finditer(text, k + 3, limit, overlapped=True):
+        v = verb.start()
         for end in _speaker_ends(text, k, v):
             found = _speaker_before(view, k, end)
             if found is not None:
