@@ -311,8 +311,9 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
         1
         for b in blocks
         if b.designation is not None
+        and b.designation.verb is None
         and not b.designation.reported
-        and b.designation.form in ("joined", "spaced")
+        and b.designation.form in ("joined", "spaced", "name_first")
     )
     out: list[Block] = []
     current: str | None = None  # the name of the speaker speaking now
