@@ -80,8 +80,7 @@ POSITIVE = [
         id="quote-first-designation",
     ),
     pytest.param(
-        "“这座桥修好了，村民进城方便多了。”青石县交通运输局局长芮铁城和代表们一边走，"
-        "一边介绍。\n",
+        "“这座桥修好了，村民进城方便多了。”青石县交通运输局局长芮铁城和代表们一边走，一边介绍。\n",
         [("芮铁城", "quote_first", [("青石县交通运输局", "局长")])],
         id="quote-first-designation-before-a-function-word",
     ),
@@ -259,3 +258,27 @@ def test_the_current_speaker_named_again_keeps_speaking() -> None:
     (speech,) = parse(TITLE + text).speeches
     assert speech.speaker.name == "晏春华"
     assert len(speech.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        pytest.param(
+            "省人大代表、青川民族研究所研究员巴莫阿依嫫：", "巴莫阿依嫫", id="five-han-colon"
+        ),
+        pytest.param("省人大代表、青川民族研究所研究员阿依·巴莫：", "阿依·巴莫", id="dotted"),
+    ],
+)
+def test_minority_names_in_a_colon_designation(line: str, name: str) -> None:
+    (speech,) = parse(TITLE + line + "文化要繁荣。\n").speeches
+    assert speech.speaker.name == name
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("省人大", "代表"),
+        ("青川民族研究所", "研究员"),
+    ]
+
+
+def test_five_characters_after_a_title_without_a_surname_are_no_name() -> None:
+    assert speakers("书记抓党建述职：要落实责任。\n\n澄江市教育局局长邢雅：教育要均衡。\n") == [
+        ("邢雅", "colon", [("澄江市教育局", "局长")])
+    ]

@@ -28,6 +28,8 @@ _SPACED = regex.compile(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$")
 _SENTENCE = regex.compile(r"[。！？；“”‘’]|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年")
 _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
+_LONG_NAME = 5  # minority names written without a dot (巴莫曲布嫫)
+_HAN_RUN = regex.compile(r"\p{Han}+")
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
 _SHARED_LEVEL = frozenset("省市县区镇乡州")
 
@@ -247,12 +249,16 @@ def _absorb_unit(text: str, unit: tuple[int, int], part: Part) -> Part:
     return part
 
 
-def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | None:
+def _split_name_tail(
+    text: str, start: int, end: int, *, lenient: bool = False
+) -> tuple[int, float] | None:
     """Where the name begins inside [start, end) when it follows the last title directly.
 
     When two readings both give a surname-led name (董事长孙杰: 董事长 + 孙杰, or 董事 +
     长孙杰), the longer title wins: titles are listed whole, surnames are not evidence
-    enough to shorten one.
+    enough to shorten one. ``lenient`` (a colon or a line of its own vouches for the
+    designation) also admits a five-character minority name written without a dot
+    (研究员 + 巴莫曲布嫫) when no shorter reading exists.
     """
     best: tuple[float, int] | None = None
     best_rank: tuple[bool, int, float] = (False, 0, 0.0)
@@ -267,6 +273,15 @@ def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | Non
         rank = (score >= 1.5, name_start if score >= 1.5 else -name_start, score)
         if best is None or rank > best_rank:
             best, best_rank = (score, name_start), rank
+    if best is None and lenient and dot < 0 and end - start > _LONG_NAME:
+        name_start = end - _LONG_NAME
+        name = text[name_start:end]
+        if (
+            _HAN_RUN.fullmatch(name)
+            and surname_length(name)
+            and title_suffix(text, name_start, start) is not None
+        ):
+            return name_start, 1.0
     if best is None:
         return None
     return best[1], best[0]
@@ -362,7 +377,7 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
             if parts is not None:
                 return Designation(title_end, end, parts, "joined", doubts, extent_end)
     # 单位职务姓名 (the name runs on from the last title)
-    found = _split_name_tail(text, start, end)
+    found = _split_name_tail(text, start, end, lenient=lenient)
     if found is None:
         return _unknown_title(text, start, end, extent_end) if lenient else None
     name_start, score = found
