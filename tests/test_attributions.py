@@ -115,6 +115,16 @@ POSITIVE = [
         id="manner-word-designation-first",
     ),
     pytest.param(
+        "12月4日，在柳溪社区，68岁的居民廖春生对来访的代表们说起新变化：“住得舒心多了！”\n",
+        [("廖春生", "reported", [(None, "居民")])],
+        id="colon-quote-after-an-age-lead-in",
+    ),
+    pytest.param(
+        "一次宣讲会上，省政协委员、青川生态研究院副书记杜明向牧民讲解：“种草要先设沙障。”\n",
+        [("杜明", "reported", [("省政协", "委员"), ("青川生态研究院", "副书记")])],
+        id="colon-quote-the-scan-reading-wins",
+    ),
+    pytest.param(
         "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
         [("闻人晓峰", "name_first", [(None, "代表")])],
         id="lead-in-laizi-compound-surname",

@@ -35,17 +35,18 @@ from speechparse.people.designation import (
 
 _NAME_DOT = "·"
 _HAN5 = regex.compile(r"\p{Han}{5}")
-_LEAD_IN = regex.compile(r"来自[^，。、：；“”]{1,16}?的")
+# Descriptive lead-ins that belong to no unit: 来自基层的…, 68岁的….
+_LEAD_IN = regex.compile(r"(?:来自[^，。、：；“”]{1,16}?|\d{1,3}岁)的")
 # Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
 _FRAME = regex.compile(
     r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])"
-    r"|对[^，。；：“”]{1,8}?(?=表示|说|介绍|透露)|(?:在)?接受[^，。；：“”]{1,12}?采访时"
+    r"|[对向][^，。；：“”]{1,8}?(?=表示|说|介绍|透露|问道)|(?:在)?接受[^，。；：“”]{1,12}?采访时"
     r"|(?:笑着|笑|\p{Han}{2,5}地)(?=说|表示|介绍|回忆|感慨)|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
     r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
 )
 # The same frames, found backwards from the verb (`…董事长某某对记者表示`).
 _TRAILING_FRAME = regex.compile(
-    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|对[^，。；：“”]{1,8}?"
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|[对向][^，。；：“”]{1,8}?"
     r"|(?:在)?接受[^，。；：“”]{1,12}?采访时)$"
 )
 _CLAUSE_END = frozenset("，。！？；：")
@@ -193,6 +194,20 @@ def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designat
     return None
 
 
+def _before_colon_quote(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
+    """`居民某某对来访的代表说起新变化：“……”`: no verb of reporting, but the clause ends
+    with a colon opening a quotation; the speaker ends before a function word."""
+    text = view.text
+    if text[clause_end : clause_end + 2] != "：“":
+        return None
+    for e in range(k + 3, min(clause_end, k + _MAX_DESIGNATION)):
+        if text[e] in _FUNCTION_CHARS:
+            found = _checked(view, parse_designation(view, k, e))
+            if found is not None and found.verb is None:
+                return found, clause_end
+    return None
+
+
 def _speaker_ends(text: str, k: int, v: int) -> list[int]:
     """Where the speaker may end before the verb at ``v``: right there, before a frame
     (在发言中, 对记者), or before a listed manner word (动情地, 笑着)."""
@@ -258,9 +273,21 @@ def attribution_at(
             return Attribution(k, found, end, end)
         return None
     designated = _designation_first(view, start, clause_end)
-    if designated is None:
-        return _name_only(view, k, known)
-    found, _ = designated
+    if designated is not None:
+        attributed = _with_verb(view, k, designated[0], weak=weak)
+        if attributed is not None:
+            return attributed
+    # A colon opening a quotation vouches for a speaker even after a comma.
+    quoted = _before_colon_quote(view, start, clause_end)
+    if quoted is not None:
+        quoted[0].extent_start, quoted[0].reported = k, True
+        return Attribution(k, quoted[0], quoted[1] + 1, quoted[1] + 1)
+    return _name_only(view, k, known) if designated is None else None
+
+
+def _with_verb(view: Compact, k: int, found: Designation, *, weak: bool) -> Attribution | None:
+    """The attribution of a designation-first speaker, when a verb of reporting follows it."""
+    text = view.text
     found.extent_start = k
     direct = _direct_verb(text, found.extent_end)
     if direct is not None:

@@ -173,7 +173,9 @@ def positions_in(
                 title = text[part.title_start : part.end]
                 doubts.append(("speaker.unknown_title", f"{title!r} is not a known job title"))
         if part is None:
-            if pending is not None:
+            # A part with no title must at least name a unit (`市纪委监委、监委委员`);
+            # `一次宣讲会上，…` is a sentence, not a designation.
+            if pending is not None or not _names_unit(text, a, b):
                 return None
             pending = (a, b)
             continue
@@ -223,6 +225,11 @@ def _with_modifiers(text: str, start: int, title_start: int) -> int:
                 title_start, moved = at, True
                 break
     return title_start
+
+
+def _names_unit(text: str, start: int, end: int) -> bool:
+    piece = text[start:end].strip(" ")
+    return any(piece.endswith(u) for u in word_set("unit_suffixes"))
 
 
 def _grammar_part(text: str, start: int, end: int) -> Part | None:

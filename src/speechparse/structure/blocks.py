@@ -26,7 +26,7 @@ from speechparse.people.attribution import (
     closing_attribution,
     inline_attributions,
 )
-from speechparse.people.designation import Designation, parse_designation, title_suffix
+from speechparse.people.designation import Designation, Part, parse_designation, title_suffix
 from speechparse.structure import chrome as _chrome
 
 _INDENT_CHARS = " \u3000\t\xa0"
@@ -349,8 +349,8 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             start, end = block.view.span(a, b)
             line = Line(start, end, 0, block.blank_before if n == 0 else False)
             piece = _classify(folded, [line])
-            if attributed is not None and piece.designation is None:
-                _attribute(piece, attributed, a)
+            if attributed is not None:
+                _attribute(piece, attributed, a, block.text[a:b])
             out.append(piece)
     return out
 
@@ -403,15 +403,28 @@ def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
     return start, name_end
 
 
-def _attribute(piece: Block, attributed: Attribution, offset: int) -> None:
-    """Give ``piece`` (cut at ``offset`` of its block) the speaker its context found."""
-    d = attributed.designation
-    if piece.text != piece.text or piece.kind is not Kind.TEXT:
+def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str) -> None:
+    """Give ``piece`` (cut at ``offset`` of its block) the speaker the scan found there.
+
+    The scan saw the clause in context (a bare name known from earlier, the quotation
+    before a speaker), so its reading wins over the piece's own classification.
+    """
+    if piece.text != expected or piece.kind not in (Kind.TEXT, Kind.DESIGNATION):
         return
+    d = attributed.designation
     moved = Designation(
         d.name_start - offset,
         d.name_end - offset,
-        [],
+        [
+            Part(
+                p.org_start - offset,
+                p.org_end - offset,
+                p.title_start - offset,
+                p.end - offset,
+                p.shared_level,
+            )
+            for p in d.parts
+        ],
         d.form,
         list(d.doubts),
         d.extent_end - offset,
@@ -420,10 +433,12 @@ def _attribute(piece: Block, attributed: Attribution, offset: int) -> None:
         d.reported,
         d.mention,
     )
-    piece.kind, piece.designation = Kind.DESIGNATION, moved
-    piece.body_start = attributed.body_start - offset
+    piece.kind, piece.designation, piece.marker = Kind.DESIGNATION, moved, None
+    piece.body_start, piece.body_end = attributed.body_start - offset, None
     rest = piece.text[piece.body_start :]
     piece.terminated = not rest or is_terminated(rest)
+    if piece.byline is not None and piece.byline.start <= piece.body_start:
+        piece.byline = None
 
 
 def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
