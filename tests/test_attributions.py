@@ -125,6 +125,11 @@ POSITIVE = [
         id="colon-quote-the-scan-reading-wins",
     ),
     pytest.param(
+        "“村子变了样。”青石县石椅村第一书记韦明在会上动情地说。\n",
+        [("韦明", "quote_first", [("青石县石椅村", "第一书记")])],
+        id="frame-and-manner-word-together",
+    ),
+    pytest.param(
         "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
         [("闻人晓峰", "name_first", [(None, "代表")])],
         id="lead-in-laizi-compound-surname",

@@ -209,13 +209,16 @@ def _before_colon_quote(view: Compact, k: int, clause_end: int) -> tuple[Designa
 
 
 def _speaker_ends(text: str, k: int, v: int) -> list[int]:
-    """Where the speaker may end before the verb at ``v``: right there, before a frame
-    (在发言中, 对记者), or before a listed manner word (动情地, 笑着)."""
+    """Where the speaker may end before the verb at ``v``: right there, before a listed
+    manner word (动情地, 笑着), before a frame (在发言中, 对记者), or before both
+    (在会上动情地说)."""
     ends = [v]
-    frame = _TRAILING_FRAME.search(text[k:v])
-    if frame is not None:
-        ends.append(k + frame.start())
-    ends.extend(v - len(w) for w in word_set("manner_words") if text.endswith(w, k, v))
+    for end in list(ends):
+        ends.extend(end - len(w) for w in word_set("manner_words") if text.endswith(w, k, end))
+    for end in list(ends):
+        frame = _TRAILING_FRAME.search(text, k, end)
+        if frame is not None:
+            ends.append(frame.start())
     return ends
 
 
