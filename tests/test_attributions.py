@@ -130,6 +130,16 @@ POSITIVE = [
         id="frame-and-manner-word-together",
     ),
     pytest.param(
+        "会议开得很好。蒲文远委员(青川软件有限公司首席架构师)说,要抓创新。\n",
+        [("蒲文远", "name_first", [("青川软件有限公司", "首席架构师")])],
+        id="unlisted-title-in-brackets",
+    ),
+    pytest.param(
+        "会议开得很好。王明常委（代表民盟省委）建议加强监督。\n",
+        [("王明", "name_first", [(None, "常委")])],
+        id="on-behalf-of-in-brackets-is-no-position",
+    ),
+    pytest.param(
         "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
         [("闻人晓峰", "name_first", [(None, "代表")])],
         id="lead-in-laizi-compound-surname",

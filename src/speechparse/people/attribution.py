@@ -148,7 +148,7 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
             if end < len(text) and text[end] == "（":
                 close = text.find("）", end, end + _MAX_DESIGNATION)
                 if close > end:
-                    parts = positions_in(text, end + 1, close, doubts)
+                    parts = positions_in(text, end + 1, close, doubts, lenient=True)
                     end = close + 1
             if not parts:
                 parts, doubts = [Part(at, at, at, at + len(title))], []
