@@ -1,0 +1,1 @@
+"""Build: the assembled draft to the public model, then enrichment."""
