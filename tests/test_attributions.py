@@ -307,3 +307,21 @@ def test_five_characters_after_a_title_without_a_surname_are_no_name() -> None:
     assert speakers("书记抓党建述职：要落实责任。\n\n澄江市教育局局长邢雅：教育要均衡。\n") == [
         ("邢雅", "colon", [("澄江市教育局", "局长")])
     ]
+
+
+def test_dash_speeches_of_several_paragraphs_keep_them_all() -> None:
+    text = (
+        "■ 让数据多跑路\n\n政务服务要好办。\n\n建议打通数据壁垒。\n\n"
+        "——邴晓岚委员（青川市数据局副局长）\n\n"
+        "■ 守护一江清水\n\n流域治理要协同。\n\n要建立生态补偿机制。\n\n"
+        "——濮云帆委员（青川环境研究院研究员）\n"
+    )
+    report = parse(TITLE + text)
+    assert [(s.speaker.name, s.headline and s.headline.text) for s in report.speeches] == [
+        ("邴晓岚", "让数据多跑路"),
+        ("濮云帆", "守护一江清水"),
+    ]
+    assert [[p.text for p in s.paragraphs] for s in report.speeches] == [
+        ["政务服务要好办。", "建议打通数据壁垒。"],
+        ["流域治理要协同。", "要建立生态补偿机制。"],
+    ]

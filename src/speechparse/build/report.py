@@ -11,13 +11,9 @@ from itertools import pairwise
 
 import regex
 
-from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
-from speechparse.structure.blocks import Block
-from speechparse.decoding.fold import fold
-from speechparse.structure.points import find_points
-from speechparse.people.designation import Designation, Part, parse_designation, surname_length
 from speechparse.core.diagnostics import Code, severity_of
 from speechparse.core.text import Compact, LineIndex, compact, layout_text
+from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
     Credit,
@@ -30,6 +26,10 @@ from speechparse.models import (
     Speaker,
     Speech,
 )
+from speechparse.people.designation import Designation, Part, parse_designation, surname_length
+from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
+from speechparse.structure.blocks import Block
+from speechparse.structure.points import find_points
 
 _WHITESPACE = regex.compile(r"\s+")
 # A head of government inherits the government, not the party committee written before it:

@@ -469,7 +469,7 @@ def _as_closed(block: Block) -> Block:
         return block
     dash, designation = found
     block.kind, block.designation = Kind.DESIGNATION, designation
-    block.body_start, block.body_end = 0, dash
+    block.body_start, block.body_end, block.terminated = 0, dash, True
     return block
 
 
