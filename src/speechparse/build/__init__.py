@@ -1,1 +1,1 @@
-"""Build: the assembled draft to the public model, then enrichment."""
+"""Stages 6–7: decompose the draft into model parts and attach the enrichment."""
