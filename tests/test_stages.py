@@ -26,7 +26,7 @@ from speechparse.build.speeches import (
 from speechparse.core.text import LineIndex
 from speechparse.decoding.fold import fold
 from speechparse.people.byline import BylineMatch, CreditMatch
-from speechparse.people.designation import Designation, Part
+from speechparse.people.designation import Part
 from speechparse.structure.assemble import (
     Draft,
     DraftByline,
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "cppcc_plenary.txt"
 
 STAGE_VALUES = [
-    Line, Block, Designation, Part, BylineMatch, CreditMatch, PointMatch, Piece, DraftByline,
+    Line, Block, Part, BylineMatch, CreditMatch, PointMatch, Piece, DraftByline,
     DraftSpeech, Leftover, Draft, Document, PositionParts, SpeakerParts, SpeechParts, Structure,
     Organization, SpeechEnrichment, Enrichment,
 ]  # fmt: skip

@@ -26,7 +26,7 @@ validating or a field changes meaning, a minor one when fields are added."""
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
 
-SpeakerForm = Literal["colon", "line", "name_first", "reported"]
+SpeakerForm = Literal["colon", "line", "name_first", "reported", "quote_first", "dash"]
 BylineForm = Literal["trailing", "line", "parenthesized", "dateline"]
 Brackets = Literal["【】"]
 SourceKind = Literal["text", "html"]
@@ -124,8 +124,11 @@ class Speaker(Span):
     positions: list[Position] = Field(description="The positions, in the order written.")
     form: SpeakerForm = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
-        "(colon), alone on its own line (line), `姓名（单位职务）：` (name_first), or as "
-        "reported speech `单位职务姓名说，` (reported)."
+        "(colon), alone on its own line (line), name first as `姓名（单位职务）：` or "
+        "`姓名委员（单位职务）说，` (name_first), as reported speech `单位职务姓名说，` "
+        "(reported), after the quotation it introduces `“……”，单位职务姓名说。` (quote_first; "
+        "the speech then starts at the quotation), or after the speech it closes, behind a "
+        "dash `……。——姓名代表（单位职务）` (dash)."
     )
     marker: Span | None = Field(
         description="A marker written before the designation (■, 1.), or null."

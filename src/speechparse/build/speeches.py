@@ -15,7 +15,7 @@ import regex
 
 from speechparse.build.document import Document
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import compact
+from speechparse.core.text import Compact, compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
@@ -26,7 +26,7 @@ from speechparse.models import (
     Span,
     SpeakerForm,
 )
-from speechparse.people.designation import Designation, surname_length
+from speechparse.people.designation import Designation, Part, parse_designation, surname_length
 from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
 from speechparse.structure.blocks import Block
 from speechparse.structure.points import find_points
@@ -196,11 +196,11 @@ def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Di
     return headline, doubts
 
 
-def _positions(doc: Document, block: Block, found: Designation) -> tuple[PositionParts, ...]:
-    view = block.view
+def _positions(doc: Document, view: Compact, parts: list[Part]) -> tuple[PositionParts, ...]:
+    """The positions of decomposed parts; a part without a unit inherits the previous one."""
     positions: list[PositionParts] = []
     previous_org: str | None = None
-    for part in found.parts:
+    for part in parts:
         title = _WHITESPACE.sub("", doc.text(*view.span(part.title_start, part.end)))
         org: str | None = None
         inherited = False
@@ -222,12 +222,40 @@ def _positions(doc: Document, block: Block, found: Designation) -> tuple[Positio
     return tuple(positions)
 
 
+def _speaker_positions(
+    doc: Document, block: Block, found: Designation
+) -> tuple[PositionParts, ...]:
+    if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
+        # Named bare (`某某说，`): his positions are those of the designation that
+        # introduced him earlier in the report, with their own spans there.
+        earlier = compact(doc.folded, *found.mention)
+        introduced = parse_designation(earlier)
+        if introduced is not None:
+            return _positions(doc, earlier, introduced.parts)
+    return _positions(doc, block.view, found.parts)
+
+
+_FORMS: dict[str, SpeakerForm] = {
+    "joined": "colon",
+    "spaced": "colon",
+    "name_first": "name_first",
+    "quote_first": "quote_first",
+    "dash": "dash",
+    "name_only": "reported",
+}
+
+
 def _speaker_form(block: Block, found: Designation) -> SpeakerForm:
-    if block.body_start >= len(block.view.text) and found.form != "name_first":
-        return "line"
-    if found.reported:
-        return "reported"
-    return "name_first" if found.form == "name_first" else "colon"
+    form = _FORMS[found.form]
+    if found.reported and found.form in ("joined", "spaced"):
+        form = "reported"
+    if block.body_start >= len(block.view.text) and found.form not in (
+        "name_first",
+        "quote_first",
+        "dash",
+    ):
+        form = "line"
+    return form
 
 
 def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
@@ -247,7 +275,7 @@ def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
         name=_WHITESPACE.sub("", doc.text(n_start, n_end)),
         name_start=n_start,
         name_end=n_end,
-        positions=_positions(doc, block, found),
+        positions=_speaker_positions(doc, block, found),
         form=_speaker_form(block, found),
         marker=doc.view_span(view, *block.marker) if block.marker is not None else None,
         verb=doc.view_span(view, *found.verb) if found.verb else None,
