@@ -110,7 +110,7 @@ def test_every_written_field_is_required(committed: dict[str, Any]) -> None:
     [
         ("Figure", "kind", {"amount", "count", "percent", "duration", "ratio", "other"}),
         ("Figure", "bound", {"lower", "upper", "range"}),
-        ("Speaker", "form", {"colon", "line", "name_first", "reported"}),
+        ("Speaker", "form", {"colon", "line", "name_first", "reported", "quote_first", "dash"}),
         ("Byline", "form", {"trailing", "line", "parenthesized", "dateline"}),
         ("HomePlace", "level", {"municipal", "county", "district", "province"}),
         ("Diagnostic", "severity", {"info", "warning", "error"}),
