@@ -49,7 +49,8 @@ def parse(
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        encoded = text.encode("utf-8")
+        # Hashed at once and not kept: a second copy of the input for the whole parse.
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     except UnicodeEncodeError as exc:
         line, col = LineIndex(text).line_col(exc.start)
         raise DecodeError(
@@ -67,7 +68,7 @@ def parse(
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
     source = Source(
-        sha256=hashlib.sha256(encoded).hexdigest(),
+        sha256=sha256,
         chars=len(text),
         encoding=encoding,
     )
@@ -115,4 +116,5 @@ def parse_file(
         text, used = decode(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
+    del data  # the bytes are not needed while the text is parsed
     return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)

@@ -7,7 +7,9 @@ back to the source, so every value here still points at the characters it came f
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import regex
 
@@ -85,10 +87,14 @@ def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
     out: list[Figure] = []
     for view in views:
         text = view.text
+        # Sentence ends found once per paragraph and looked up by bisection: rescanning the
+        # paragraph for every figure made one long line quadratic.
+        ends = [x.start() for x in _SENTENCE_END.finditer(text)]
         for m in _figures.find_figures(text):
-            left = max((x.end() for x in _SENTENCE_END.finditer(text, 0, m.start)), default=0)
-            right_match = _SENTENCE_END.search(text, m.end)
-            right = right_match.end() if right_match else len(text)
+            k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
+            left = ends[k - 1] + 1 if k > 0 else 0
+            k = bisect_left(ends, m.end, k)
+            right = ends[k] + 1 if k < len(ends) else len(text)
             s, e = view.span(m.start, m.end)
             out.append(
                 Figure(
@@ -105,6 +111,21 @@ def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
                 )
             )
     return out
+
+
+def _outside(figures: list[Figure], quoted: list[Span]) -> list[Figure]:
+    """The figures not inside any quoted term, in one sorted sweep (not figures × terms)."""
+    if not quoted:
+        return figures
+    spans = sorted((q.start, q.end) for q in quoted)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+    kept = []
+    for f in figures:
+        k = bisect_right(starts, f.start)
+        if k == 0 or reach[k - 1] < f.end:
+            kept.append(f)
+    return kept
 
 
 def _quoted_in(b: Builder, views: list[Compact]) -> list[Span]:
@@ -164,11 +185,7 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
         views = _paragraph_views(b, speech.paragraphs)
         quoted = _quoted_in(b, views)
         # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
-        figures = [
-            f
-            for f in _figures_in(b, views)
-            if not any(q.start <= f.start and f.end <= q.end for q in quoted)
-        ]
+        figures = _outside(_figures_in(b, views), quoted)
         orgs = [p.organization for p in speech.speaker.positions if p.organization]
         extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
         extra.extend(fold(o) for o in orgs)

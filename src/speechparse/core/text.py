@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -9,7 +11,7 @@ import regex
 
 # Sentence-final punctuation (folded forms); closers may follow it.
 _FINAL = frozenset("。！？…!?")
-_CLOSERS = frozenset("”’）】》〕」』\"'")
+_CLOSERS = "”’）】》〕」』\"'"
 _LAYOUT_SPACE = " \u3000\t\r\xa0"
 # Decorative bullets that lead headlines, designations and bylines (■ 标题, ■■姓名：, □记者 X).
 BULLETS = "■□◆◇●○★☆▲△▶►◎◉▪▫"
@@ -28,9 +30,7 @@ def alt(words: Iterable[str]) -> str:
 
 def is_terminated(folded: str) -> bool:
     """Whether a paragraph ends a sentence (so a following chunk is a new paragraph)."""
-    tail = folded.rstrip(_LAYOUT_SPACE + "\n")
-    while tail and tail[-1] in _CLOSERS:
-        tail = tail[:-1]
+    tail = folded.rstrip(_LAYOUT_SPACE + "\n").rstrip(_CLOSERS)
     return bool(tail) and tail[-1] in _FINAL
 
 
@@ -61,6 +61,33 @@ def layout_text(source: str, start: int, end: int) -> str:
     return out.strip(_LAYOUT_SPACE)
 
 
+class OffsetMap:
+    """Compact position → source offset, stored as runs of consecutive source offsets.
+
+    A compact view is a few long stretches of the source glued together, so a run list is a
+    few numbers per line where a per-character table took ~36 bytes per character (a tuple
+    slot plus an int object) and dominated peak memory on large inputs.
+    """
+
+    __slots__ = ("_length", "_sources", "_starts")
+
+    def __init__(self, starts: array[int], sources: array[int], length: int) -> None:
+        self._starts = starts  # compact position where each run begins (ascending)
+        self._sources = sources  # source offset of that position
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("compact position out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._sources[k] + i - self._starts[k]
+
+
 @dataclass(frozen=True, slots=True)
 class Compact:
     """A view of ``source[start:end]`` without line breaks and indentation, mapped back.
@@ -70,13 +97,13 @@ class Compact:
     """
 
     text: str
-    index: tuple[int, ...]
+    index: OffsetMap | tuple[int, ...]
 
     def src(self, i: int) -> int:
         """Source offset of compact position ``i`` (``len`` maps past the last char)."""
         if i < len(self.index):
             return self.index[i]
-        return self.index[-1] + 1 if self.index else 0
+        return self.index[-1] + 1 if len(self.index) else 0
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source [start, end) of compact [i, j)."""
@@ -97,7 +124,20 @@ def compact(folded: str, start: int, end: int) -> Compact:
     (kept, as they separate names), and lines join with nothing between them.
     """
     parts: list[str] = []
-    index: list[int] = []
+    starts = array("q")
+    sources = array("q")
+    length = 0
+    next_source = -1  # source offset that would continue the current run
+
+    def piece(text: str, source: int) -> None:
+        nonlocal length, next_source
+        if source != next_source:
+            starts.append(length)
+            sources.append(source)
+        parts.append(text)
+        length += len(text)
+        next_source = source + len(text)
+
     line_start = start
     for line_end in [*(m.start() for m in _BREAK.finditer(folded, start, end)), end]:
         runs = list(_RUN.finditer(folded, line_start, line_end))
@@ -112,17 +152,15 @@ def compact(folded: str, start: int, end: int) -> Compact:
         previous_end = -1
         for m in runs:
             if previous_end >= 0 and not spaced_letters:
-                parts.append(" ")
-                index.append(previous_end)
-            parts.append(m.group())
-            index.extend(range(m.start(), m.end()))
+                piece(" ", previous_end)
+            piece(m.group(), m.start())
             previous_end = m.end()
         line_start = line_end
         while line_start < end and folded[line_start] in "\r\n":
             line_start += 1
             if folded[line_start - 1] == "\n":
                 break
-    return Compact("".join(parts), tuple(index))
+    return Compact("".join(parts), OffsetMap(starts, sources, length))
 
 
 class LineIndex:
