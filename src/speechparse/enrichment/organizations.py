@@ -240,9 +240,9 @@ def _occurrences(text: str, names: set[str]) -> dict[str, list[int]]:
         return found
     for size in sorted({len(name) for name in names}):
         for at in range(len(text) - size + 1):
-            starts = found.get(text[at : at + size])
-            if starts is not None and (not starts or starts[-1] + size <= at):
-                starts.append(at)
+            seen = found.get(text[at : at + size])
+            if seen is not None and (not seen or seen[-1] + size <= at):
+                seen.append(at)
     return found
 
 
