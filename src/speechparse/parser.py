@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from speechparse.build.enrich import enrich
+from speechparse.build.enrich import enrich as enrich_parts
+from speechparse.build.enrich import wanted
 from speechparse.build.report import Builder, build_parts
 from speechparse.core.text import LineIndex
 from speechparse.decoding.decode import decode
@@ -34,14 +36,20 @@ def parse(
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
     encoding: str = "str",
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a meeting report given as text.
 
     ``keywords=False`` skips keyword extraction and so never loads jieba.
+    ``enrich`` asks for less: ``False`` gives the structure only (no figures, quoted terms,
+    keywords, title parts, home place or organisation resolution), a set of names from
+    ``"figures"``, ``"quotes"``, ``"keywords"``, ``"organizations"``, ``"title_parts"`` gives
+    those alone; the fields left out stay empty (``[]`` or null).
     ``strict=True`` raises :class:`NotAReportError` when no speech is found instead of
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
+    only = wanted(enrich, keywords=keywords)
     if len(text) > max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters, over the limit of {max_chars:,}"
@@ -63,7 +71,7 @@ def parse(
     draft = assemble(blocks)
     builder = Builder(text, folded, LineIndex(text), [])
     parts = build_parts(builder, draft)
-    parts = enrich(builder, parts, keywords=keywords)
+    parts = enrich_parts(builder, parts, keywords=keywords, only=only)
     if not draft.speeches:
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
@@ -99,6 +107,7 @@ def parse_file(
     strict: bool = False,
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
@@ -117,4 +126,11 @@ def parse_file(
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
     del data  # the bytes are not needed while the text is parsed
-    return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)
+    return parse(
+        text,
+        strict=strict,
+        keywords=keywords,
+        max_chars=max_chars,
+        encoding=used,
+        enrich=enrich,
+    )

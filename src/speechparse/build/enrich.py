@@ -8,7 +8,7 @@ back to the source, so every value here still points at the characters it came f
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
 import regex
@@ -172,35 +172,73 @@ def _keywords(
     )
 
 
-def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str, object]:
-    """Add enrichment fields to the built parts."""
+ENRICHMENTS = frozenset({"figures", "quotes", "keywords", "organizations", "title_parts"})
+"""What ``parse(enrich=...)`` can ask for; ``organizations`` is the home place and the
+resolution of abbreviated units against it (with its ``org.unresolved`` diagnostics)."""
+# Quoted terms are found whenever figures or keywords are wanted: a figure inside quotes is
+# a slogan, and quoted terms join the keyword dictionary, so those results do not change.
+_NEEDS_QUOTES = frozenset({"figures", "quotes", "keywords"})
+
+
+def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[str]:
+    """The enrichments to compute: ``True`` for all, ``False`` for none, or a set of names.
+
+    ``keywords=False`` still removes keywords, so the older switch keeps its meaning.
+    """
+    if enrich is True:
+        names = ENRICHMENTS
+    elif enrich is False:
+        names = frozenset()
+    else:
+        names = frozenset([enrich] if isinstance(enrich, str) else enrich)
+        unknown = sorted(name for name in names if name not in ENRICHMENTS)
+        if unknown:
+            raise ValueError(
+                f"unknown enrichment {', '.join(map(repr, unknown))}; "
+                f"choose among {', '.join(sorted(ENRICHMENTS))}"
+            )
+    return names if keywords else names - {"keywords"}
+
+
+def enrich(
+    b: Builder,
+    parts: dict[str, object],
+    *,
+    keywords: bool,
+    only: frozenset[str] = ENRICHMENTS,
+) -> dict[str, object]:
+    """Add enrichment fields to the built parts (those in ``only``; keywords if ``keywords``)."""
     title = parts["title"]
     assert title is None or isinstance(title, Span)
-    home = home_place(b, title)
+    organizations = "organizations" in only
+    home = home_place(b, title) if organizations else None
     speeches: list[Speech] = []
     extra: list[str] = []
     raw = parts["speeches"]
     assert isinstance(raw, list)
+    keywords = keywords and "keywords" in only
     for speech in raw:
-        views = _paragraph_views(b, speech.paragraphs)
+        if not (only & _NEEDS_QUOTES or organizations):
+            speeches.append(speech)
+            continue
+        views = _paragraph_views(b, speech.paragraphs) if only & _NEEDS_QUOTES else []
         quoted = _quoted_in(b, views)
         # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
-        figures = _outside(_figures_in(b, views), quoted)
+        figures = _outside(_figures_in(b, views), quoted) if "figures" in only else []
         orgs = [p.organization for p in speech.speaker.positions if p.organization]
         extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
         extra.extend(fold(o) for o in orgs)
-        speech = speech.model_copy(
-            update={
-                "speaker": speech.speaker.model_copy(
-                    update={
-                        "positions": [_resolve(b, p, home) for p in speech.speaker.positions],
-                    }
-                ),
-                "figures": figures,
-                "quoted_terms": quoted,
-            }
-        )
-        speeches.append(speech)
+        update: dict[str, object] = {
+            "figures": figures,
+            "quoted_terms": quoted if "quotes" in only else [],
+        }
+        if organizations:
+            update["speaker"] = speech.speaker.model_copy(
+                update={
+                    "positions": [_resolve(b, p, home) for p in speech.speaker.positions],
+                }
+            )
+        speeches.append(speech.model_copy(update=update))
     if keywords and speeches:
         per_speech, together = _keywords(b, speeches, extra)
         speeches = [
@@ -209,6 +247,6 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
         ]
         parts["keywords"] = together
     parts["speeches"] = speeches
-    parts["title_parts"] = title_parts(b, title)
+    parts["title_parts"] = title_parts(b, title) if "title_parts" in only else None
     parts["home"] = _home_model(b, home)
     return parts
