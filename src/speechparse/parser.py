@@ -67,12 +67,13 @@ def parse(
             offset=exc.start,
         ) from None
     folded = fold(text)
-    blocks = build_blocks(folded)
-    draft = assemble(blocks)
+    draft = assemble(build_blocks(folded))
     builder = Builder(text, folded, LineIndex(text), [])
     parts = build_parts(builder, draft)
+    found_speeches = bool(draft.speeches)
+    del draft  # blocks and their views are not needed once the model is built: free them
     parts = enrich_parts(builder, parts, keywords=keywords, only=only)
-    if not draft.speeches:
+    if not found_speeches:
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
     source = Source(

@@ -217,7 +217,8 @@ def enrich(
     raw = parts["speeches"]
     assert isinstance(raw, list)
     keywords = keywords and "keywords" in only
-    for speech in raw:
+    for index, speech in enumerate(raw):
+        raw[index] = None  # each speech is replaced by its enriched copy, not kept beside it
         if not (only & _NEEDS_QUOTES or organizations):
             speeches.append(speech)
             continue

@@ -167,14 +167,10 @@ class LineIndex:
     """Offset to 1-based line:column, for messages that name a place."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+        # An array, not a list: a list holds an int object (~40 bytes) per line.
+        self._starts = array("q", [0])
+        self._starts.extend(m.end() for m in _BREAK.finditer(text))
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self._starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self._starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - self._starts[lo] + 1
+        line = bisect_right(self._starts, offset) - 1 if offset >= 0 else 0
+        return line + 1, offset - self._starts[line] + 1
