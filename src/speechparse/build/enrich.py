@@ -76,7 +76,11 @@ def _resolve(b: Builder, position: Position, home: _orgs.HomePlace | None) -> Po
             position.end,
             "info",
         )
-    return position.model_copy(update={"organization_full": found.full_name, "level": found.level})
+    resolved = {"organization_full": found.full_name, "level": found.level}
+    # Only fields the model declares: model_copy would keep undeclared keys as hidden
+    # attributes that are never exported but cost memory on every position.
+    update = {k: v for k, v in resolved.items() if k in Position.model_fields}
+    return position.model_copy(update=update) if update else position
 
 
 def _paragraph_views(b: Builder, paragraphs: Sequence[Span]) -> list[Compact]:
@@ -234,11 +238,9 @@ def enrich(
             "quoted_terms": quoted if "quotes" in only else [],
         }
         if organizations:
-            update["speaker"] = speech.speaker.model_copy(
-                update={
-                    "positions": [_resolve(b, p, home) for p in speech.speaker.positions],
-                }
-            )
+            positions = [_resolve(b, p, home) for p in speech.speaker.positions]
+            if any(new is not old for new, old in zip(positions, speech.speaker.positions)):
+                update["speaker"] = speech.speaker.model_copy(update={"positions": positions})
         speeches.append(speech.model_copy(update=update))
     if keywords and speeches:
         per_speech, together = _keywords(b, speeches, extra)
