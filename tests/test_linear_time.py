@@ -79,3 +79,20 @@ def test_one_long_line_costs_about_what_the_lines_cost() -> None:
     speechparse.parse(_seed_lines(1_000), keywords=False)
     one_line, lines = _cpu(_seed_one_line(chars)), _cpu(_seed_lines(chars))
     assert one_line / lines < 3.0, (one_line, lines)
+
+
+def test_title_trailing_noise_is_found_in_linear_time() -> None:
+    """A long run of enumerators or colons inside a title (not at its end) is read once."""
+    from speechparse.enrichment.title_parts import decompose_title
+
+    def cost(n: int) -> float:
+        title = "（一）" * n + "座谈会发言摘要（二）"
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            decompose_title(title)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = cost(2_000), cost(8_000)
+    assert large / max(small, 1e-3) < GROWTH_LIMIT, (small, large)
