@@ -76,11 +76,7 @@ def _resolve(b: Builder, position: Position, home: _orgs.HomePlace | None) -> Po
             position.end,
             "info",
         )
-    resolved = {"organization_full": found.full_name, "level": found.level}
-    # Only fields the model declares: model_copy would keep undeclared keys as hidden
-    # attributes that are never exported but cost memory on every position.
-    update = {k: v for k, v in resolved.items() if k in Position.model_fields}
-    return position.model_copy(update=update) if update else position
+    return position.model_copy(update={"organization_full": found.full_name, "level": found.level})
 
 
 def _paragraph_views(b: Builder, paragraphs: Sequence[Span]) -> list[Compact]:
