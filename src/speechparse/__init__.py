@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from .review import to_html
     from .tables import to_dataframes, to_tables
 
+    __version__: str
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
@@ -122,6 +124,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from ._version import package_version
+
+        version = package_version()
+        globals()[name] = version
+        return version
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'speechparse' has no attribute {name!r}")
@@ -131,4 +139,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | {"__version__"})

@@ -20,6 +20,7 @@ from speechparse.decoding.fold import fold
 from speechparse.structure.assemble import assemble
 from speechparse.structure.blocks import build_blocks
 
+from ._read import BYTES_PER_CHAR, read_limited
 from .errors import DecodeError, InputTooLargeError, NotAReportError
 from .models import Report, Source
 
@@ -116,12 +117,19 @@ def parse_file(
     """
     file = Path(path)
     size = file.stat().st_size
-    if size > max_chars * 4:
+    if size > max_chars * BYTES_PER_CHAR:
         raise InputTooLargeError(
             f"{file}: {size:,} bytes ({size / 2**20:.1f} MiB), over the limit of "
             f"{max_chars:,} characters"
         )
-    data = file.read_bytes()
+    # A FIFO or a device reports size 0: the read itself must stop at the limit.
+    with file.open("rb") as stream:
+        data = read_limited(stream, max_chars * BYTES_PER_CHAR)
+    if data is None:
+        raise InputTooLargeError(
+            f"{file}: more than {max_chars * BYTES_PER_CHAR:,} bytes, over the limit of "
+            f"{max_chars:,} characters"
+        )
     try:
         text, used = decode(data, encoding)
     except DecodeError as exc:
