@@ -90,12 +90,16 @@ def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
         # Sentence ends found once per paragraph and looked up by bisection: rescanning the
         # paragraph for every figure made one long line quadratic.
         ends = [x.start() for x in _SENTENCE_END.finditer(text)]
+        sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
         for m in _figures.find_figures(text):
             k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
             left = ends[k - 1] + 1 if k > 0 else 0
             k = bisect_left(ends, m.end, k)
             right = ends[k] + 1 if k < len(ends) else len(text)
             s, e = view.span(m.start, m.end)
+            sentence = sentences.get((left, right))
+            if sentence is None:
+                sentence = sentences[left, right] = _span(b, view, left, right)
             out.append(
                 Figure(
                     text=layout_text(b.source, s, e),
@@ -107,7 +111,7 @@ def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
                     approximate=m.approximate,
                     bound=m.bound,
                     kind=m.kind,
-                    sentence=_span(b, view, left, right),
+                    sentence=sentence,
                 )
             )
     return out
