@@ -16,6 +16,10 @@ from speechparse.errors import DecodeError
 _BINARY_CONTROLS = regex.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
 # Never in a text that was decoded right: C1 controls and the replacement character.
 _C1_OR_REPLACEMENT = regex.compile("[\x80-\x9f\ufffd]")
+# What a Chinese report is made of: printable ASCII and the usual breaks, CJK ideographs, CJK
+# punctuation, full-width forms and general punctuation.
+_PLAUSIBLE = regex.compile("[\x20-\x7e\n\r\t\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f]")
+_HAN = regex.compile("[\u4e00-\u9fff]")
 # Below this share of common characters a declared decoding is compared with detection.
 _MOJIBAKE_COMMONNESS = 0.6
 _NON_ASCII = regex.compile("[^\x00-\x7f]")
@@ -34,25 +38,15 @@ def _plausibility(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 1.0
-    good = sum(
-        1
-        for ch in sample
-        if (ch.isascii() and (ch.isprintable() or ch in "\n\r\t"))
-        or "\u4e00" <= ch <= "\u9fff"
-        or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef"
-        or "\u2000" <= ch <= "\u206f"
-    )
-    return good / len(sample)
+    return len(_PLAUSIBLE.findall(sample)) / len(sample)
 
 
 def _commonness(text: str) -> float:
     """Share of the Chinese characters that are common ones: a wrong decoding makes rare ones."""
-    common = _common_chars()
-    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    han = _HAN.findall(text, 0, 20000)
     if not han:
         return 0.5
-    return sum(1 for ch in han if ch in common) / len(han)
+    return sum(map(_common_chars().__contains__, han)) / len(han)
 
 
 @cache
