@@ -38,7 +38,7 @@ SOURCES = sorted(
     ]
 )
 SEED = int(os.environ.get("SPEECHPARSE_FUZZ_SEED", "20261201"))
-MUTANTS = int(os.environ.get("SPEECHPARSE_FUZZ_MUTANTS", "300"))
+MUTANTS = int(os.environ.get("SPEECHPARSE_FUZZ_MUTANTS", "600"))
 SECONDS = float(os.environ.get("SPEECHPARSE_FUZZ_SECONDS", "60"))
 # Encodings a file may be rewritten in, and encodings a careless caller may declare.
 REWRITE = ["utf-8", "utf-8-sig", "gb18030", "gbk", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be"]
@@ -126,15 +126,52 @@ def _reencode(rng: random.Random, data: bytes, _: list[bytes]) -> bytes:
     return text.encode(rng.choice(REWRITE), errors=rng.choice(["replace", "ignore"]))
 
 
-MUTATIONS: list[Mutation] = [
-    _flip,
-    _truncate,
-    _cut_window,
-    _insert_bytes,
-    _splice,
-    _shuffle_lines,
-    _layout,
-    _reencode,
+# Characters the parser decides on: punctuation, numerals, quotes, brackets, level and role words.
+INTERESTING = [
+    *"：:，、。；！？“”‘’「」（）()【】〔〕《》—■●①",
+    *"一二三十百千万亿0123456789%",
+    *"市县区省委局长记者摄",
+    *" \u3000\n\r\t",
+]
+
+
+def _edit_text(rng: random.Random, data: bytes, _: list[bytes]) -> bytes:
+    """Character-level edits of the decoded text, written back in its own encoding.
+
+    Byte flips mostly make undecodable files (rightly refused); edits of the text reach the
+    parser itself.
+    """
+    try:
+        text, used = decode(data)
+    except speechparse.SpeechParseError:
+        return data
+    chars = list(text)
+    for _ in range(rng.randint(1, 12)):
+        at = rng.randint(0, len(chars))
+        action = rng.randrange(4)
+        if action == 0 and chars:
+            chars[min(at, len(chars) - 1)] = rng.choice(INTERESTING)
+        elif action == 1:
+            chars[at:at] = rng.choices(INTERESTING, k=rng.randint(1, 5))
+        elif action == 2:
+            del chars[at : at + rng.randint(1, 30)]
+        else:
+            chars[at:at] = chars[at : at + rng.randint(1, 60)]  # a stretch written twice
+    return "".join(chars).encode(used, errors="replace")
+
+
+# (mutation, weight): byte-level damage mostly makes files that are rightly refused as
+# undecodable, so edits of the text, which reach the parser, are drawn most often.
+MUTATIONS: list[tuple[Mutation, int]] = [
+    (_edit_text, 8),
+    (_splice, 2),
+    (_shuffle_lines, 1),
+    (_layout, 2),
+    (_reencode, 1),
+    (_flip, 1),
+    (_truncate, 1),
+    (_cut_window, 1),
+    (_insert_bytes, 1),
 ]
 
 
@@ -142,7 +179,7 @@ def _mutant(rng: random.Random, pool: list[bytes]) -> tuple[bytes, list[str]]:
     data = rng.choice(pool)
     applied = []
     for _ in range(rng.randint(1, 3)):
-        mutation = rng.choice(MUTATIONS)
+        mutation = rng.choices([m for m, _ in MUTATIONS], [w for _, w in MUTATIONS])[0]
         data = mutation(rng, data, pool)
         applied.append(mutation.__name__)
     return data, applied
@@ -190,7 +227,7 @@ def test_the_mutations_change_the_input() -> None:
     """Each mutation does what it says on a real file (a fuzzer that mutates nothing passes)."""
     pool = [p.read_bytes() for p in SOURCES[:3]]
     rng = random.Random(1)
-    for mutation in MUTATIONS:
+    for mutation, _weight in MUTATIONS:
         assert any(mutation(rng, pool[0], pool) != pool[0] for _ in range(5)), mutation.__name__
 
 
