@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     DecodeError,
     InputTooLargeError,
+    MissingExtraError,
     NotAReportError,
     SchemaValidationError,
     SpeechParseError,
@@ -26,6 +27,7 @@ from .errors import (
 if TYPE_CHECKING:
     from .batch import BatchResult, parse_many
     from .export import json_schema, to_json, validate
+    from .html_input import parse_html
     from .models import (
         SCHEMA_VERSION,
         Byline,
@@ -58,6 +60,7 @@ _LAZY = {
     "json_schema": "export",
     "to_json": "export",
     "validate": "export",
+    "parse_html": "html_input",
     "DEFAULT_MAX_CHARS": "parser",
     "parse": "parser",
     "parse_file": "parser",
@@ -100,6 +103,7 @@ __all__ = [
     "HomePlace",
     "InputTooLargeError",
     "Keyword",
+    "MissingExtraError",
     "NotAReportError",
     "Point",
     "Position",
@@ -114,6 +118,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_file",
+    "parse_html",
     "parse_many",
     "to_dataframes",
     "to_html",

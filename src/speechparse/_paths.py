@@ -31,8 +31,9 @@ def has_magic(text: str) -> bool:
     return not _MAGIC.isdisjoint(text)
 
 
-def walk_files(root: str, suffix: str = ".txt") -> Iterator[Found]:
-    """Files below ``root`` whose name ends with ``suffix``, depth first in name order.
+def walk_files(root: str, suffix: str | tuple[str, ...] = ".txt") -> Iterator[Found]:
+    """Files below ``root`` whose name ends with ``suffix`` (or one of them), depth first in
+    name order.
 
     Name order within each directory, descending in place, is the order of sorted
     :class:`pathlib.Path` objects (what earlier versions produced). Hidden names are included.

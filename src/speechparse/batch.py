@@ -23,6 +23,7 @@ from speechparse.decoding.decode import decode
 
 from .errors import DecodeError
 from .export import to_json
+from .html_input import looks_like_html, parse_html
 from .models import Report
 from .parser import DEFAULT_MAX_CHARS, parse, parse_file
 
@@ -83,6 +84,13 @@ def _parse_one(task: _Task, options: _Options) -> _Raw:
             report = parse_file(
                 path,
                 encoding=options.encoding,
+                strict=options.strict,
+                keywords=options.keywords,
+                max_chars=options.max_chars,
+            )
+        elif options.encoding is None and looks_like_html(data):
+            report = parse_html(
+                data,
                 strict=options.strict,
                 keywords=options.keywords,
                 max_chars=options.max_chars,

@@ -293,7 +293,7 @@ def _expand(inputs: Sequence[str]) -> tuple[list[Found], bool]:
             found.append((arg, None))
         elif os.path.isdir(arg):
             several = True
-            found.extend(walk_files(arg))
+            found.extend(walk_files(arg, (".txt", ".html", ".htm")))
         elif os.path.exists(arg):
             found.append((arg, None))
         elif has_magic(arg):
@@ -305,7 +305,7 @@ def _expand(inputs: Sequence[str]) -> tuple[list[Found], bool]:
         else:
             raise _UsageError(f"{arg}: no such file or directory")
     if not found:
-        raise _UsageError(f"{' '.join(inputs)}: no *.txt file found")
+        raise _UsageError(f"{' '.join(inputs)}: no *.txt, *.html or *.htm file found")
     return found, several
 
 

@@ -7,9 +7,11 @@ place where the whole journey can be read.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 from speechparse.build.enrich import enrich as enrich_parts
 from speechparse.build.enrich import wanted
@@ -113,7 +115,9 @@ def parse_file(
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
-    Offsets index the decoded text with the BOM dropped and line endings untouched.
+    Offsets index the decoded text with the BOM dropped and line endings untouched. An HTML
+    page (a `.html`/`.htm` name, or content that starts like one) goes to
+    :func:`speechparse.parse_html`, and offsets index the text extracted from it.
     """
     file = Path(path)
     size = file.stat().st_size
@@ -130,6 +134,16 @@ def parse_file(
             f"{file}: more than {max_chars * BYTES_PER_CHAR:,} bytes, over the limit of "
             f"{max_chars:,} characters"
         )
+    if encoding is None and (
+        file.suffix.lower() in (".html", ".htm") or _html_input().looks_like_html(data)
+    ):
+        try:
+            report: Report = _html_input().parse_html(
+                data, strict=strict, keywords=keywords, max_chars=max_chars
+            )
+            return report
+        except DecodeError as exc:
+            raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
     try:
         text, used = decode(data, encoding)
     except DecodeError as exc:
@@ -143,3 +157,8 @@ def parse_file(
         encoding=used,
         enrich=enrich,
     )
+
+
+def _html_input() -> ModuleType:
+    """The HTML reader, imported when a page is met (it imports this module in turn)."""
+    return importlib.import_module(".html_input", __package__)

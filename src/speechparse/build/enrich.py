@@ -13,13 +13,13 @@ from itertools import accumulate
 
 import regex
 
+from speechparse.build.report import Builder
+from speechparse.core.text import Compact, compact, layout_text
+from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
 from speechparse.enrichment import quotes as _quotes
 from speechparse.enrichment import title_parts as _titleparts
-from speechparse.build.report import Builder
-from speechparse.decoding.fold import fold
-from speechparse.core.text import Compact, compact, layout_text
 from speechparse.models import Figure, HomePlace, Keyword, Position, Span, Speech, TitleParts
 
 _SENTENCE_END = regex.compile(r"[。！？；!?]")
@@ -238,8 +238,9 @@ def enrich(
             "quoted_terms": quoted if "quotes" in only else [],
         }
         if organizations:
-            positions = [_resolve(b, p, home) for p in speech.speaker.positions]
-            if any(new is not old for new, old in zip(positions, speech.speaker.positions)):
+            written = speech.speaker.positions
+            positions = [_resolve(b, p, home) for p in written]
+            if any(new is not old for new, old in zip(positions, written, strict=True)):
                 update["speaker"] = speech.speaker.model_copy(update={"positions": positions})
         speeches.append(speech.model_copy(update=update))
     if keywords and speeches:
