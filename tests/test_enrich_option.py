@@ -100,3 +100,13 @@ def test_structure_only_never_loads_jieba() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_html_page_takes_the_option() -> None:
+    page = Path(__file__).resolve().parent / "fixtures" / "web" / "gov.html"
+    full = speechparse.parse_file(page, keywords=False)
+    bare = speechparse.parse_file(page, keywords=False, enrich=False)
+    assert any(s.figures or s.quoted_terms for s in full.speeches) or full.title_parts
+    assert all(not s.figures and not s.quoted_terms for s in bare.speeches)
+    assert bare.title_parts is None and bare.home is None
+    assert [s.speaker.name for s in bare.speeches] == [s.speaker.name for s in full.speeches]

@@ -139,7 +139,7 @@ def parse_file(
     ):
         try:
             report: Report = _html_input().parse_html(
-                data, strict=strict, keywords=keywords, max_chars=max_chars
+                data, strict=strict, keywords=keywords, max_chars=max_chars, enrich=enrich
             )
             return report
         except DecodeError as exc:
