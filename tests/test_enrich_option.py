@@ -110,3 +110,17 @@ def test_an_html_page_takes_the_option() -> None:
     assert all(not s.figures and not s.quoted_terms for s in bare.speeches)
     assert bare.title_parts is None and bare.home is None
     assert [s.speaker.name for s in bare.speeches] == [s.speaker.name for s in full.speeches]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_takes_the_option(workers: int) -> None:
+    results = list(speechparse.parse_many([SEED, SEED], workers=workers, enrich={"quotes"}))
+    full = _json(speechparse.parse_file(SEED))
+    for result in results:
+        assert result.report is not None
+        assert _json(result.report) == _without(full, set(FIELDS) - {"quotes"})
+
+
+def test_parse_many_refuses_an_unknown_enrichment_at_once() -> None:
+    with pytest.raises(ValueError, match="unknown enrichment"):
+        next(speechparse.parse_many([SEED], workers=1, enrich={"figure"}))
