@@ -234,3 +234,22 @@ def test_the_mutations_change_the_input() -> None:
 def test_rewrite_encodings_are_text_codecs() -> None:
     for name in REWRITE:
         assert codecs.lookup(name)._is_text_encoding, name
+
+
+# Inputs the fuzzer once broke, rewritten with invented wording: each must keep the invariants.
+FOUND = {
+    # a second `——` subtitle line replaced the first, which was then in no span
+    "two-subtitles": (
+        "凝聚众智 助推发展\n\n——鹿鸣区政协专题协商会发言摘编\n\n编者按\n\n日前，局\n\n"
+        "——鹿鸣区政协专题协商会发言摘编\n\n编者按\n\n近日，鹿鸣区政协召开专题协商会。\n\n"
+        "区工商联主席陈某某：我们要把政策落到实处。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOUND))
+def test_inputs_found_by_fuzzing(name: str) -> None:
+    text = FOUND[name]
+    report = speechparse.parse(text, keywords=False)
+    assert_grounded(report, text)
+    assert_covered(report, text)
