@@ -117,6 +117,11 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 _RUN = regex.compile(r"[^ \u3000\t\r\n\xa0]+")
 
 
+def _letter_spaced(runs: list[regex.Match[str]]) -> bool:
+    singles = sum(1 for m in runs if m.end() - m.start() == 1)
+    return singles >= 0.7 * len(runs) and all(m.end() - m.start() <= 2 for m in runs)
+
+
 def compact(folded: str, start: int, end: int) -> Compact:
     """Build a :class:`Compact` view of ``folded[start:end]``.
 
@@ -128,33 +133,32 @@ def compact(folded: str, start: int, end: int) -> Compact:
     sources = array("q")
     length = 0
     next_source = -1  # source offset that would continue the current run
-
-    def piece(text: str, source: int) -> None:
-        nonlocal length, next_source
-        if source != next_source:
-            starts.append(length)
-            sources.append(source)
-        parts.append(text)
-        length += len(text)
-        next_source = source + len(text)
-
     line_start = start
     for line_end in [*(m.start() for m in _BREAK.finditer(folded, start, end)), end]:
-        runs = list(_RUN.finditer(folded, line_start, line_end))
-        # Letter-spaced PDF text (`市 财 政 局 局 长`): single characters all along the line
-        # (punctuation may cling to one) are words only in appearance; the spaces are layout.
-        singles = sum(1 for m in runs if m.end() - m.start() == 1)
-        spaced_letters = (
-            len(runs) >= 4
-            and singles >= 0.7 * len(runs)
-            and all(m.end() - m.start() <= 2 for m in runs)
-        )
-        previous_end = -1
-        for m in runs:
-            if previous_end >= 0 and not spaced_letters:
-                piece(" ", previous_end)
-            piece(m.group(), m.start())
-            previous_end = m.end()
+        runs = _RUN.finditer(folded, line_start, line_end)
+        first = next(runs, None)
+        if first is not None:
+            rest = list(runs)
+            # Letter-spaced PDF text (`市 财 政 局 局 长`): single characters all along the
+            # line (punctuation may cling to one) are words only in appearance; the spaces
+            # are layout.
+            spaced_letters = len(rest) >= 3 and _letter_spaced([first, *rest])
+            previous_end = -1
+            for m in (first, *rest):
+                at, piece = m.start(), m.group()
+                if previous_end >= 0 and not spaced_letters:
+                    if previous_end != next_source:
+                        starts.append(length)
+                        sources.append(previous_end)
+                    parts.append(" ")
+                    length += 1
+                    next_source = previous_end + 1
+                if at != next_source:
+                    starts.append(length)
+                    sources.append(at)
+                parts.append(piece)
+                length += len(piece)
+                previous_end = next_source = at + len(piece)
         line_start = line_end
         while line_start < end and folded[line_start] in "\r\n":
             line_start += 1
