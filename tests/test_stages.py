@@ -14,7 +14,13 @@ import pytest
 
 import speechparse
 from speechparse.build.document import Document
-from speechparse.build.enrich import Enrichment, Organization, SpeechEnrichment, enrich
+from speechparse.build.enrich import (
+    Enrichment,
+    Organization,
+    SpeechEnrichment,
+    enrich,
+    wanted,
+)
 from speechparse.build.report import build_report
 from speechparse.build.speeches import (
     PositionParts,
@@ -69,7 +75,7 @@ def test_the_stages_composed_by_hand_give_parse() -> None:
     draft = assemble(blocks)
     assert draft == assemble(blocks)  # the walk reads its input and changes nothing
     structure = build_structure(doc, draft)
-    enrichment = enrich(doc, structure, keywords=False)
+    enrichment = enrich(doc, structure, only=wanted(True, keywords=False))
     expected = speechparse.parse(text, keywords=False)
     diagnostics = [*structure.diagnostics, *enrichment.diagnostics]
     report = build_report(expected.source, structure, enrichment, diagnostics)

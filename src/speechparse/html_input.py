@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .build.enrich import wanted
 from .errors import DecodeError, InputTooLargeError, MissingExtraError
 from .parser import DEFAULT_MAX_CHARS, parse_text
 
@@ -223,6 +225,7 @@ def parse_html(
     strict: bool = False,
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a meeting report given as an HTML page (bytes are decoded by the page's charset).
 
@@ -241,9 +244,9 @@ def parse_html(
     return parse_text(
         text,
         strict=strict,
-        keywords=keywords,
         max_chars=max_chars,
         encoding=encoding,
+        only=wanted(enrich, keywords=keywords),
         kind="html",
         url=url,
     )

@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
 from speechparse.build.document import Document
-from speechparse.build.enrich import enrich
+from speechparse.build.enrich import enrich as enrich_structure
+from speechparse.build.enrich import wanted
 from speechparse.build.report import build_report
 from speechparse.build.speeches import Structure, build_structure
 from speechparse.core.diagnostics import Code
@@ -44,16 +46,25 @@ def parse(
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
     encoding: str = "str",
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a meeting report given as text.
 
     ``keywords=False`` skips keyword extraction and so never loads jieba.
+    ``enrich`` asks for less: ``False`` gives the structure only (no figures, quoted terms,
+    keywords, title parts, home place or organisation resolution), a set of names from
+    ``"figures"``, ``"quotes"``, ``"keywords"``, ``"organizations"``, ``"title_parts"`` gives
+    those alone; the fields left out stay empty (``[]`` or null).
     ``strict=True`` raises :class:`NotAReportError` when no speech is found instead of
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
     return parse_text(
-        text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=encoding
+        text,
+        strict=strict,
+        max_chars=max_chars,
+        encoding=encoding,
+        only=wanted(enrich, keywords=keywords),
     )
 
 
@@ -61,9 +72,9 @@ def parse_text(
     text: str,
     *,
     strict: bool,
-    keywords: bool,
     max_chars: int,
     encoding: str,
+    only: frozenset[str],
     kind: SourceKind = "text",
     url: str | None = None,
 ) -> Report:
@@ -74,8 +85,9 @@ def parse_text(
     blocks = build_blocks(doc.folded, lines)  # 4
     draft = assemble(blocks)  # 5
     structure = build_structure(doc, draft)  # 6
+    del lines, blocks, draft  # blocks and their views are not needed any more: free them
     verdict = _no_speeches(doc, structure, strict=strict)
-    enrichment = enrich(doc, structure, keywords=keywords)  # 7
+    enrichment = enrich_structure(doc, structure, only=only)  # 7
     diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]
     return build_report(source, structure, enrichment, diagnostics)  # 8
 
@@ -136,6 +148,7 @@ def parse_file(
     strict: bool = False,
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
@@ -163,7 +176,7 @@ def parse_file(
     ):
         try:
             report: Report = _html_input().parse_html(
-                data, strict=strict, keywords=keywords, max_chars=max_chars
+                data, strict=strict, keywords=keywords, max_chars=max_chars, enrich=enrich
             )
             return report
         except DecodeError as exc:
@@ -172,7 +185,15 @@ def parse_file(
         text, used = decode(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
-    return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)
+    del data  # the bytes are not needed while the text is parsed
+    return parse(
+        text,
+        strict=strict,
+        keywords=keywords,
+        max_chars=max_chars,
+        encoding=used,
+        enrich=enrich,
+    )
 
 
 def _html_input() -> ModuleType:

@@ -9,8 +9,10 @@ value here still points at the characters it came from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import cast
 
 from speechparse.build.document import Document
@@ -64,39 +66,79 @@ class Enrichment:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def enrich(doc: Document, structure: Structure, *, keywords: bool) -> Enrichment:
-    """Stage 7: enrich the structure; ``keywords=False`` never imports jieba."""
+ENRICHMENTS = frozenset({"figures", "quotes", "keywords", "organizations", "title_parts"})
+"""What ``parse(enrich=...)`` can ask for; ``organizations`` is the home place and the
+resolution of abbreviated units against it (with its ``org.unresolved`` diagnostics)."""
+# Quoted terms are found whenever figures or keywords are wanted: a figure inside quotes is
+# a slogan, and quoted terms join the keyword dictionary, so those results do not change.
+_NEEDS_QUOTES = frozenset({"figures", "quotes", "keywords"})
+_UNRESOLVED = Organization(full_name=None, level=None)
+
+
+def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[str]:
+    """The enrichments to compute: ``True`` for all, ``False`` for none, or a set of names.
+
+    ``keywords=False`` still removes keywords, so the older switch keeps its meaning.
+    """
+    if enrich is True:
+        names = ENRICHMENTS
+    elif enrich is False:
+        names = frozenset()
+    else:
+        names = frozenset([enrich] if isinstance(enrich, str) else enrich)
+        unknown = sorted(name for name in names if name not in ENRICHMENTS)
+        if unknown:
+            raise ValueError(
+                f"unknown enrichment {', '.join(map(repr, unknown))}; "
+                f"choose among {', '.join(sorted(ENRICHMENTS))}"
+            )
+    return names if keywords else names - {"keywords"}
+
+
+def enrich(
+    doc: Document, structure: Structure, *, only: frozenset[str] = ENRICHMENTS
+) -> Enrichment:
+    """Stage 7: the enrichments named in ``only`` (see :func:`wanted`); the others stay empty.
+
+    Without ``"keywords"`` jieba is never imported.
+    """
     title = structure.title
-    home = _orgs.infer_home(doc.folded, fold(title.text) if title is not None else None)
+    organizations = "organizations" in only
+    home = None
+    if organizations:
+        home = _orgs.infer_home(doc.folded, fold(title.text) if title is not None else None)
     found: list[Diagnostic] = []
-    views = [_paragraph_views(doc, s.paragraphs) for s in structure.speeches]
+    views = [
+        _paragraph_views(doc, s.paragraphs) if only & _NEEDS_QUOTES else []
+        for s in structure.speeches
+    ]
     speeches: list[SpeechEnrichment] = []
     extra: list[str] = []
     for speech, speech_views in zip(structure.speeches, views, strict=True):
         quoted = _quoted_in(doc, speech_views)
         # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
-        figures = tuple(
-            f
-            for f in _figures_in(doc, speech_views)
-            if not any(q.start <= f.start and f.end <= q.end for q in quoted)
-        )
-        organizations = []
+        figures = _outside(_figures_in(doc, speech_views), quoted) if "figures" in only else ()
+        resolved = []
         for position in speech.speaker.positions:
+            if not organizations:
+                resolved.append(_UNRESOLVED)
+                continue
             organization, diagnostics = _resolve(doc, position, home)
-            organizations.append(organization)
+            resolved.append(organization)
             found.extend(diagnostics)
         extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
         extra.extend(fold(p.organization) for p in speech.speaker.positions if p.organization)
-        speeches.append(SpeechEnrichment(tuple(organizations), figures, quoted, ()))
+        kept_quotes = quoted if "quotes" in only else ()
+        speeches.append(SpeechEnrichment(tuple(resolved), figures, kept_quotes, ()))
     together: tuple[Keyword, ...] = ()
-    if keywords and speeches:
+    if "keywords" in only and speeches:
         per_speech, together = _keywords(doc, views, extra)
         speeches = [
             SpeechEnrichment(s.organizations, s.figures, s.quoted_terms, found_words)
             for s, found_words in zip(speeches, per_speech, strict=True)
         ]
     return Enrichment(
-        title_parts=_title_parts(doc, title),
+        title_parts=_title_parts(doc, title) if "title_parts" in only else None,
         home=_home_model(doc, home),
         keywords=together,
         speeches=tuple(speeches),
@@ -163,11 +205,18 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
     out: list[Figure] = []
     for view in views:
         text = view.text
+        # Sentence ends found once per paragraph and looked up by bisection: rescanning the
+        # paragraph for every figure made one long line quadratic.
+        ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
+        sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
         for m in _figures.find_figures(text):
-            ends = SENTENCE_OR_CLAUSE_END_RE.finditer(text, 0, m.start)
-            left = max((x.end() for x in ends), default=0)
-            right_match = SENTENCE_OR_CLAUSE_END_RE.search(text, m.end)
-            right = right_match.end() if right_match else len(text)
+            k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
+            left = ends[k - 1] + 1 if k > 0 else 0
+            k = bisect_left(ends, m.end, k)
+            right = ends[k] + 1 if k < len(ends) else len(text)
+            sentence = sentences.get((left, right))
+            if sentence is None:
+                sentence = sentences[left, right] = doc.view_span(view, left, right)
             span = doc.view_span(view, m.start, m.end)
             out.append(
                 Figure(
@@ -180,10 +229,22 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
                     approximate=m.approximate,
                     bound=m.bound,
                     kind=m.kind,
-                    sentence=doc.view_span(view, left, right),
+                    sentence=sentence,
                 )
             )
     return out
+
+
+def _outside(figures: list[Figure], quoted: Sequence[Span]) -> tuple[Figure, ...]:
+    """The figures not inside any quoted term, in one sorted sweep (not figures × terms)."""
+    if not quoted:
+        return tuple(figures)
+    spans = sorted((q.start, q.end) for q in quoted)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+    return tuple(
+        f for f in figures if (k := bisect_right(starts, f.start)) == 0 or reach[k - 1] < f.end
+    )
 
 
 def _quoted_in(doc: Document, views: list[Compact]) -> tuple[Span, ...]:

@@ -280,7 +280,12 @@ def assemble(blocks: list[Block]) -> Draft:
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
             continue
-        if block.kind is Kind.SUBTITLE and not draft.speeches and current is None:
+        if (
+            block.kind is Kind.SUBTITLE
+            and draft.subtitle is None  # a second one must not replace (and lose) the first
+            and not draft.speeches
+            and current is None
+        ):
             draft.subtitle = block
             continue
         if block.kind is Kind.DESIGNATION:

@@ -127,11 +127,10 @@ def split_lines(folded: str) -> list[Line]:
     blank = False
     for m in [*_LINE_BREAK.finditer(folded), None]:
         end = m.start() if m is not None else len(folded)
-        a, b = pos, end
-        while a < b and folded[a] in _INDENT_CHARS:
-            a += 1
-        while b > a and folded[b - 1] in _INDENT_CHARS:
-            b -= 1
+        # Indentation and line-end spaces trimmed by str methods, not a loop per character.
+        line = folded[pos:end].strip(_INDENT_CHARS)
+        a = end - len(folded[pos:end].lstrip(_INDENT_CHARS)) if line else end
+        b = a + len(line)
         indent = a - pos
         a, b, heading = _markdown.strip_marks(folded, a, b)
         if b > a and not _DECORATION.fullmatch(folded, a, b):
