@@ -118,6 +118,11 @@ def _raw_results(
     # Imported here: multiprocessing costs `import speechparse` ~15 ms it rarely needs.
     from concurrent.futures import ProcessPoolExecutor
 
+    if options.keywords:  # load the dictionary once, here: forked workers inherit it
+        from speechparse.enrichment.keywords import preload
+
+        preload()
+
     window: deque[Future[list[_Raw]]] = deque()
     # Two chunks per worker keep every worker busy while the parent writes results out.
     limit = 2 * workers

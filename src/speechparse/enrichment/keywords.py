@@ -27,7 +27,7 @@ from operator import itemgetter
 from speechparse.core.lexicon import load_words
 from speechparse.enrichment import jieba_adapter as _segment
 
-__all__ = ["KeywordMatch", "extract_keywords", "rank_many", "segment"]
+__all__ = ["KeywordMatch", "extract_keywords", "preload", "rank_many", "segment"]
 
 # Lexicons whose entries are user words in every document.
 _USER_LEXICONS: tuple[str, ...] = ("titles",)
@@ -397,3 +397,11 @@ def extract_keywords(
             if len(found) == top_k:
                 break
     return found
+
+
+def preload() -> None:
+    """Load everything keyword extraction needs now — e.g. in a parent process before it forks
+    workers, so that each starts with the tables instead of loading them again."""
+    _segment.preload()
+    _stop_words()
+    _lexicon_words()
