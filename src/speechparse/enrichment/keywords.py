@@ -24,13 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
-from speechparse.core.lexicon import load_words
+from speechparse.core.lexicon import lexicon
 from speechparse.enrichment import jieba_adapter as _segment
 
 __all__ = ["KeywordMatch", "extract_keywords", "preload", "rank_many", "segment"]
-
-# Lexicons whose entries are user words in every document.
-_USER_LEXICONS: tuple[str, ...] = ("titles",)
 
 # jieba.analyse.tfidf.KeywordExtractor.STOP_WORDS, which extract_tags always applies.
 _JIEBA_STOP_WORDS = (
@@ -52,7 +49,7 @@ class KeywordMatch:
 @cache
 def _stop_words() -> frozenset[str]:
     # Lower-cased because jieba compares ``word.lower()`` against its stop list.
-    return frozenset(w.lower() for w in (*load_words("stopwords"), *_JIEBA_STOP_WORDS))
+    return frozenset(w.lower() for w in (*lexicon().stopwords, *_JIEBA_STOP_WORDS))
 
 
 def _normalise(word: str) -> str | None:
@@ -85,9 +82,8 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 @cache
 def _lexicon_words() -> tuple[frozenset[str], re.Pattern[str] | None]:
-    words = frozenset(
-        w for name in _USER_LEXICONS for w in map(_normalise, load_words(name)) if w is not None
-    )
+    # Job titles are user words in every document.
+    words = frozenset(w for w in map(_normalise, lexicon().titles) if w is not None)
     # A lookahead finds the longest word at every position, overlapping ones included.
     return words, re.compile(f"(?=({_trie_pattern(words)}))") if words else None
 
