@@ -58,7 +58,9 @@ _HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # ideographs, ...): everything outside ASCII-to-CJK-radicals, CJK punctuation, jieba's Han range
 # and full-width forms.
 _MAYBE_HAN_TO_RUST = re.compile(r"[^\x00-\u2E7F\u3000-\u303F\u4E00-\u9FD5\uFF00-\uFFEF]")
-_ASCII_RUN = re.compile(r"[a-zA-Z0-9+#&\._%\-]+")
+# Where the two HMMs can split Latin runs differently: runs of Latin letters, digits and
+# symbols that hold a symbol (only those of two characters or more matter).
+_LATIN_WITH_SYMBOL = re.compile(r"[a-zA-Z0-9+#&\._%\-]*[+#&\._%\-][a-zA-Z0-9+#&\._%\-]*")
 _ASCII_ONLY = re.compile(r"[a-zA-Z0-9+#&\._%\-]+\Z")
 _TRIPLE = re.compile(r"([\u4E00-\u9FD5])\1\1")
 
@@ -173,8 +175,8 @@ class _RustSegmenter:
             tokens = _unmask(self._jieba.cut(_MAYBE_HAN_TO_RUST.sub("\x00", text)), text)
         else:
             tokens = self._jieba.cut(text)
-        if _ASCII_RUN.search(text):
-            tokens = self._resplit_latin(tokens)
+        if _LATIN_WITH_SYMBOL.search(text):
+            tokens = self._resplit_latin(tokens, text)
         return tokens
 
     def _cut_with_triples(self, text: str) -> list[str]:
@@ -188,27 +190,37 @@ class _RustSegmenter:
                 out += self.cut(block)
         return out
 
-    def _resplit_latin(self, tokens: list[str]) -> list[str]:
+    def _resplit_latin(self, tokens: list[str], text: str) -> list[str]:
         """jieba's HMM splits a run of Latin letters and digits at ``-``, ``.`` … (2024-07-10
-        is five tokens); rjieba keeps it whole. Only tokens a dictionary word did not produce
-        are joined and re-split."""
+        is five tokens); rjieba keeps it whole. In each such run of the text, the tokens no
+        dictionary word produced are joined and re-split the way jieba splits them."""
+        ends = list(itertools.accumulate(map(len, tokens)))
         out: list[str] = []
-        run: list[str] = []
-        for token in tokens:
-            if _ASCII_ONLY.match(token) and (len(token) == 1 or not self._jieba.has_word(token)):
-                run.append(token)
+        copied = 0
+        for match in _LATIN_WITH_SYMBOL.finditer(text):
+            if match.end() - match.start() < 2:
                 continue
-            if run:
+            first = bisect.bisect_right(ends, match.start())
+            last = bisect.bisect_left(ends, match.end())
+            out += tokens[copied:first]
+            run: list[str] = []
+            for token in tokens[first : last + 1]:
+                if _ASCII_ONLY.match(token) and (
+                    len(token) == 1 or not self._jieba.has_word(token)
+                ):
+                    run.append(token)
+                    continue
                 out += _hmm_latin(run)
                 run = []
-            out.append(token)
-        if run:
+                out.append(token)
             out += _hmm_latin(run)
+            copied = last + 1
+        out += tokens[copied:]
         return out
 
 
 def _hmm_latin(run: list[str]) -> list[str]:
-    if len(run) == 1 and len(run[0]) == 1:
+    if len(run) <= 1 and all(len(t) == 1 for t in run):
         return run
     return [piece for piece in _HMM_SKIP.split("".join(run)) if piece]
 
@@ -322,6 +334,9 @@ def word_counts() -> WordCounts:
     return _load_counts()
 
 
+_MEMO_LIMIT = 200_000
+
+
 class IdfTable:
     """jieba's IDF table (``jieba/analyse/idf.txt``) as sorted words and their weights.
 
@@ -329,18 +344,26 @@ class IdfTable:
     takes a tenth of a second; a document looks up only its few thousand words.
     """
 
-    __slots__ = ("_idf", "_words", "median")
+    __slots__ = ("_idf", "_seen", "_words", "median")
 
     def __init__(self, words: list[str], idf: array[float]) -> None:
         self._words = words
         self._idf = idf
         self.median = sorted(idf)[len(idf) // 2] if idf else 0.0
+        # Answers already looked up. A bisection touches ~18 places scattered over 270,000
+        # strings, which costs cache misses each time; a report's vocabulary mostly repeats.
+        # The answer for a word never changes, so this cannot make output depend on history.
+        self._seen: dict[str, float] = {}
 
     def get(self, word: str) -> float:
-        at = bisect.bisect_left(self._words, word)
-        if at < len(self._words) and self._words[at] == word:
-            return float(self._idf[at])
-        return self.median
+        found = self._seen.get(word)
+        if found is None:
+            at = bisect.bisect_left(self._words, word)
+            hit = at < len(self._words) and self._words[at] == word
+            found = float(self._idf[at]) if hit else self.median
+            if len(self._seen) < _MEMO_LIMIT:
+                self._seen[word] = found
+        return found
 
 
 def _read_idf(path: Path) -> tuple[str, bytes]:

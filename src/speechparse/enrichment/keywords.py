@@ -84,8 +84,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 def _lexicon_words() -> tuple[frozenset[str], re.Pattern[str] | None]:
     # Job titles are user words in every document.
     words = frozenset(w for w in map(_normalise, lexicon().titles) if w is not None)
-    # A lookahead finds the longest word at every position, overlapping ones included.
-    return words, re.compile(f"(?=({_trie_pattern(words)}))") if words else None
+    return words, re.compile(_trie_pattern(words)) if words else None
 
 
 class _UserWords:
@@ -103,7 +102,14 @@ class _UserWords:
     def occurrences(self, text: str) -> list[tuple[int, int]]:
         """Where user words occur in ``text``, by start and then longest first."""
         _, pattern = _lexicon_words()
-        found = [m.span(1) for m in pattern.finditer(text)] if pattern is not None else []
+        found: list[tuple[int, int]] = []
+        # The longest word at every position where one starts, overlapping ones included
+        # (业主 must not hide 主要负责人 in 企业主要负责人).
+        if pattern is not None:
+            match = pattern.search(text)
+            while match is not None:
+                found.append(match.span())
+                match = pattern.search(text, match.start() + 1)
         for word in self._extra:
             at = text.find(word)
             while at >= 0:
@@ -135,24 +141,31 @@ def _merge(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
         first, last = bisect_right(ends, start), bisect_left(ends, end)
         if first < copied:
             continue  # overlaps a span already merged
-        if start == ends[first] - len(tokens[first]) or _from_buffer(seg, tokens[first]):
+        if _from_buffer(seg, tokens[first]):
             while first > copied and _from_buffer(seg, tokens[first - 1]):
                 first -= 1
-        if end == ends[last] or _from_buffer(seg, tokens[last]):
+        if _from_buffer(seg, tokens[last]):
             while last + 1 < len(tokens) and _from_buffer(seg, tokens[last + 1]):
                 last += 1
         head, tail = ends[first] - len(tokens[first]), ends[last]
         word = text[start:end]
         before = tokens[first : last + 1]
-        after = [
-            *(seg.cut(text[head:start]) if head < start else ()),
-            word,
-            *(seg.cut(text[end:tail]) if end < tail else ()),
-        ]
-        if after == before:
-            continue
-        if _route_score(seg, after, word) <= _route_score(seg, before, None):
-            continue
+        if (head, tail) == (start, end) and all(seg.freq(t) for t in before):
+            # Dictionary words that spell the word exactly: its suggested count beats their
+            # product by construction, so jieba would take it without needing a score.
+            if len(before) == 1:
+                continue
+            after = [word]
+        else:
+            after = [
+                *(seg.cut(text[head:start]) if head < start else ()),
+                word,
+                *(seg.cut(text[end:tail]) if end < tail else ()),
+            ]
+            if after == before:
+                continue
+            if _route_score(seg, after, word) <= _route_score(seg, before, None):
+                continue
         out += tokens[copied:first]
         out += after
         copied = last + 1
@@ -255,12 +268,13 @@ def _for_segmentation(text: str) -> str:
 
 def _is_keyword(word: str, stop_words: frozenset[str]) -> bool:
     # Single characters and bare numbers (2023, 三五) say nothing about a speech's subject,
-    # and a term must contain a letter or a CJK character to be readable as one.
-    return (
-        len(word) >= 2
-        and word.lower() not in stop_words
-        and any(ch.isalpha() and not ch.isnumeric() for ch in word)
-    )
+    # and a term must contain a letter or a CJK character that is not a numeral to be
+    # readable as one. (For an all-letter word that is: not all numerals.)
+    if len(word) < 2 or word.lower() in stop_words:
+        return False
+    if word.isalpha():
+        return not word.isnumeric()
+    return any(ch.isalpha() and not ch.isnumeric() for ch in word)
 
 
 def _counts(tokens: Iterable[str]) -> Counter[str]:
@@ -269,27 +283,35 @@ def _counts(tokens: Iterable[str]) -> Counter[str]:
     Segmented text holds no whitespace but the single spaces between Latin words, so a
     token's length is its stripped length."""
     stop_words = _stop_words()
-    return Counter(w for w in tokens if len(w) >= 2 and w.lower() not in stop_words)
+    raw = Counter(tokens)  # counted in C; each distinct word is then checked once
+    return Counter({w: n for w, n in raw.items() if len(w) >= 2 and w.lower() not in stop_words})
 
 
-def _rank(freq: Counter[str], text: str, top_k: int) -> list[tuple[str, float]]:
+def _idf_of_keywords(words: Iterable[str]) -> dict[str, float]:
+    """The IDF of each of ``words`` that can be a keyword, looked up once per call."""
+    stop_words = _stop_words()
+    idf = _segment.idf_table()
+    return {w: idf.get(w) for w in words if _is_keyword(w, stop_words)}
+
+
+def _rank(
+    freq: Counter[str], text: str, top_k: int, idf_of: dict[str, float]
+) -> list[tuple[str, float]]:
     """The ``top_k`` terms by TF-IDF; ties go to the term that occurs first in ``text``.
 
-    ``text`` is already prepared for segmentation (see :func:`_for_segmentation`). Only the
-    terms that can still make the list are looked up in the text, so a long report does not
-    pay a search for each of its thousands of words.
+    ``text`` is already prepared for segmentation (see :func:`_for_segmentation`); ``idf_of``
+    holds the words that can be keywords. Only the terms that can still make the list are
+    looked up in the text, so a long report does not pay a search for each of its words.
     """
     total = sum(freq.values())
     if not total or top_k <= 0:
         return []
-    stop_words = _stop_words()
-    idf = _segment.idf_table()
     compacted = text.replace(" ", "")
     weighted = sorted(
         (
-            (round(count * idf.get(word) / total, 6), word)
+            (round(count * idf_of[word] / total, 6), word)
             for word, count in freq.items()
-            if _is_keyword(word, stop_words)
+            if word in idf_of
         ),
         key=itemgetter(0),
         reverse=True,
@@ -318,11 +340,12 @@ def rank_many(
     user_words = _UserWords(extra_words)
     prepared = [_for_segmentation(t) for t in texts]
     counts = [_counts(_segment_with(t, user_words)) for t in prepared]
-    per_text = [_rank(c, t, top_k) for c, t in zip(counts, prepared, strict=True)]
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
-    together = _rank(total, "".join(prepared), top_k_all)
+    idf_of = _idf_of_keywords(total)
+    per_text = [_rank(c, t, top_k, idf_of) for c, t in zip(counts, prepared, strict=True)]
+    together = _rank(total, "".join(prepared), top_k_all, idf_of)
     return per_text, together
 
 
@@ -386,7 +409,7 @@ def extract_keywords(
     prepared = _for_segmentation(text)
     freq = _counts(_segment_with(prepared, _UserWords(extra_words)))
     found: list[KeywordMatch] = []
-    for word, weight in _rank(freq, prepared, len(freq)):
+    for word, weight in _rank(freq, prepared, len(freq), _idf_of_keywords(freq)):
         spans = view.spans(word)
         if spans:  # every occurrence split by a space between Latin words: not groundable
             found.append(KeywordMatch(word=word, weight=weight, spans=spans))
