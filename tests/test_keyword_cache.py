@@ -13,7 +13,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeGuard
 
 import pytest
 
@@ -174,10 +173,10 @@ def test_a_folder_owned_by_someone_else_is_not_used(tmp_path: Path, clean: str) 
 # --- the file format, in process --------------------------------------------------------------
 
 
-def _is_table(value: object) -> TypeGuard[dict[str, int]]:
-    return isinstance(value, dict) and all(
-        type(k) is str and type(v) is int for k, v in value.items()
-    )
+def _is_table(value: object) -> dict[str, int] | None:
+    if isinstance(value, dict) and all(type(k) is str and type(v) is int for k, v in value.items()):
+        return value
+    return None
 
 
 class Builds:

@@ -11,7 +11,7 @@ when all of these hold, and otherwise rebuilt (once) and rewritten:
   ``MAX_BYTES``) and a BLAKE2 checksum of the payload, both checked before a byte is unmarshalled,
   so a truncated, padded or foreign file costs a ``stat`` and a hash, never an unbounded
   ``marshal.loads``;
-- the unmarshalled value passes the caller's check of its whole structure.
+- the unmarshalled value passes the caller's check of its whole structure (``decode``).
 
 Files are named after everything they were built from (format, Python version, source file
 size and mtime), so a stale file is simply never looked up. Writes go through a temporary file
@@ -31,7 +31,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeGuard, TypeVar
+from typing import TypeVar
 
 __all__ = ["MAX_BYTES", "cache_dir", "enabled", "load", "stamp"]
 
@@ -147,20 +147,22 @@ def _write(directory: Path, name: str, kind: str, value: object) -> None:
 def load(
     kind: str,
     key: tuple[object, ...],
-    build: Callable[[], T],
-    valid: Callable[[object], TypeGuard[T]],
+    build: Callable[[], object],
+    decode: Callable[[object], T | None],
 ) -> T:
-    """The cached table for ``key`` if the cache holds a sound one, else ``build()`` (stored for
-    next time). ``valid`` checks the whole structure of what was read."""
-    if not enabled():
-        return build()
-    directory = cache_dir(create=True)
+    """The table for ``key``: decoded from the cache if the cache holds a sound one, else
+    ``build()`` (stored for next time) decoded. ``decode`` checks the whole structure of what
+    it is given and returns None when it is not a table it could have built."""
+    directory = cache_dir(create=True) if enabled() else None
     name = _name(kind, key)
     if directory is not None:
         cached = _read(directory / name)
-        if cached is not None and valid(cached):
-            return cached
+        if cached is not None and (table := decode(cached)) is not None:
+            return table
     value = build()
+    table = decode(value)
+    if table is None:
+        raise RuntimeError(f"speechparse built a {kind} table that fails its own check")
     if directory is not None:
         _write(directory, name, kind, value)
-    return value
+    return table

@@ -34,7 +34,7 @@ from array import array
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Protocol, TypeGuard
+from typing import Protocol
 
 from speechparse.enrichment import _cache
 
@@ -106,7 +106,7 @@ class _JiebaSegmenter:
         path = _jieba_dir() / "dict.txt"
         tokenizer = jieba.Tokenizer()
         freq, total = _cache.load(
-            "dict", (jieba.__version__, _cache.stamp(path)), lambda: _read_dict(path), _valid_dict
+            "dict", (jieba.__version__, _cache.stamp(path)), lambda: _read_dict(path), _as_dict
         )
         # Exactly what Tokenizer.initialize() leaves behind, minus its shared temp-file cache.
         tokenizer.FREQ, tokenizer.total = freq, total
@@ -139,16 +139,17 @@ def _read_dict(path: Path, *, prefixes: bool = True) -> tuple[dict[str, int], in
     return freq, total
 
 
-def _valid_dict(value: object) -> TypeGuard[tuple[dict[str, int], int]]:
+def _as_dict(value: object) -> tuple[dict[str, int], int] | None:
+    """jieba's prefix dictionary and total, if ``value`` is exactly that."""
     if not (isinstance(value, tuple) and len(value) == 2):
-        return False
+        return None
     freq, total = value
-    return (
-        isinstance(freq, dict)
-        and type(total) is int
-        and all(type(k) is str and type(v) is int and v >= 0 for k, v in freq.items())
-        and sum(freq.values()) == total
-    )
+    if not (isinstance(freq, dict) and type(total) is int):
+        return None
+    if not all(type(k) is str and type(v) is int and v >= 0 for k, v in freq.items()):
+        return None
+    # jieba adds a word's count to the total for every line naming it: at least the sum.
+    return (freq, total) if sum(freq.values()) <= total else None
 
 
 class _RustSegmenter:
@@ -297,37 +298,38 @@ def _read_counts(path: Path) -> tuple[str, bytes, int]:
     return "\n".join(words), array("q", (table[w] for w in words)).tobytes(), total
 
 
-def _valid_counts(value: object) -> TypeGuard[tuple[str, bytes, int]]:
+def _as_counts(value: object) -> WordCounts | None:
+    """Sorted words with a non-negative count each, and a total at least their sum."""
     if not (isinstance(value, tuple) and len(value) == 3):
-        return False
+        return None
     text, raw, total = value
     if not (isinstance(text, str) and isinstance(raw, bytes) and type(total) is int):
-        return False
-    if len(raw) % 8:
-        return False
-    words, counts = _counts_arrays(text, raw)
-    return (
-        len(words) == len(counts)
-        and min(counts, default=0) >= 0
-        and sum(counts) <= total
-        and "" not in words
-        and all(map(str.__lt__, words, itertools.islice(words, 1, None)))
-    )
-
-
-def _counts_arrays(text: str, raw: bytes) -> tuple[list[str], array[int]]:
+        return None
+    words = _sorted_words(text, len(raw) // 8)
+    if words is None or len(raw) % 8:
+        return None
     counts = array("q")
     counts.frombytes(raw)
-    return (text.split("\n") if text else []), counts
+    if min(counts, default=0) < 0 or sum(counts) > total:
+        return None
+    return WordCounts(words, counts, total)
+
+
+def _sorted_words(text: str, expected: int) -> list[str] | None:
+    """``text`` split into ``expected`` words, if they are non-empty and sorted (what bisecting
+    needs)."""
+    if text.count("\n") + 1 != expected or not text or "\n\n" in text:
+        return None
+    if text[0] == "\n" or text[-1] == "\n":
+        return None
+    words = text.split("\n")
+    return words if sorted(words) == words else None  # one linear pass in C when sorted
 
 
 @cache
 def _load_counts() -> WordCounts:
     path = _jieba_dir() / "dict.txt"
-    text, raw, total = _cache.load(
-        "counts", (_cache.stamp(path),), lambda: _read_counts(path), _valid_counts
-    )
-    return WordCounts(*_counts_arrays(text, raw), total)
+    return _cache.load("counts", (_cache.stamp(path),), lambda: _read_counts(path), _as_counts)
 
 
 def word_counts() -> WordCounts:
@@ -341,15 +343,15 @@ class IdfTable:
     """jieba's IDF table (``jieba/analyse/idf.txt``) as sorted words and their weights.
 
     Two flat arrays load from the cache in milliseconds, where a dict of 270,000 entries
-    takes a tenth of a second; a document looks up only its few thousand words.
+    takes a tenth of a second; a document looks up only its few hundred words.
     """
 
     __slots__ = ("_idf", "_seen", "_words", "median")
 
-    def __init__(self, words: list[str], idf: array[float]) -> None:
+    def __init__(self, words: list[str], idf: array[float], median: float) -> None:
         self._words = words
         self._idf = idf
-        self.median = sorted(idf)[len(idf) // 2] if idf else 0.0
+        self.median = median
         # Answers already looked up. A bisection touches ~18 places scattered over 270,000
         # strings, which costs cache misses each time; a report's vocabulary mostly repeats.
         # The answer for a word never changes, so this cannot make output depend on history.
@@ -366,8 +368,9 @@ class IdfTable:
         return found
 
 
-def _read_idf(path: Path) -> tuple[str, bytes]:
-    """jieba's ``IDFLoader``: ``word idf`` per line; a later line for a word wins."""
+def _read_idf(path: Path) -> tuple[str, bytes, float]:
+    """jieba's ``IDFLoader``: ``word idf`` per line, a later line for a word winning, and the
+    median weight (given to words the table lacks)."""
     table: dict[str, float] = {}
     for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         parts = line.strip().split(" ")
@@ -375,36 +378,31 @@ def _read_idf(path: Path) -> tuple[str, bytes]:
             raise ValueError(f"{path}:{lineno}: not an IDF entry")
         table[parts[0]] = float(parts[1])
     words = sorted(table)
-    return "\n".join(words), array("d", (table[w] for w in words)).tobytes()
+    median = sorted(table.values())[len(table) // 2] if table else 0.0
+    return "\n".join(words), array("d", (table[w] for w in words)).tobytes(), median
 
 
-def _valid_idf(value: object) -> TypeGuard[tuple[str, bytes]]:
-    """Words sorted and unique, one finite weight each: what bisecting in ``IdfTable`` needs."""
-    if not (isinstance(value, tuple) and len(value) == 2):
-        return False
-    text, raw = value
-    if not (isinstance(text, str) and isinstance(raw, bytes) and len(raw) % 8 == 0):
-        return False
-    words, idf = _idf_arrays(text, raw)
-    return (
-        len(words) == len(idf)
-        and all(map(math.isfinite, idf))
-        and "" not in words
-        and all(map(str.__lt__, words, itertools.islice(words, 1, None)))
-    )
-
-
-def _idf_arrays(text: str, raw: bytes) -> tuple[list[str], array[float]]:
+def _as_idf(value: object) -> IdfTable | None:
+    """Sorted words with a finite weight each, and a finite median."""
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return None
+    text, raw, median = value
+    if not (isinstance(text, str) and isinstance(raw, bytes) and type(median) is float):
+        return None
+    words = _sorted_words(text, len(raw) // 8)
+    if words is None or len(raw) % 8:
+        return None
     idf = array("d")
     idf.frombytes(raw)
-    return (text.split("\n") if text else []), idf
+    if not math.isfinite(math.fsum(idf) + median):  # an inf or a nan anywhere shows here
+        return None
+    return IdfTable(words, idf, median)
 
 
 @cache
 def _load_idf() -> IdfTable:
     path = _jieba_dir() / "analyse" / "idf.txt"
-    text, raw = _cache.load("idf", (_cache.stamp(path),), lambda: _read_idf(path), _valid_idf)
-    return IdfTable(*_idf_arrays(text, raw))
+    return _cache.load("idf", (_cache.stamp(path),), lambda: _read_idf(path), _as_idf)
 
 
 def idf_table() -> IdfTable:
