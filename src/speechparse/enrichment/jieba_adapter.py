@@ -16,9 +16,10 @@ job titles, quoted terms, unit names — are merged over the tokens per call, se
   called: it reads and writes ``jieba.cache`` in the shared temporary folder, where any local
   user can plant a file, and it logs to stderr.
 
-``SPEECHPARSE_SEGMENTER=jieba`` forces the reference backend. jieba's tables (prefix
-dictionary, IDF) are kept in the user's private cache (see ``_cache.py``) so a fresh process
-does not re-parse them; jieba itself is imported only when the reference backend is used.
+``SPEECHPARSE_SEGMENTER=jieba`` forces the reference backend. jieba's tables (its prefix
+dictionary, word counts, IDF weights) are kept in the user's private cache (see ``_cache.py``)
+so a fresh process does not re-parse them; jieba itself is imported only when the reference
+backend is used.
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ __all__ = [
     "word_counts",
 ]
 
-# jieba's own block patterns (jieba.re_han_default, jieba.re_skip_default, finalseg.re_skip).
+# jieba's own patterns: the characters of a block it segments (jieba.re_han_default) and how
+# its HMM splits Latin runs (jieba.finalseg.re_skip).
 HAN_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
-_SKIP = re.compile(r"(\r\n|\s)")
 _HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # Characters rjieba may treat as Chinese although jieba does not (CJK extensions, compatibility
 # ideographs, ...): everything outside ASCII-to-CJK-radicals, CJK punctuation, jieba's Han range

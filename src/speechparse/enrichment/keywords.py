@@ -60,18 +60,21 @@ def _normalise(word: str) -> str | None:
     return word if len(word) >= 2 and _segment.HAN_BLOCK.fullmatch(word) else None
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(words: Iterable[str]) -> str:
     """One regex alternative per first character, recursively: matching then costs a set test
     per position instead of one attempt per word, and the longest word at a position wins."""
-    root: dict[str, dict[str, object]] = {}
+    root: _Trie = {}
     for word in words:
         node = root
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = {}
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
 
-    def pattern(node: dict[str, dict[str, object]]) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
