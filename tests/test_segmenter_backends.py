@@ -9,6 +9,8 @@ digits with ``-`` and ``.``, three identical characters in a row).
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,6 +86,20 @@ def test_rjieba_embeds_jiebas_dictionary() -> None:
     whole = [(w, int(n)) for w, n in entries if rust.cut(w, False) == [w]]
     assert len(whole) > len(entries) // 2
     assert [w for w, n in whole if rust.suggest_freq(w) - n not in (0, 1)] == []
+
+
+def test_rjieba_stays_importable_after_speechparse_loaded_it() -> None:
+    """speechparse loads rjieba's compiled module without rjieba's own instance; whoever
+    imports rjieba afterwards in the same process still gets a working module."""
+    code = (
+        "import speechparse\n"
+        "from speechparse.enrichment.keywords import segment\n"
+        "assert segment('我们中出了一个叛徒') == ['我们', '中出', '了', '一个', '叛徒']\n"
+        "import rjieba\n"
+        "assert rjieba.cut('我们中出了一个叛徒') == ['我们', '中出', '了', '一个', '叛徒']\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 _SEED = (ROOT / "seeds").glob("*.txt")
