@@ -279,9 +279,12 @@ def backend_name() -> str:
     wanted = os.environ.get("SPEECHPARSE_SEGMENTER", "").strip().lower()
     if wanted == "jieba":
         return "jieba"
-    if importlib.util.find_spec("rjieba") is not None:
-        return "rjieba"
-    return "jieba"
+    return "rjieba" if _rjieba_installed() else "jieba"
+
+
+@cache
+def _rjieba_installed() -> bool:
+    return importlib.util.find_spec("rjieba") is not None  # a search of sys.path: once
 
 
 def segmenter() -> Segmenter:
@@ -296,24 +299,37 @@ def reference_segmenter() -> Segmenter:
         return _build("jieba")
 
 
+# Lookups remembered per table: a bisection touches ~18 places scattered over hundreds of
+# thousands of strings (cache misses each time), and a report's vocabulary mostly repeats.
+# Answers never change, so remembering them cannot make output depend on what came before.
+_MEMO_LIMIT = 200_000
+
+
 class WordCounts:
     """jieba's dictionary (``dict.txt``) as sorted words and their counts, for the few lookups
     the keyword ranking makes outside the segmenter (see ``keywords._merge``)."""
 
-    __slots__ = ("_counts", "_words", "total")
+    __slots__ = ("_counts", "_seen", "_words", "total")
 
     def __init__(self, words: list[str], counts: array[int], total: int) -> None:
         self._words = words
         self._counts = counts
         self.total = total
+        self._seen: dict[str, int | None] = {}  # answers so far (see _MEMO_LIMIT)
 
     def get(self, word: str) -> int | None:
+        if word in self._seen:
+            return self._seen[word]
         at = bisect.bisect_left(self._words, word)
-        if at == len(self._words):
-            return None
-        if self._words[at] == word:
-            return int(self._counts[at])
-        return 0 if self._words[at].startswith(word) else None
+        found: int | None = None
+        if at < len(self._words):
+            if self._words[at] == word:
+                found = int(self._counts[at])
+            elif self._words[at].startswith(word):
+                found = 0
+        if len(self._seen) < _MEMO_LIMIT:
+            self._seen[word] = found
+        return found
 
 
 def _read_counts(path: Path) -> tuple[str, bytes, int]:
@@ -362,9 +378,6 @@ def word_counts() -> WordCounts:
     return _load_counts()
 
 
-_MEMO_LIMIT = 200_000
-
-
 class IdfTable:
     """jieba's IDF table (``jieba/analyse/idf.txt``) as sorted words and their weights.
 
@@ -378,10 +391,7 @@ class IdfTable:
         self._words = words
         self._idf = idf
         self.median = median
-        # Answers already looked up. A bisection touches ~18 places scattered over 270,000
-        # strings, which costs cache misses each time; a report's vocabulary mostly repeats.
-        # The answer for a word never changes, so this cannot make output depend on history.
-        self._seen: dict[str, float] = {}
+        self._seen: dict[str, float] = {}  # answers so far (see _MEMO_LIMIT)
 
     def get(self, word: str) -> float:
         found = self._seen.get(word)
