@@ -11,12 +11,8 @@ from itertools import pairwise
 
 import regex
 
-from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
-from speechparse.structure.blocks import Block
-from speechparse.decoding.fold import fold
-from speechparse.structure.points import find_points
-from speechparse.people.designation import Designation, surname_length
 from speechparse.core.text import LineIndex, compact, layout_text
+from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
     Credit,
@@ -29,6 +25,10 @@ from speechparse.models import (
     Speaker,
     Speech,
 )
+from speechparse.people.designation import Designation, surname_length
+from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
+from speechparse.structure.blocks import Block
+from speechparse.structure.points import find_points
 
 _WHITESPACE = regex.compile(r"\s+")
 # A head of government inherits the government, not the party committee written before it:
@@ -240,8 +240,13 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
             "info" if code in ("layout.page_chrome", "byline.closing") else "warning"
         )
         b.diagnose(code, message, start, end, severity)
+    kicker = None
+    if draft.kicker is not None:
+        view = draft.kicker.view
+        kicker = b.span(*view.span(0, len(view.text)))
     return {
         "title": Span(text=title.text, start=title.start, end=title.end) if title else None,
+        "kicker": kicker,
         "subtitle": subtitle,
         "lead_label": b.span(draft.lead_label.start, draft.lead_label.end)
         if draft.lead_label
