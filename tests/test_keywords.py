@@ -282,3 +282,18 @@ def test_parsed_speeches_carry_their_content_terms() -> None:
         for keyword in speech.keywords:
             for span in keyword.occurrences:
                 assert squeeze(source[span.start : span.end]) == squeeze(span.text)
+
+
+USER_WORDS = st.lists(
+    st.text(st.one_of(CJK, st.sampled_from(list("创新人才首位产业ab1-"))), max_size=6)
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, words=USER_WORDS)
+def test_user_words_never_lose_or_add_a_character(text: str, words: list[str]) -> None:
+    prepared = "".join(text.split())
+    tokens = segment(prepared, extra_words=words)
+    assert "".join(tokens) == prepared
+    assert all(tokens)
+    assert segment(prepared, extra_words=words) == tokens
