@@ -113,23 +113,32 @@ def _quoted_in(b: Builder, views: list[Compact]) -> list[Span]:
     ]
 
 
-def _occurrences(b: Builder, word: str, views: list[Compact]) -> list[Span]:
+# A term's occurrence spans per paragraph view, so that a speech's keywords and the report's
+# share the same (frozen) Span models rather than building a third of them twice.
+_Seen = dict[tuple[str, int], list[Span]]
+
+
+def _occurrences(b: Builder, word: str, views: list[Compact], seen: _Seen) -> list[Span]:
     target = fold(word)
     found: list[Span] = []
     for view in views:
-        at = view.text.find(target)
-        while at >= 0:
-            found.append(_span(b, view, at, at + len(target)))
-            at = view.text.find(target, at + len(target))
+        spans = seen.get((target, id(view)))
+        if spans is None:
+            spans = seen[(target, id(view))] = []
+            at = view.text.find(target)
+            while at >= 0:
+                spans.append(_span(b, view, at, at + len(target)))
+                at = view.text.find(target, at + len(target))
+        found += spans
     return found
 
 
 def _keyword_models(
-    b: Builder, ranked: list[tuple[str, float]], views: list[Compact]
+    b: Builder, ranked: list[tuple[str, float]], views: list[Compact], seen: _Seen
 ) -> list[Keyword]:
     out = []
     for word, weight in ranked:
-        occurrences = _occurrences(b, word, views)
+        occurrences = _occurrences(b, word, views, seen)
         if occurrences:
             out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
     return out
@@ -145,9 +154,13 @@ def _keywords(
     texts = ["\n".join(v.text for v in vs) for vs in views]
     per_speech, together = rank_many(texts, top_k=10, top_k_all=20, extra_words=extra)
     every_view = [v for vs in views for v in vs]
+    seen: _Seen = {}
     return (
-        [_keyword_models(b, ranked, vs) for ranked, vs in zip(per_speech, views, strict=True)],
-        _keyword_models(b, together, every_view),
+        [
+            _keyword_models(b, ranked, vs, seen)
+            for ranked, vs in zip(per_speech, views, strict=True)
+        ],
+        _keyword_models(b, together, every_view, seen),
     )
 
 
