@@ -74,11 +74,14 @@ class Speaker(Span):
     name_start: Offset = Field(description="Where the name starts in the source.")
     name_end: Offset = Field(description="Where the name ends in the source.")
     positions: list[Position] = Field(description="The positions, in the order written.")
-    form: Literal["colon", "line", "name_first", "reported"] = Field(
+    form: Literal["colon", "line", "name_first", "reported", "quote_first", "dash"] = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
         "(colon), alone "
-        "on its own line (line), `姓名（单位职务）：` (name_first), or as reported speech "
-        "`单位职务姓名说，` (reported)."
+        "on its own line (line), name first as `姓名（单位职务）：` or `姓名委员（单位职务）说，` "
+        "(name_first), as reported speech "
+        "`单位职务姓名说，` (reported), or after the quotation it introduces "
+        "`“……”，单位职务姓名说。` (quote_first; the speech then starts at the quotation), or "
+        "after the speech it closes, behind a dash `……。——姓名代表（单位职务）` (dash)."
     )
     marker: Span | None = Field(
         default=None, description="A marker written before the designation (■)."

@@ -11,7 +11,8 @@ from itertools import pairwise
 
 import regex
 
-from speechparse.core.text import LineIndex, compact, layout_text
+from speechparse.core.diagnostics import Code, severity_of
+from speechparse.core.text import Compact, LineIndex, compact, layout_text
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
@@ -25,7 +26,7 @@ from speechparse.models import (
     Speaker,
     Speech,
 )
-from speechparse.people.designation import Designation, surname_length
+from speechparse.people.designation import Designation, Part, parse_designation, surname_length
 from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
 from speechparse.structure.blocks import Block
 from speechparse.structure.points import find_points
@@ -129,17 +130,11 @@ class Builder:
             brackets="【】" if block.brackets else None,
         )
 
-    def speaker(self, block: Block) -> Speaker:
-        assert block.designation is not None
-        found: Designation = block.designation
-        view = block.view
-        first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
-        last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
-        start, end = view.span(first, min(last, len(view.text)))
-        n_start, n_end = view.span(found.name_start, found.name_end)
+    def positions(self, view: Compact, parts: list[Part]) -> list[Position]:
+        """The positions of decomposed parts; a part without a unit inherits the previous one."""
         positions: list[Position] = []
         previous_org: str | None = None
-        for part in found.parts:
+        for part in parts:
             p_start, p_end = view.span(part.org_start, part.end)
             title = _WHITESPACE.sub(
                 "", layout_text(self.source, *view.span(part.title_start, part.end))
@@ -165,16 +160,41 @@ class Builder:
                     end=p_end,
                 )
             )
+        return positions
+
+    def speaker(self, block: Block) -> Speaker:
+        assert block.designation is not None
+        found: Designation = block.designation
+        view = block.view
+        first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
+        last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
+        start, end = view.span(first, min(last, len(view.text)))
+        n_start, n_end = view.span(found.name_start, found.name_end)
+        positions = self.positions(view, found.parts)
+        if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
+            # Named bare (`某某说，`): his positions are those of the designation that
+            # introduced him earlier in the report, with their own spans there.
+            earlier = compact(self.folded, *found.mention)
+            introduced = parse_designation(earlier)
+            if introduced is not None:
+                positions = self.positions(earlier, introduced.parts)
         for code, message in found.doubts:
-            self.diagnose(code, message, start, end)
+            self.diagnose(code, message, start, end, severity_of(Code(code)))
         marker = None
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))
-        form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
-        if found.reported:
+        form = {
+            "joined": "colon",
+            "spaced": "colon",
+            "name_first": "name_first",
+            "quote_first": "quote_first",
+            "dash": "dash",
+            "name_only": "reported",
+        }[found.form]
+        if found.reported and found.form in ("joined", "spaced"):
             form = "reported"
         if block.body_start >= len(view.text):
-            form = "line" if found.form != "name_first" else form
+            form = "line" if found.form not in ("name_first", "quote_first", "dash") else form
         return Speaker(
             text=layout_text(self.source, start, end),
             start=start,
