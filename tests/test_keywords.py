@@ -5,6 +5,7 @@ Loading jieba takes about a second; it happens once per test process.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -16,8 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechparse.enrichment import jieba_adapter as _segment
-from speechparse.enrichment.keywords import KeywordMatch, extract_keywords
+from speechparse.enrichment.keywords import KeywordMatch, extract_keywords, segment
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ba715635817add7f.txt"
 
@@ -87,11 +87,8 @@ def test_tfidf_finds_content_terms(speaker: str, expected: tuple[str, ...]) -> N
 
 
 @pytest.mark.parametrize(("speaker", "_expected"), MUST_HAVE, ids=[s for s, _ in MUST_HAVE])
-@pytest.mark.parametrize("method", ["tfidf", "textrank"])
-def test_no_stop_words_even_deep_in_the_ranking(
-    speaker: str, _expected: tuple[str, ...], method: str
-) -> None:
-    words = {k.word for k in extract_keywords(body_of(speaker), top_k=10_000, method=method)}  # type: ignore[arg-type]
+def test_no_stop_words_even_deep_in_the_ranking(speaker: str, _expected: tuple[str, ...]) -> None:
+    words = {k.word for k in extract_keywords(body_of(speaker), top_k=10_000)}
     assert not words & set(MUST_NOT_HAVE)
     for word in words:
         assert len(word) >= 2
@@ -146,73 +143,67 @@ def test_top_k_limits_and_prefixes() -> None:
     assert extract_keywords(body, top_k=0) == []
 
 
-def test_textrank_option() -> None:
-    ranked = extract_keywords(body_of("聂立新"), top_k=10, method="textrank")
-    assert len(ranked) == 10
-    assert ranked[0].word == "人才"
-    assert ranked[0].weight == 1.0  # jieba normalises TextRank scores to the best node
-    assert all(0 < k.weight <= 1 for k in ranked)
-
-
-def test_unknown_method_is_a_caller_error() -> None:
-    with pytest.raises(ValueError, match="method"):
-        extract_keywords("科技创新", method="bm25")  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize("text", ["", " ", "\n\n\t", "的了和是在", "2023 100 3.5%", "，。！？"])
 def test_nothing_extractable_gives_empty_list(text: str) -> None:
     assert extract_keywords(text) == []
 
 
 def test_titles_are_single_terms() -> None:
-    tokens = _segment.cut("市委组织部常务副部长韦文明,安庆师范大学党委常委、副校长汪时珍")
+    tokens = segment("市委组织部常务副部长韦文明,安庆师范大学党委常委、副校长汪时珍")
     assert "常务副部长" in tokens
     assert "党委常委" in tokens
-    assert "常务副部长" in _segment.added_words()
 
 
-def test_extra_words_come_out_whole() -> None:
+def test_extra_words_come_out_whole_for_that_call_only() -> None:
     text = "聚焦首位产业抓科技创新。要围绕首位产业做文章，把首位\n产业平台建实。"
-    assert "首位产业" not in {k.word for k in extract_keywords(text, top_k=20)} or (
-        "首位产业" in _segment.added_words()  # another test may have taught it already
-    )
+    plain = {k.word for k in extract_keywords(text, top_k=20)}
     got = {k.word: k for k in extract_keywords(text, top_k=20, extra_words=["首位产业"])}
+    assert "首位产业" not in plain
     assert "首位产业" in got
     assert len(got["首位产业"].spans) == 3
-    assert "首位产业" in _segment.cut("围绕首位产业发展")
-    # a second call with the same words does not add them again
-    before = _segment.added_words()
-    extract_keywords(text, extra_words=["首位产业", "首位 产业"])
-    assert _segment.added_words() == before
+    assert "首位产业" in segment("围绕首位产业发展", extra_words=["首位 产业"])
+    # nothing was learnt: the same call without the word gives the same result as before
+    assert {k.word for k in extract_keywords(text, top_k=20)} == plain
+    assert "首位产业" not in segment("围绕首位产业发展")
 
 
 def test_extra_words_as_a_bare_string_is_one_word() -> None:
-    extract_keywords("发展揭榜挂帅机制", extra_words="揭榜挂帅")
-    assert "揭榜挂帅" in _segment.added_words()
-    assert "揭" not in _segment.added_words()
+    assert "揭榜挂帅" in segment("发展揭榜挂帅机制", extra_words="揭榜挂帅")
 
 
-def test_private_dictionary_does_not_leak_into_global_jieba() -> None:
+@pytest.mark.parametrize(
+    ("text", "word", "joined"),
+    [
+        ("推进“一网统管”建设", "一网统管", True),  # tokens that spell the word exactly
+        ("枫溪县有三个乡", "枫溪县", True),  # cuts into a token jieba's HMM made (县有)
+        ("加强干部队伍建设", "干部", False),  # would cut into a dictionary word: it stays
+        ("围绕“一网通办”“一网统管”发力", "一网统管", True),  # a second word in the same text
+    ],
+)
+def test_user_words_are_joined_where_jieba_would_take_them(
+    text: str, word: str, joined: bool
+) -> None:
+    tokens = segment(text, extra_words=[word, "一网通办"])
+    assert "".join(tokens) == text
+    assert (word in tokens) is joined
+
+
+def test_private_segmenter_leaves_global_jieba_alone() -> None:
     extract_keywords("科技创新首位产业", extra_words=["首位产业"])
     import jieba
-    import jieba.analyse
-    import jieba.posseg
 
-    assert "常务副部长" not in jieba.dt.FREQ
     assert "首位产业" not in jieba.dt.FREQ
     assert "首位产业" not in jieba.dt.user_word_tag_tab
-    assert "首位产业" not in jieba.posseg.dt.word_tag_tab
-    assert jieba.analyse.default_tfidf.tokenizer is jieba.dt
-    assert _segment.get_tokenizer() is not jieba.dt
 
 
-def _run(code: str) -> subprocess.CompletedProcess[str]:
+def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -223,7 +214,7 @@ def test_importing_does_not_load_jieba() -> None:
         import speechparse
         import speechparse.enrichment.keywords
         from speechparse.enrichment import jieba_adapter
-        assert 'jieba' not in sys.modules
+        assert not {'jieba', 'rjieba', 'rjieba.rjieba'} & set(sys.modules)
         assert not jieba_adapter.jieba_loaded()
         """
     )
@@ -237,14 +228,14 @@ def test_fresh_process_leaves_global_jieba_and_logging_alone() -> None:
         from speechparse.enrichment.keywords import extract_keywords
         from speechparse.enrichment.jieba_adapter import jieba_loaded
         assert extract_keywords("市委组织部常务副部长韦文明谈人才引进", top_k=5)
-        assert extract_keywords("人才引进", method="textrank") is not None
         assert jieba_loaded()
         import jieba
         assert jieba.dt.initialized is False          # the global tokenizer was never built
         assert "常务副部长" not in jieba.dt.FREQ
         assert logging.getLogger().handlers == []     # the root logger was not configured
-        assert logging.getLogger("jieba").level == logging.DEBUG  # jieba's own setting restored
-        """
+        assert logging.getLogger("jieba").level == logging.DEBUG  # jieba's own setting kept
+        """,
+        env={"SPEECHPARSE_SEGMENTER": "jieba"},
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""  # jieba's "Building prefix dict ..." chatter did not leak
@@ -263,9 +254,9 @@ TEXTS = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=TEXTS, top_k=st.integers(min_value=-2, max_value=30), textrank=st.booleans())
-def test_any_text_never_raises_and_spans_are_valid(text: str, top_k: int, textrank: bool) -> None:
-    found = extract_keywords(text, top_k=top_k, method="textrank" if textrank else "tfidf")
+@given(text=TEXTS, top_k=st.integers(min_value=-2, max_value=30))
+def test_any_text_never_raises_and_spans_are_valid(text: str, top_k: int) -> None:
+    found = extract_keywords(text, top_k=top_k)
     assert len(found) <= max(top_k, 0)
     for k in found:
         assert k.spans
@@ -291,3 +282,18 @@ def test_parsed_speeches_carry_their_content_terms() -> None:
         for keyword in speech.keywords:
             for span in keyword.occurrences:
                 assert squeeze(source[span.start : span.end]) == squeeze(span.text)
+
+
+USER_WORDS = st.lists(
+    st.text(st.one_of(CJK, st.sampled_from(list("创新人才首位产业ab1-"))), max_size=6)
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, words=USER_WORDS)
+def test_user_words_never_lose_or_add_a_character(text: str, words: list[str]) -> None:
+    prepared = "".join(text.split())
+    tokens = segment(prepared, extra_words=words)
+    assert "".join(tokens) == prepared
+    assert all(tokens)
+    assert segment(prepared, extra_words=words) == tokens

@@ -174,6 +174,11 @@ def _raw_results(
     # Imported here: multiprocessing costs `import speechparse` ~15 ms it rarely needs.
     from ._pool import ordered_map
 
+    if options.keywords:  # load the dictionary once, here: forked workers inherit it
+        from speechparse.enrichment.keywords import preload
+
+        preload()
+
     # Two chunks per worker keep every worker busy while the parent writes results out.
     chunks = _chunks(tasks, chunksize)
     parts = ordered_map(_parse_chunk, chunks, options, workers=workers, window=2 * workers)

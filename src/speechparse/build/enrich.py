@@ -255,23 +255,32 @@ def _quoted_in(doc: Document, views: list[Compact]) -> tuple[Span, ...]:
     )
 
 
-def _occurrences(doc: Document, word: str, views: list[Compact]) -> list[Span]:
+# A term's occurrence spans per paragraph view, so that a speech's keywords and the report's
+# share the same (frozen) Span models rather than building a third of them twice.
+_Seen = dict[tuple[str, int], list[Span]]
+
+
+def _occurrences(doc: Document, word: str, views: list[Compact], seen: _Seen) -> list[Span]:
     target = fold(word)
     found: list[Span] = []
     for view in views:
-        at = view.text.find(target)
-        while at >= 0:
-            found.append(doc.view_span(view, at, at + len(target)))
-            at = view.text.find(target, at + len(target))
+        spans = seen.get((target, id(view)))
+        if spans is None:
+            spans = seen[(target, id(view))] = []
+            at = view.text.find(target)
+            while at >= 0:
+                spans.append(doc.view_span(view, at, at + len(target)))
+                at = view.text.find(target, at + len(target))
+        found += spans
     return found
 
 
 def _keyword_models(
-    doc: Document, ranked: list[tuple[str, float]], views: list[Compact]
+    doc: Document, ranked: list[tuple[str, float]], views: list[Compact], seen: _Seen
 ) -> tuple[Keyword, ...]:
     out = []
     for word, weight in ranked:
-        occurrences = _occurrences(doc, word, views)
+        occurrences = _occurrences(doc, word, views, seen)
         if occurrences:
             out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
     return tuple(out)
@@ -286,7 +295,11 @@ def _keywords(
     texts = ["\n".join(v.text for v in vs) for vs in views]
     per_speech, together = rank_many(texts, top_k=10, top_k_all=20, extra_words=extra)
     every_view = [v for vs in views for v in vs]
+    seen: _Seen = {}
     return (
-        [_keyword_models(doc, ranked, vs) for ranked, vs in zip(per_speech, views, strict=True)],
-        _keyword_models(doc, together, every_view),
+        [
+            _keyword_models(doc, ranked, vs, seen)
+            for ranked, vs in zip(per_speech, views, strict=True)
+        ],
+        _keyword_models(doc, together, every_view, seen),
     )

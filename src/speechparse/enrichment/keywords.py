@@ -3,45 +3,353 @@
 Analysts want the few content terms that set one speech apart (首位产业, 容错纠错, 人才 ...),
 not the boilerplate every official speech shares (进一步 加强 推动 ...), and they want to be
 able to check each term against the source, so every keyword carries its spans.
+
+Ranking is jieba's TF-IDF (``jieba.analyse.extract_tags``) on jieba's tokens. Terms jieba's
+dictionary does not know but the document shows to be single terms — job titles from the
+lexicon, the document's quoted terms and unit names — are *user words*: after the fixed
+segmenter has cut the text, the tokens that spell a user word are joined into one (see
+:func:`_merge`). The user words live only for that call, so a document's keywords depend on
+its own text and nothing parsed before it.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
-from typing import Any, Literal
 
-from speechparse.core.lexicon import load_words
+from speechparse.core.lexicon import lexicon
 from speechparse.enrichment import jieba_adapter as _segment
 
-__all__ = ["KeywordMatch", "extract_keywords", "rank_many"]
+__all__ = ["KeywordMatch", "extract_keywords", "preload", "rank_many", "segment"]
 
-# POS classes TextRank may rank: jieba's default (n, ns, vn, v) plus institution names (nt) and
-# other proper nouns (nz), which is how the parser's own lexicon words are tagged.
-_TEXTRANK_POS: tuple[str, ...] = ("n", "ns", "nt", "nz", "vn", "v")
+# jieba.analyse.tfidf.KeywordExtractor.STOP_WORDS, which extract_tags always applies.
+_JIEBA_STOP_WORDS = (
+    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as",
+    "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have",
+    "all", "not", "one", "has", "or",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class KeywordMatch:
-    """A keyword with jieba's score and every place it occurs in the text given."""
+    """A keyword with its TF-IDF score and every place it occurs in the text given."""
 
     word: str
-    weight: float  # jieba's score, rounded to 6 decimals so equal-looking scores tie exactly
+    weight: float  # rounded to 6 decimals so equal-looking scores tie exactly
     spans: tuple[tuple[int, int], ...]  # (start, end) into the text given; may cover a line break
 
 
 @cache
 def _stop_words() -> frozenset[str]:
     # Lower-cased because jieba compares ``word.lower()`` against its stop list.
-    try:
-        words = load_words("stopwords")
-    except (OSError, UnicodeDecodeError):  # keywords get noisier, but extraction still works
-        words = ()
-    return frozenset(w.lower() for w in words)
+    return frozenset(w.lower() for w in (*lexicon().stopwords, *_JIEBA_STOP_WORDS))
+
+
+def _normalise(word: str) -> str | None:
+    """The form a user word is matched in, or None when jieba could never emit it as one token:
+    text is segmented with whitespace dropped, and jieba's tokens never cross its block
+    boundaries (punctuation, symbols)."""
+    word = "".join(word.split())
+    return word if len(word) >= 2 and _segment.HAN_BLOCK.fullmatch(word) else None
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternative per first character, recursively: matching then costs a set test
+    per position instead of one attempt per word, and the longest word at a position wins."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
+
+
+@cache
+def _lexicon_words() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    # Job titles are user words in every document.
+    words = frozenset(w for w in map(_normalise, lexicon().titles) if w is not None)
+    return words, re.compile(_trie_pattern(words)) if words else None
+
+
+class _UserWords:
+    """The lexicon's words plus one document's own, for that document's calls only."""
+
+    __slots__ = ("_extra",)
+
+    def __init__(self, extra_words: Iterable[str]) -> None:
+        if isinstance(extra_words, str):  # a bare string is one word, not its characters
+            extra_words = (extra_words,)
+        lexicon, _ = _lexicon_words()
+        found = (_normalise(w) for w in extra_words)
+        self._extra = sorted({w for w in found if w is not None and w not in lexicon})
+
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        """Where user words occur in ``text``, by start and then longest first."""
+        _, pattern = _lexicon_words()
+        found: list[tuple[int, int]] = []
+        # The longest word at every position where one starts, overlapping ones included
+        # (业主 must not hide 主要负责人 in 企业主要负责人).
+        if pattern is not None:
+            match = pattern.search(text)
+            while match is not None:
+                found.append(match.span())
+                match = pattern.search(text, match.start() + 1)
+        for word in self._extra:
+            at = text.find(word)
+            while at >= 0:
+                found.append((at, at + len(word)))
+                at = text.find(word, at + 1)
+        found.sort(key=lambda span: (span[0], -span[1]))
+        return found
+
+
+def _merge(tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """``tokens`` with each user word's span made one token where jieba would have done so.
+
+    jieba, had the word been added to its dictionary with the count ``suggest_freq`` gives,
+    would take it wherever its route through the word beats the route it took without it. So
+    for each span the tokens it touches are compared with the alternative — the characters
+    beside the word cut again, the word itself one token — by jieba's own route score, and the
+    better one kept. The characters beside the word are widened to the whole HMM buffer they
+    were part of (single characters and what jieba's HMM joined them into), which jieba cuts
+    again once the word splits it. Of overlapping spans the first kept wins.
+    """
+    if not spans:
+        return tokens
+    seg = _segment.segmenter()
+    ends = list(itertools.accumulate(map(len, tokens)))
+    text = "".join(tokens)
+    out: list[str] = []
+    copied = 0  # tokens before this index are in ``out``
+    for start, end in spans:
+        first, last = bisect_right(ends, start), bisect_left(ends, end)
+        if first < copied:
+            continue  # overlaps a span already merged
+        if _from_buffer(seg, tokens[first]):
+            while first > copied and _from_buffer(seg, tokens[first - 1]):
+                first -= 1
+        if _from_buffer(seg, tokens[last]):
+            while last + 1 < len(tokens) and _from_buffer(seg, tokens[last + 1]):
+                last += 1
+        head, tail = ends[first] - len(tokens[first]), ends[last]
+        word = text[start:end]
+        before = tokens[first : last + 1]
+        if (head, tail) == (start, end) and all(seg.freq(t) for t in before):
+            # Dictionary words that spell the word exactly: its suggested count beats their
+            # product by construction, so jieba would take it without needing a score.
+            if len(before) == 1:
+                continue
+            after = [word]
+        else:
+            after = [
+                *(seg.cut(text[head:start]) if head < start else ()),
+                word,
+                *(seg.cut(text[end:tail]) if end < tail else ()),
+            ]
+            if after == before:
+                continue
+            if _route_score(seg, after, word) <= _route_score(seg, before, None):
+                continue
+        out += tokens[copied:first]
+        out += after
+        copied = last + 1
+    out += tokens[copied:]
+    return out
+
+
+def _from_buffer(seg: _segment.Segmenter, token: str) -> bool:
+    """A token jieba's route did not take from the dictionary: a single character, or several
+    its HMM joined. Punctuation and spaces end jieba's blocks, so they are never part of one."""
+    in_block = _segment.HAN_BLOCK.fullmatch(token) is not None
+    return in_block and (len(token) == 1 or not seg.freq(token))
+
+
+def _route_score(seg: _segment.Segmenter, tokens: Iterable[str], word: str | None) -> float:
+    """The log probability jieba's route gives these tokens: a dictionary word is one step, a
+    token its HMM made is one step per character (``FREQ.get(x) or 1``); ``word`` counts as a
+    dictionary word of ``suggest_freq`` count."""
+    log_total = math.log(seg.total)
+    score = 0.0
+    for token in tokens:
+        count = _suggest_freq(seg, token) if token == word else seg.freq(token)
+        if count:
+            score += math.log(count) - log_total
+        else:
+            score += sum(math.log(seg.freq(ch) or 1) - log_total for ch in token)
+    return score
+
+
+def _suggest_freq(seg: _segment.Segmenter, word: str) -> int:
+    """``jieba.Tokenizer.suggest_freq(word, tune=False)`` on the fixed dictionary: the
+    smallest count at which the word beats its own best split."""
+    total = seg.total
+    product = 1.0
+    for piece in _cut_no_hmm(seg, word):
+        count = seg.freq(piece)
+        product *= (1 if count is None else count) / total
+    return max(int(product * total) + 1, seg.freq(word) or 1)
+
+
+_ASCII_CHAR = re.compile(r"[a-zA-Z0-9]")
+
+
+def _cut_no_hmm(seg: _segment.Segmenter, text: str) -> list[str]:
+    """jieba's ``cut(text, HMM=False)`` for one block: its maximum-probability route over the
+    dictionary, with runs of single Latin letters and digits joined."""
+    n = len(text)
+    log_total = math.log(seg.total)
+    route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        # jieba's get_DAG: words starting here, until a fragment is not even a prefix.
+        ends: list[int] = []
+        for j in range(i + 1, n + 1):
+            count = seg.freq(text[i:j])
+            if count is None:
+                break
+            if count:
+                ends.append(j)
+        ends = ends or [i + 1]
+        route[i] = max(
+            (math.log(seg.freq(text[i:j]) or 1) - log_total + route[j][0], j - 1) for j in ends
+        )
+    pieces: list[str] = []
+    latin = ""
+    i = 0
+    while i < n:
+        j = route[i][1] + 1
+        piece = text[i:j]
+        if j - i == 1 and _ASCII_CHAR.match(piece):
+            latin += piece
+        else:
+            if latin:
+                pieces.append(latin)
+                latin = ""
+            pieces.append(piece)
+        i = j
+    if latin:
+        pieces.append(latin)
+    return pieces
+
+
+def segment(text: str, *, extra_words: Iterable[str] = ()) -> list[str]:
+    """jieba's tokens of ``text`` with the lexicon's and ``extra_words``' terms kept whole."""
+    return _segment_with(text, _UserWords(extra_words))
+
+
+def _segment_with(text: str, user_words: _UserWords) -> list[str]:
+    return _merge(_segment.segmenter().cut(text), user_words.occurrences(text))
+
+
+_LATIN_GAP = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _for_segmentation(text: str) -> str:
+    """Drop whitespace the way a reader would: it is never a word boundary between CJK
+    characters, but it is one between two Latin letters or digits ("GDP 2023")."""
+    return _WHITESPACE.sub("", _LATIN_GAP.sub("\x00", text)).replace("\x00", " ")
+
+
+def _is_keyword(word: str, stop_words: frozenset[str]) -> bool:
+    # Single characters and bare numbers (2023, 三五) say nothing about a speech's subject,
+    # and a term must contain a letter or a CJK character that is not a numeral to be
+    # readable as one. (For an all-letter word that is: not all numerals.)
+    if len(word) < 2 or word.lower() in stop_words:
+        return False
+    if word.isalpha():
+        return not word.isnumeric()
+    return any(ch.isalpha() and not ch.isnumeric() for ch in word)
+
+
+def _counts(tokens: Iterable[str]) -> Counter[str]:
+    """Word counts as jieba's ``extract_tags`` counts them (two characters, no stop word).
+
+    Segmented text holds no whitespace but the single spaces between Latin words, so a
+    token's length is its stripped length."""
+    stop_words = _stop_words()
+    raw = Counter(tokens)  # counted in C; each distinct word is then checked once
+    return Counter({w: n for w, n in raw.items() if len(w) >= 2 and w.lower() not in stop_words})
+
+
+def _idf_of_keywords(words: Iterable[str]) -> dict[str, float]:
+    """The IDF of each of ``words`` that can be a keyword, looked up once per call."""
+    stop_words = _stop_words()
+    idf = _segment.idf_table()
+    return {w: idf.get(w) for w in words if _is_keyword(w, stop_words)}
+
+
+def _rank(
+    freq: Counter[str], text: str, top_k: int, idf_of: dict[str, float]
+) -> list[tuple[str, float]]:
+    """The ``top_k`` terms by TF-IDF; ties go to the term that occurs first in ``text``.
+
+    ``text`` is already prepared for segmentation (see :func:`_for_segmentation`); ``idf_of``
+    holds the words that can be keywords. Only the terms that can still make the list are
+    looked up in the text, so a long report does not pay a search for each of its words.
+    """
+    total = sum(freq.values())
+    if not total or top_k <= 0:
+        return []
+    compacted = text.replace(" ", "")
+    weighted = sorted(
+        (
+            (round(count * idf_of[word] / total, 6), word)
+            for word, count in freq.items()
+            if word in idf_of
+        ),
+        key=itemgetter(0),
+        reverse=True,
+    )
+    chosen: list[tuple[str, float]] = []
+    for weight, tied in itertools.groupby(weighted, key=itemgetter(0)):
+        firsts = sorted((compacted.find(word), word) for _, word in tied)
+        # A term that cannot be found in the text cannot be grounded: it is never reported.
+        chosen += [(word, weight) for first, word in firsts if first >= 0]
+        if len(chosen) >= top_k:
+            break
+    return chosen[:top_k]
+
+
+def rank_many(
+    texts: Sequence[str], *, top_k: int, top_k_all: int, extra_words: Iterable[str] = ()
+) -> tuple[list[list[tuple[str, float]]], list[tuple[str, float]]]:
+    """TF-IDF terms of each text and of all texts together, segmenting each text only once.
+
+    The speeches of a report and the report as a whole share one segmentation: the report's
+    counts are the sum of its speeches' counts, which is what segmenting the joined text gives.
+    ``extra_words`` (the document's quoted terms and unit names) are user words for this call.
+    """
+    if not any(t.strip() for t in texts):
+        return [[] for _ in texts], []
+    user_words = _UserWords(extra_words)
+    prepared = [_for_segmentation(t) for t in texts]
+    counts = [_counts(_segment_with(t, user_words)) for t in prepared]
+    total: Counter[str] = Counter()
+    for c in counts:
+        total.update(c)
+    idf_of = _idf_of_keywords(total)
+    per_text = [_rank(c, t, top_k, idf_of) for c, t in zip(counts, prepared, strict=True)]
+    together = _rank(total, "".join(prepared), top_k_all, idf_of)
+    return per_text, together
 
 
 class _CompactView:
@@ -77,9 +385,6 @@ class _CompactView:
             yield at
             at = self.text.find(word, end)
 
-    def first(self, word: str) -> int:
-        return next(self._occurrences(word), -1)
-
     def spans(self, word: str) -> tuple[tuple[int, int], ...]:
         return tuple(
             (self.offsets[at], self.offsets[at + len(word) - 1] + 1)
@@ -87,141 +392,38 @@ class _CompactView:
         )
 
 
-_LATIN_GAP = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])")
-_WHITESPACE = re.compile(r"\s+")
-
-
-def _for_segmentation(text: str) -> str:
-    """Drop whitespace the way a reader would: it is never a word boundary between CJK
-    characters, but it is one between two Latin letters or digits ("GDP 2023")."""
-    return _WHITESPACE.sub("", _LATIN_GAP.sub("\x00", text)).replace("\x00", " ")
-
-
 def _latin_or_digit(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _is_keyword(word: str, stop_words: frozenset[str]) -> bool:
-    # Single characters and bare numbers (2023, 三五) say nothing about a speech's subject,
-    # and a term must contain a letter or a CJK character to be readable as one.
-    return (
-        len(word) >= 2
-        and word.lower() not in stop_words
-        and any(ch.isalpha() and not ch.isnumeric() for ch in word)
-    )
-
-
-def _scored(
-    text: str, method: Literal["tfidf", "textrank"], stop_words: frozenset[str]
-) -> list[tuple[str, float]]:
-    extractor: Any
-    if method == "tfidf":
-        extractor = _segment.get_tfidf(stop_words)
-        pairs = extractor.extract_tags(text, topK=None, withWeight=True)
-    else:
-        extractor = _segment.get_textrank(stop_words)
-        pairs = extractor.textrank(text, topK=None, withWeight=True, allowPOS=_TEXTRANK_POS)
-    return [(str(word), float(weight)) for word, weight in pairs]
-
-
 def extract_keywords(
-    text: str,
-    *,
-    top_k: int = 10,
-    method: Literal["tfidf", "textrank"] = "tfidf",
-    extra_words: Iterable[str] = (),
+    text: str, *, top_k: int = 10, extra_words: Iterable[str] = ()
 ) -> list[KeywordMatch]:
-    """The ``top_k`` most distinctive terms of ``text``, best first, each with its spans.
+    """The ``top_k`` most distinctive terms of one ``text``, best first, each with its spans.
 
-    ``extra_words`` (organisation names the parser found, policy phrases such as 首位产业) are
-    taught to the private tokenizer once, so they come out as single terms from then on.
-    Ties in weight are broken by first occurrence, so the result is reproducible. Any string is
-    accepted; text with nothing extractable gives ``[]``.
+    The same ranking as :func:`rank_many`, for a single text, with spans into ``text`` as
+    given. Any string is accepted; text with nothing extractable gives ``[]``.
     """
-    if method not in ("tfidf", "textrank"):
-        raise ValueError(f"method must be 'tfidf' or 'textrank', not {method!r}")
     if top_k <= 0:
         return []
-    _segment.add_words(extra_words)
     view = _CompactView(text)
-    if not view.text:  # nothing to segment: skip loading jieba's tables at all
+    if not view.text:  # nothing to segment: skip loading the segmenter at all
         return []
-    stop_words = _stop_words()
-    candidates: list[tuple[float, int, str]] = []
-    for word, weight in _scored(_for_segmentation(text), method, stop_words):
-        if not _is_keyword(word, stop_words):
-            continue
-        first = view.first(word)
-        if first < 0:  # not groundable in the source: never report it
-            continue
-        candidates.append((round(weight, 6), first, word))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    return [
-        KeywordMatch(word=word, weight=weight, spans=view.spans(word))
-        for weight, _first, word in candidates[:top_k]
-    ]
+    prepared = _for_segmentation(text)
+    freq = _counts(_segment_with(prepared, _UserWords(extra_words)))
+    found: list[KeywordMatch] = []
+    for word, weight in _rank(freq, prepared, len(freq), _idf_of_keywords(freq)):
+        spans = view.spans(word)
+        if spans:  # every occurrence split by a space between Latin words: not groundable
+            found.append(KeywordMatch(word=word, weight=weight, spans=spans))
+            if len(found) == top_k:
+                break
+    return found
 
 
-def _counts(tfidf: Any, text: str) -> Counter[str]:
-    """Word counts as jieba's ``extract_tags`` counts them (two characters, no stop word)."""
-    return Counter(
-        w
-        for w in tfidf.tokenizer.cut(text)
-        if len(w.strip()) >= 2 and w.lower() not in tfidf.stop_words
-    )
-
-
-def _rank(tfidf: Any, freq: Counter[str], text: str, top_k: int) -> list[tuple[str, float]]:
-    """The ``top_k`` terms by TF-IDF; ties go to the earlier term, as in ``extract_keywords``.
-
-    ``text`` is already prepared for segmentation (see :func:`_for_segmentation`). Only the
-    terms that can still make the list are looked up in the text, so a long report does not
-    pay a search for each of its thousands of words.
-    """
-    total = sum(freq.values())
-    if not total:
-        return []
-    stop_words = _stop_words()
-    compacted = text.replace(" ", "")
-    weighted = sorted(
-        (
-            (round(count * tfidf.idf_freq.get(word, tfidf.median_idf) / total, 6), word)
-            for word, count in freq.items()
-            if _is_keyword(word, stop_words)
-        ),
-        key=itemgetter(0),
-        reverse=True,
-    )
-    chosen: list[tuple[str, float]] = []
-    i = 0
-    while i < len(weighted) and len(chosen) < top_k:
-        j = i
-        while j < len(weighted) and weighted[j][0] == weighted[i][0]:
-            j += 1
-        tied = [(compacted.find(word), word) for _, word in weighted[i:j]]
-        # A term that cannot be found in the text cannot be grounded: it is never reported.
-        chosen.extend((word, weighted[i][0]) for first, word in sorted(tied) if first >= 0)
-        i = j
-    return chosen[:top_k]
-
-
-def rank_many(
-    texts: Sequence[str], *, top_k: int, top_k_all: int, extra_words: Iterable[str] = ()
-) -> tuple[list[list[tuple[str, float]]], list[tuple[str, float]]]:
-    """TF-IDF terms of each text and of all texts together, segmenting each text only once.
-
-    The speeches of a report and the report as a whole share one segmentation: the report's
-    counts are the sum of its speeches' counts, which is what segmenting the joined text gives.
-    """
-    _segment.add_words(extra_words)
-    if not any(t.strip() for t in texts):
-        return [[] for _ in texts], []
-    tfidf = _segment.get_tfidf(_stop_words())
-    texts = [_for_segmentation(t) for t in texts]
-    counts = [_counts(tfidf, t) for t in texts]
-    per_text = [_rank(tfidf, c, t, top_k) for c, t in zip(counts, texts, strict=True)]
-    total: Counter[str] = Counter()
-    for c in counts:
-        total.update(c)
-    together = _rank(tfidf, total, "".join(texts), top_k_all)
-    return per_text, together
+def preload() -> None:
+    """Load everything keyword extraction needs now — e.g. in a parent process before it forks
+    workers, so that each starts with the tables instead of loading them again."""
+    _segment.preload()
+    _stop_words()
+    _lexicon_words()
