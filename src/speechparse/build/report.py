@@ -8,22 +8,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Literal
 
 import regex
 
-from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
+from speechparse.build.people import gather_people
+from speechparse.structure.assemble import (
+    Draft,
+    DraftByline,
+    DraftQuestion,
+    DraftSection,
+    DraftSpeech,
+    Piece,
+)
 from speechparse.structure.blocks import Block
 from speechparse.decoding.fold import fold
 from speechparse.structure.points import find_points
 from speechparse.people.designation import Designation, surname_length
-from speechparse.core.text import LineIndex, compact, layout_text
+from speechparse.core.text import Compact, LineIndex, compact, layout_text
 from speechparse.models import (
     Byline,
     Credit,
     Diagnostic,
+    Guest,
+    GuestList,
     Headline,
     Point,
     Position,
+    Question,
+    Section,
     Severity,
     Span,
     Speaker,
@@ -31,6 +44,25 @@ from speechparse.models import (
 )
 
 _WHITESPACE = regex.compile(r"\s+")
+SpeakerForm = Literal[
+    "colon",
+    "line",
+    "name_first",
+    "reported",
+    "dash_ended",
+    "glued",
+    "dialogue",
+    "label",
+    "name_line",
+]
+# Forms the structure decided (a block's ``form``), which the designation alone cannot tell.
+_LAYOUT_FORMS: dict[str, SpeakerForm] = {
+    "dash_ended": "dash_ended",
+    "glued": "glued",
+    "dialogue": "dialogue",
+    "label": "label",
+    "name_line": "name_line",
+}
 # A head of government inherits the government, not the party committee written before it:
 # 某县委副书记、县长 → the 县长 is of 某县.
 _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
@@ -129,14 +161,8 @@ class Builder:
             brackets="【】" if block.brackets else None,
         )
 
-    def speaker(self, block: Block) -> Speaker:
-        assert block.designation is not None
-        found: Designation = block.designation
-        view = block.view
-        first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
-        last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
-        start, end = view.span(first, min(last, len(view.text)))
-        n_start, n_end = view.span(found.name_start, found.name_end)
+    def positions(self, found: Designation, view: Compact) -> list[Position]:
+        """The designation's parts as positions, units inherited where not written."""
         positions: list[Position] = []
         previous_org: str | None = None
         for part in found.parts:
@@ -165,16 +191,32 @@ class Builder:
                     end=p_end,
                 )
             )
+        return positions
+
+    def speaker(self, block: Block) -> Speaker:
+        assert block.designation is not None
+        found: Designation = block.designation
+        view = block.view
+        first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
+        last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
+        start, end = view.span(first, min(last, len(view.text)))
+        n_start, n_end = view.span(found.name_start, found.name_end)
+        positions = self.positions(found, view)
+        if block.guest is not None and block.guest.designation is not None:
+            # A dialogue turn: the positions are written once, in the guest list.
+            positions = self.positions(block.guest.designation, block.guest.view)
         for code, message in found.doubts:
             self.diagnose(code, message, start, end)
         marker = None
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))
-        form = {"joined": "colon", "spaced": "colon", "name_first": "name_first"}[found.form]
+        form: SpeakerForm = "name_first" if found.form == "name_first" else "colon"
         if found.reported:
             form = "reported"
         if block.body_start >= len(view.text):
             form = "line" if found.form != "name_first" else form
+        if block.form in _LAYOUT_FORMS:
+            form = _LAYOUT_FORMS[block.form]
         return Speaker(
             text=layout_text(self.source, start, end),
             start=start,
@@ -186,6 +228,8 @@ class Builder:
             form=form,
             marker=marker,
             verb=self.span(*view.span(*found.verb)) if found.verb else None,
+            label=self.span(*view.span(*block.label)) if block.label else None,
+            place=self.span(*view.span(*block.place)) if block.place else None,
         )
 
     def speech(self, draft: DraftSpeech) -> Speech:
@@ -207,6 +251,60 @@ class Builder:
             paragraphs=paragraphs,
             points=points,
             byline=self.byline(draft.byline) if draft.byline is not None else None,
+        )
+
+    def guests(self, draft: Draft) -> list[Guest]:
+        """The guest-list lines, each with its name and positions."""
+        out = []
+        for block in draft.guests:
+            found = block.designation
+            assert found is not None
+            start, end = block.view.span(found.name_start, found.name_end)
+            name = self.span(start, end)
+            out.append(
+                Guest(
+                    name=name.model_copy(update={"text": _WHITESPACE.sub("", name.text)}),
+                    positions=self.positions(found, block.view),
+                    person=None,
+                )
+            )
+        return out
+
+    def guest_list(self, draft: Draft, guests: list[Guest]) -> GuestList | None:
+        if draft.guest_label is None or not guests:
+            return None
+        label = draft.guest_label
+        start = label.start
+        end = draft.guests[-1].end
+        return GuestList(
+            text=layout_text(self.source, start, end),
+            start=start,
+            end=end,
+            label=self.span(*label.view.span(*(label.marker or (0, len(label.text))))),
+            guests=guests,
+        )
+
+    def question(self, draft: DraftQuestion) -> Question:
+        block = draft.block
+        asker = self.span(*block.view.span(*(block.marker or (0, 0))))
+        paragraphs = [self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
+        end = paragraphs[-1].end if paragraphs else asker.end
+        return Question(
+            text=layout_text(self.source, asker.start, end),
+            start=asker.start,
+            end=end,
+            asker=asker,
+            paragraphs=paragraphs,
+            section=draft.section,
+            before_speech=draft.before_speech,
+        )
+
+    def section(self, draft: DraftSection) -> Section:
+        heading = self.headline(draft.heading)
+        return Section(
+            heading=Span(text=heading.text, start=heading.start, end=heading.end),
+            paragraphs=[self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start],
+            first_speech=draft.first_speech,
         )
 
     def joined(self, pieces: list[Piece]) -> Span | None:
@@ -240,6 +338,7 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
             "info" if code in ("layout.page_chrome", "byline.closing") else "warning"
         )
         b.diagnose(code, message, start, end, severity)
+    speeches, people, guests = gather_people([b.speech(s) for s in draft.speeches], b.guests(draft))
     return {
         "title": Span(text=title.text, start=title.start, end=title.end) if title else None,
         "subtitle": subtitle,
@@ -248,5 +347,9 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
         else None,
         "lead": b.joined(draft.lead),
         "byline": b.byline(draft.byline) if draft.byline is not None else None,
-        "speeches": [b.speech(s) for s in draft.speeches],
+        "speeches": speeches,
+        "people": people,
+        "guest_list": b.guest_list(draft, guests),
+        "questions": [b.question(q) for q in draft.questions],
+        "sections": [b.section(s) for s in draft.sections],
     }

@@ -19,6 +19,7 @@ from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
 from speechparse.people.designation import Designation, parse_designation, title_suffix
+from speechparse.people.dialogue import speaker_label
 from speechparse.structure import chrome as _chrome
 
 _INDENT_CHARS = " \u3000\t\xa0"
@@ -62,6 +63,9 @@ class Kind(Enum):
     CHROME = "chrome"
     SUBTITLE = "subtitle"
     LABEL = "label"
+    GUEST_LABEL = "guest_label"  # `对话嘉宾：` opening a dialogue's guest list
+    GUEST = "guest"  # one guest-list line: name and positions
+    QUESTION = "question"  # an interviewer's turn (`记者：…`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,11 @@ class Block:
     body_end: int | None = None  # compact offset where the content before a closer ends (【…】)
     editors_from: int | None = None  # compact offset of editors' credits after a byline
     taken: bool = False  # already used by the assembler (a headline below a designation)
+    label: tuple[int, int] | None = None  # compact span of a speaker label (`讲述人`)
+    place: tuple[int, int] | None = None  # compact span of a place on a name line
+    guest: Block | None = None  # the guest-list line a dialogue turn's speaker comes from
+    section: bool = False  # a section head between a dialogue's turns
+    form: str | None = None  # a speaker form decided from the layout (dialogue, name_line …)
 
     @property
     def text(self) -> str:
@@ -194,11 +203,24 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         marker_end = m.end()
         while marker_end < len(text) and text[marker_end] == " ":
             marker_end += 1
+    # `讲述人：单位职务  姓名`: a speaker label before the designation is set aside like a marker.
+    label = speaker_label(text, marker_end)
+    if label is not None:
+        marker_end = label[1]
     colon = text.find("：", marker_end, marker_end + _MAX_DESIGNATION + 1)
     if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
         found = parse_designation(view, marker_end, colon, lenient=True)
         if found is not None:
             return found, marker_end, colon + 1
+    # `单位职务姓名——…`: a designation ended by a dash instead of a colon.
+    dash = text.find("——", marker_end, marker_end + _MAX_DESIGNATION + 1)
+    if dash > marker_end and not _SENTENCE_MARKS.search(text, marker_end, dash):
+        found = parse_designation(view, marker_end, dash)
+        if found is not None and not found.doubts:
+            body = dash + 2
+            while body < len(text) and text[body] in "— ":
+                body += 1
+            return found, marker_end, body
     # Reported speech: `市人大代表某某说，…` / `…局长某某在发言中表示，…`.
     verb = _REPORTED.search(text, marker_end, marker_end + _MAX_DESIGNATION + 8)
     if (
@@ -437,6 +459,16 @@ def _classify(folded: str, lines: list[Line]) -> Block:
     if found is not None:
         designation, marker_end, body_start = found
         block.kind, block.designation, block.body_start = Kind.DESIGNATION, designation, body_start
+        bullet = _BULLETS.match(text) or _MARKER.match(text)
+        label_from = bullet.end() if bullet is not None else 0
+        while label_from < len(text) and text[label_from] == " ":
+            label_from += 1
+        led = speaker_label(text, label_from) if marker_end else None
+        if led is not None:
+            block.label, block.form = (label_from, led[0]), "label"
+            marker_end = label_from
+        if "——" in text[designation.extent_end : body_start]:
+            block.form = "dash_ended"
         if marker_end:
             block.marker = (0, marker_end)
         while block.body_start < len(text) and text[block.body_start] == " ":
@@ -466,3 +498,11 @@ def _attach_trailing_byline(block: Block) -> None:
     if found is not None and found.start > block.body_start:
         block.byline = found
         block.terminated = True
+
+
+def designation_at(text: str) -> tuple[Designation, int, int] | None:
+    """A designation at the start of ``text``: (designation, marker end, body start).
+
+    For passes that judge a piece of a block (a designation glued to a paragraph's end).
+    """
+    return _designation_in(text)

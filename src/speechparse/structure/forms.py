@@ -1,0 +1,196 @@
+"""Speaker forms decided from the document's structure, after each block was judged alone.
+
+A block's own text cannot tell that `刘某某：…` is a dialogue turn (the name is only known from
+the guest list above), that `河南省某市  关  慨` under a headline introduces a reader's piece
+(one such line could be anything; a column of them is a layout), or that a paragraph ends
+with the next speaker's designation (`…。全国人大代表、某局局长某某：`). These passes look
+across blocks and re-classify the few blocks concerned; every other block is left as it was.
+"""
+
+from __future__ import annotations
+
+from speechparse.core.text import Compact, is_terminated
+from speechparse.people.designation import Designation
+from speechparse.people.dialogue import (
+    guest_line,
+    guest_list_label,
+    name_line,
+    question_label,
+    turn_name,
+)
+from speechparse.structure.blocks import Block, Kind, designation_at
+
+_MAX_HEADLINE = 40
+_SENTENCE_END = "。！？"
+
+
+def mark_layout_forms(blocks: list[Block]) -> list[Block]:
+    """Blocks with dialogue turns, questions, glued designations and name lines marked."""
+    blocks = _split_glued(blocks)
+    _mark_dialogue(blocks)
+    _mark_name_lines(blocks)
+    for index, block in enumerate(blocks):
+        block.index = index
+    return blocks
+
+
+def _content(blocks: list[Block], i: int, step: int) -> Block | None:
+    """The nearest block before (step -1) or after (step 1) ``i`` that is not page chrome."""
+    k = i + step
+    while 0 <= k < len(blocks):
+        if blocks[k].kind is not Kind.CHROME:
+            return blocks[k]
+        k += step
+    return None
+
+
+def _short_unterminated(block: Block | None) -> bool:
+    return (
+        block is not None
+        and block.kind in (Kind.TEXT, Kind.HEADLINE)
+        and block.byline is None
+        and 0 < len(block.text) <= _MAX_HEADLINE
+        and not block.terminated
+    )
+
+
+def _mark_dialogue(blocks: list[Block]) -> None:
+    """A guest list, then `姓名：` turns by the guests and `记者：` questions between them."""
+    label_at = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.kind in (Kind.TEXT, Kind.LABEL) and guest_list_label(b.text) is not None
+        ),
+        None,
+    )
+    if label_at is None:
+        return
+    guests: dict[str, Block] = {}
+    k = label_at + 1
+    while k < len(blocks):
+        block = blocks[k]
+        if block.kind is Kind.CHROME:
+            k += 1
+            continue
+        found = guest_line(block.view) if block.kind in (Kind.TEXT, Kind.DESIGNATION) else None
+        if found is None:
+            break
+        designation = found.designation
+        designation.name_start, designation.name_end = found.name_start, found.name_end
+        block.kind, block.designation, block.byline = Kind.GUEST, designation, None
+        block.marker = None
+        guests.setdefault(found.name, block)
+        k += 1
+    if not guests:
+        return
+    label = blocks[label_at]
+    end = guest_list_label(label.text)
+    assert end is not None
+    label.kind, label.marker, label.body_start = Kind.GUEST_LABEL, (0, end), len(label.text)
+    names = frozenset(guests)
+    for i in range(k, len(blocks)):
+        block = blocks[i]
+        if block.kind in (Kind.CHROME, Kind.BYLINE):
+            continue
+        text = block.text
+        turn = turn_name(text, names)
+        if turn is not None:
+            block.kind = Kind.DESIGNATION
+            block.designation = Designation(0, turn[0], [], "dialogue", extent_end=turn[0])
+            block.guest = guests[text[: turn[0]].replace(" ", "")]
+            block.body_start, block.form, block.marker, block.label = (
+                turn[1],
+                "dialogue",
+                None,
+                None,
+            )
+            block.terminated = is_terminated(text[turn[1] :])
+            continue
+        question = question_label(text)
+        if question is not None:
+            block.kind, block.marker, block.body_start = (
+                Kind.QUESTION,
+                (0, question[0]),
+                question[1],
+            )
+            block.designation = None
+            continue
+        if _short_unterminated(block) and "：" not in text:
+            block.section = True
+
+
+def _split_glued(blocks: list[Block]) -> list[Block]:
+    """`…最后一句。全国人大代表、某局局长某某：` — the next designation glued to a paragraph."""
+    out: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if block.kind is not Kind.TEXT or not text.endswith("：") or block.byline is not None:
+            out.append(block)
+            continue
+        cut = max(text.rfind(ch, 0, len(text) - 1) for ch in _SENTENCE_END)
+        while 0 <= cut + 1 < len(text) and text[cut + 1] in "”’）":
+            cut += 1
+        tail_from = cut + 1
+        while tail_from < len(text) and text[tail_from] == " ":
+            tail_from += 1
+        found = designation_at(text[tail_from:]) if cut > 0 else None
+        if (
+            found is None
+            or found[0].doubts
+            or found[0].reported
+            or found[1] != 0
+            or found[2] != len(text) - tail_from
+        ):
+            out.append(block)
+            continue
+        index = block.view.index
+        head = Compact(text[: cut + 1], index[: cut + 1])
+        tail = Compact(text[tail_from:], index[tail_from:])
+        start, end = head.span(0, len(head.text))
+        out.append(
+            Block(start, end, head, Kind.TEXT, terminated=True, blank_before=block.blank_before)
+        )
+        t_start, t_end = tail.span(0, len(tail.text))
+        out.append(
+            Block(
+                t_start,
+                t_end,
+                tail,
+                Kind.DESIGNATION,
+                designation=found[0],
+                body_start=len(tail.text),
+                form="glued",
+            )
+        )
+    return out
+
+
+def _mark_name_lines(blocks: list[Block]) -> None:
+    """Reader columns: a headline, a `地名  姓名` (or bare name) line, then the piece.
+
+    A place-and-name line under a headline is taken on its own; a bare name only when the
+    document has at least two such pieces, as one short name-like line proves no layout.
+    """
+    found: list[tuple[Block, tuple[int, int] | None, tuple[int, int]]] = []
+    for i, block in enumerate(blocks):
+        if block.kind is not Kind.TEXT or block.byline is not None:
+            continue
+        line = name_line(block.text)
+        if line is None:
+            continue
+        above, below = _content(blocks, i, -1), _content(blocks, i, 1)
+        if not _short_unterminated(above) or below is None or below.kind is not Kind.TEXT:
+            continue
+        if _short_unterminated(below):
+            continue
+        found.append((block, line[0], line[1]))
+    for block, place, name in found:
+        if place is None and len(found) < 2:
+            continue
+        block.kind = Kind.DESIGNATION
+        block.designation = Designation(
+            name[0], name[1], [], "name_line", extent_end=name[1], extent_start=0
+        )
+        block.place, block.form, block.body_start = place, "name_line", len(block.text)
+        block.terminated = True
