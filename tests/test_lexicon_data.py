@@ -20,20 +20,21 @@ WORD_LISTS = (
 )
 LEVELS = {"province", "municipal", "county", "district", "township", "village"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
+DATA = resources.files("speechparse").joinpath("data")
 # The only ASCII allowed in a word list: the slash of 文/图 in byline_roles.
 ALLOWED_ASCII = {"byline_roles": {"/"}}
 
 
 def raw_entries(name: str) -> list[str]:
     """Entries as they appear in the file, duplicates kept."""
-    text = resources.files("speechparse").joinpath("data", f"{name}.txt").read_text("utf-8")
+    text = DATA.joinpath(f"{name}.txt").read_text("utf-8")
     entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [e for e in entries if e]
 
 
 @pytest.mark.parametrize("name", [*WORD_LISTS, "place_levels"])
 def test_file_opens_with_header_and_has_no_duplicates(name: str) -> None:
-    text = resources.files("speechparse").joinpath("data", f"{name}.txt").read_text("utf-8")
+    text = DATA.joinpath(f"{name}.txt").read_text("utf-8")
     assert text.splitlines()[0].startswith("#")
     entries = raw_entries(name)
     assert entries
@@ -138,7 +139,7 @@ def test_place_levels_are_suffix_tab_level() -> None:
 
 @pytest.mark.parametrize("name", [*WORD_LISTS, "place_levels"])
 def test_entries_are_already_simplified(name: str) -> None:
-    data = resources.files("speechparse").joinpath("data", "t2s.txt")
+    data = resources.files("speechparse").joinpath("data").joinpath("t2s.txt")
     if not data.is_file():
         pytest.skip("no t2s.txt table")
     folded = {}

@@ -1,27 +1,48 @@
 """Word lists the parser knows, kept as plain data files under ``speechparse/data``.
 
 Knowledge about the genre (job titles, surnames, byline role words ...) lives in data so a
-rule never has to name a person or a unit. Each file is read once, on first use.
+rule never has to name a person or a unit. Each file is read once, on first use, through one
+typed object (:func:`lexicon`), so a misspelt list name is a type error rather than a silently
+empty list, and a missing or malformed file fails at first use naming the file.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from importlib import resources
+
+
+class LexiconError(RuntimeError):
+    """A data file shipped with the package is missing or malformed: a broken install.
+
+    Not a :class:`~speechparse.errors.SpeechParseError`: no input can cause it, and hiding it
+    behind worse output would make every later result quietly wrong.
+    """
+
+
+def _read(name: str) -> str:
+    path = resources.files("speechparse").joinpath("data").joinpath(f"{name}.txt")
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"speechparse data file data/{name}.txt cannot be read: {exc}") from exc
 
 
 @cache
 def load_words(name: str) -> tuple[str, ...]:
     """Entries of ``data/<name>.txt``: one per line, ``#`` starts a comment, order kept.
 
-    Duplicates are dropped (first wins) so a list can be grown by appending.
+    Duplicates are dropped (first wins) so a list can be grown by appending. An empty list is
+    an error: every rule built on a list would silently match nothing.
     """
-    text = resources.files("speechparse").joinpath("data", f"{name}.txt").read_text("utf-8")
     seen: dict[str, None] = {}
-    for raw in text.splitlines():
+    for raw in _read(name).splitlines():
         entry = raw.split("#", 1)[0].strip()
         if entry:
             seen.setdefault(entry, None)
+    if not seen:
+        raise LexiconError(f"speechparse data file data/{name}.txt holds no entries")
     return tuple(seen)
 
 
@@ -29,3 +50,77 @@ def load_words(name: str) -> tuple[str, ...]:
 def word_set(name: str) -> frozenset[str]:
     """The entries of ``data/<name>.txt`` as a set, for membership tests."""
     return frozenset(load_words(name))
+
+
+@cache
+def load_pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """Entries of a two-column ``key<TAB>value`` file; a line without both columns is an error."""
+    pairs: list[tuple[str, str]] = []
+    for number, entry in enumerate(load_words(name), start=1):
+        key, _, value = entry.partition("\t")
+        if not key.strip() or not value.strip():
+            raise LexiconError(
+                f"speechparse data file data/{name}.txt: entry {number} ({entry!r}) "
+                "is not 'key<TAB>value'"
+            )
+        pairs.append((key.strip(), value.strip()))
+    return tuple(pairs)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list, one attribute each; each is read on first access."""
+
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        return word_set("titles")
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        return word_set("surnames")
+
+    @cached_property
+    def compound_surnames(self) -> frozenset[str]:
+        return word_set("compound_surnames")
+
+    @cached_property
+    def unit_suffixes(self) -> frozenset[str]:
+        return word_set("unit_suffixes")
+
+    @cached_property
+    def speech_verbs(self) -> frozenset[str]:
+        return word_set("speech_verbs")
+
+    @cached_property
+    def byline_roles(self) -> frozenset[str]:
+        return word_set("byline_roles")
+
+    @cached_property
+    def photo_roles(self) -> frozenset[str]:
+        return word_set("photo_roles")
+
+    @cached_property
+    def editor_roles(self) -> frozenset[str]:
+        return word_set("editor_roles")
+
+    @cached_property
+    def genre_labels(self) -> tuple[str, ...]:
+        return load_words("genre_labels")
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return word_set("stopwords")
+
+    @cached_property
+    def place_levels(self) -> tuple[tuple[str, str], ...]:
+        return load_pairs("place_levels")
+
+    @cached_property
+    def org_levels(self) -> tuple[tuple[str, str], ...]:
+        return load_pairs("org_levels")
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The one lexicon of the process; lists load lazily, on first access."""
+    return Lexicon()

@@ -60,7 +60,7 @@ def _table() -> dict[int, str]:
     # then punctuation is folded onto the canonical (mostly full-width) set above.
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0)
-    data = resources.files("speechparse").joinpath("data", "t2s.txt").read_text("utf-8")
+    data = resources.files("speechparse").joinpath("data").joinpath("t2s.txt").read_text("utf-8")
     for line in data.splitlines():
         if line and not line.startswith("#"):
             trad, _, simp = line.partition("\t")
