@@ -9,10 +9,13 @@ across blocks and re-classify the few blocks concerned; every other block is lef
 
 from __future__ import annotations
 
+import regex
+
 from speechparse.core.text import Compact, is_terminated
 from speechparse.people.designation import Designation
 from speechparse.people.dialogue import (
     guest_line,
+    speaker_label,
     guest_list_label,
     name_line,
     question_label,
@@ -22,13 +25,17 @@ from speechparse.structure.blocks import Block, Kind, designation_at
 
 _MAX_HEADLINE = 40
 _SENTENCE_END = "。！？"
+# `案例一`, `故事2`: a word and an ordinal on a line of their own, counting the pieces.
+_ORDINAL_KICKER = regex.compile(r"\p{Han}{1,4}(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
 
 
 def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     """Blocks with dialogue turns, questions, glued designations and name lines marked."""
     blocks = _split_glued(blocks)
+    blocks = _label_in_head_lines(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
+    blocks = _kickers_to_markers(blocks)
     for index, block in enumerate(blocks):
         block.index = index
     return blocks
@@ -166,6 +173,57 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
+    """`本期主讲人：单位职务  姓名《某报》（…第 12 版）` above the text: a column's lecturer named in
+    the edition line. The label and designation become a speaker line; the rest stays chrome."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if any(b.kind is Kind.DESIGNATION for b in out) or block.kind not in (
+            Kind.CHROME,
+            Kind.TEXT,
+        ):
+            out.append(block)
+            continue
+        text = block.text
+        lead = 0
+        while lead < len(text) and not regex.match(r"\p{Han}", text[lead]):
+            lead += 1
+        label = speaker_label(text, lead)
+        cut = text.find("《", lead)
+        cut = len(text) if cut < 0 else cut
+        while cut > lead and text[cut - 1] == " ":
+            cut -= 1
+        found = designation_at(text[lead:cut]) if label is not None and i > 0 else None
+        if label is None or found is None or found[0].doubts or found[2] != cut - lead:
+            out.append(block)
+            continue
+        index = block.view.index
+        view = Compact(text[lead:cut], index[lead:cut])
+        start, end = view.span(0, len(view.text))
+        out.append(
+            Block(
+                start,
+                end,
+                view,
+                Kind.DESIGNATION,
+                designation=found[0],
+                body_start=len(view.text),
+                marker=None,
+                label=(0, label[0] - lead),
+                form="label",
+                terminated=True,
+                index=block.index,
+            )
+        )
+        if cut < len(text):
+            rest = Compact(text[cut:], index[cut:])
+            r_start, r_end = rest.span(0, len(rest.text))
+            out.append(
+                Block(r_start, r_end, rest, block.kind, chrome=block.chrome, index=block.index)
+            )
+    return out
+
+
 def _mark_name_lines(blocks: list[Block]) -> None:
     """Reader columns: a headline, a `地名  姓名` (or bare name) line, then the piece.
 
@@ -194,3 +252,41 @@ def _mark_name_lines(blocks: list[Block]) -> None:
         )
         block.place, block.form, block.body_start = place, "name_line", len(block.text)
         block.terminated = True
+
+
+def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
+    """`案例一` / headline / designation: the ordinal line is the headline's marker."""
+    out: list[Block] = []
+    skip = False
+    for i, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        after = _content(blocks, i + 1, 1) if nxt is not None else None
+        if (
+            block.kind is Kind.TEXT
+            and block.byline is None
+            and _ORDINAL_KICKER.fullmatch(block.text)
+            and nxt is not None
+            and nxt.kind is Kind.TEXT
+            and _short_unterminated(nxt)
+            and "：" not in nxt.text
+            and after is not None
+            and after.kind is Kind.DESIGNATION
+        ):
+            view = Compact(block.text + nxt.text, block.view.index + nxt.view.index)
+            merged = Block(
+                block.start,
+                nxt.end,
+                view,
+                Kind.HEADLINE,
+                marker=(0, len(block.text)),
+                body_start=len(block.text),
+                blank_before=block.blank_before,
+            )
+            out.append(merged)
+            skip = True
+            continue
+        out.append(block)
+    return out
