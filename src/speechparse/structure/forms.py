@@ -15,10 +15,10 @@ from speechparse.core.text import Compact, is_terminated
 from speechparse.people.designation import Designation
 from speechparse.people.dialogue import (
     guest_line,
-    speaker_label,
     guest_list_label,
     name_line,
     question_label,
+    speaker_label,
     turn_name,
 )
 from speechparse.structure.blocks import Block, Kind, designation_at
@@ -174,8 +174,9 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
 
 
 def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
-    """`本期主讲人：单位职务  姓名《某报》（…第 12 版）` above the text: a column's lecturer named in
-    the edition line. The label and designation become a speaker line; the rest stays chrome."""
+    """`本期主讲人：单位职务  姓名《某报》（…版）` above the text: a column's lecturer named
+    in the edition line. The label and designation become a speaker line; the rest stays
+    chrome."""
     out: list[Block] = []
     for i, block in enumerate(blocks):
         if any(b.kind is Kind.DESIGNATION for b in out) or block.kind not in (
