@@ -239,14 +239,21 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
-        # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units.
-        if found is not None and (
+        # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
+        # a bare title before a name with no known surname (`委员之声`) is a column's title.
+        if found is not None and not _bare_title_unknown_name(found) and (
             found.form != "joined"
             or marker_end > 0
             or (len(text) <= 30 and _units_look_right(text, found))
         ):
             return found, marker_end, len(text)
     return None
+
+
+def _bare_title_unknown_name(found: Designation) -> bool:
+    return all(p.org_end == p.org_start for p in found.parts) and any(
+        code == "speaker.unknown_surname" for code, _ in found.doubts
+    )
 
 
 def _units_look_right(text: str, found: Designation) -> bool:
