@@ -19,7 +19,12 @@ from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
 from speechparse.people.designation import Designation, parse_designation, title_suffix
-from speechparse.people.dialogue import speaker_label
+from speechparse.people.dialogue import (
+    guest_line,
+    guest_list_label,
+    question_label,
+    speaker_label,
+)
 from speechparse.structure import chrome as _chrome
 
 _INDENT_CHARS = " \u3000\t\xa0"
@@ -241,10 +246,14 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         found = parse_designation(view, marker_end, end)
         # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
         # a bare title before a name with no known surname (`委员之声`) is a column's title.
-        if found is not None and not _bare_title_unknown_name(found) and (
-            found.form != "joined"
-            or marker_end > 0
-            or (len(text) <= 30 and _units_look_right(text, found))
+        if (
+            found is not None
+            and not _bare_title_unknown_name(found)
+            and (
+                found.form != "joined"
+                or marker_end > 0
+                or (len(text) <= 30 and _units_look_right(text, found))
+            )
         ):
             return found, marker_end, len(text)
     return None
@@ -390,6 +399,12 @@ def _mend_split_designations(
             and not _ends_sentence(folded, last)
         ):
             head = compact(folded, first.start, last.end)
+            # A guest-list line, or a label opening the next block, is whole as it stands.
+            if guest_line(head) is not None or _opens_with_label(
+                compact(folded, nxt.start, nxt.end).text
+            ):
+                mended.append(group)
+                continue
             if specials[group[0]] and not _ends_inside_positions(head.text):
                 mended.append(group)
                 continue
@@ -400,6 +415,17 @@ def _mend_split_designations(
                 continue
         mended.append(group)
     return mended
+
+
+def _opens_with_label(text: str) -> bool:
+    """`对话嘉宾：`, `记者：…`, `讲述人：…`: a label that starts a block of its own."""
+    colon = text.find("：")
+    head = text[: colon + 1] if colon >= 0 else text
+    return (
+        guest_list_label(head) is not None
+        or question_label(text) is not None
+        or speaker_label(text) is not None
+    )
 
 
 def _completes_byline(folded: str, prev: Line, line: Line) -> bool:

@@ -132,16 +132,22 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         text = block.text
-        if block.kind is not Kind.TEXT or not text.endswith("：") or block.byline is not None:
+        body = block.body_start if block.kind is Kind.DESIGNATION else 0
+        if (
+            block.kind not in (Kind.TEXT, Kind.DESIGNATION)
+            or not text.endswith("：")
+            or block.byline is not None
+            or body >= len(text)
+        ):
             out.append(block)
             continue
-        cut = max(text.rfind(ch, 0, len(text) - 1) for ch in _SENTENCE_END)
+        cut = max(text.rfind(ch, body, len(text) - 1) for ch in _SENTENCE_END)
         while 0 <= cut + 1 < len(text) and text[cut + 1] in "”’）":
             cut += 1
         tail_from = cut + 1
         while tail_from < len(text) and text[tail_from] == " ":
             tail_from += 1
-        found = designation_at(text[tail_from:]) if cut > 0 else None
+        found = designation_at(text[tail_from:]) if cut > body else None
         if (
             found is None
             or found[0].doubts
@@ -155,9 +161,13 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
         head = Compact(text[: cut + 1], index[: cut + 1])
         tail = Compact(text[tail_from:], index[tail_from:])
         start, end = head.span(0, len(head.text))
-        out.append(
-            Block(start, end, head, Kind.TEXT, terminated=True, blank_before=block.blank_before)
-        )
+        if block.kind is Kind.DESIGNATION:
+            block.view, block.end, block.terminated = head, end, True
+            out.append(block)
+        else:
+            out.append(
+                Block(start, end, head, Kind.TEXT, terminated=True, blank_before=block.blank_before)
+            )
         t_start, t_end = tail.span(0, len(tail.text))
         out.append(
             Block(
@@ -232,6 +242,7 @@ def _mark_name_lines(blocks: list[Block]) -> None:
     document has at least two such pieces, as one short name-like line proves no layout.
     """
     found: list[tuple[Block, tuple[int, int] | None, tuple[int, int]]] = []
+    first = next((b for b in blocks if b.kind is not Kind.CHROME), None)
     for i, block in enumerate(blocks):
         if block.kind is not Kind.TEXT or block.byline is not None:
             continue
@@ -239,7 +250,10 @@ def _mark_name_lines(blocks: list[Block]) -> None:
         if line is None:
             continue
         above, below = _content(blocks, i, -1), _content(blocks, i, 1)
-        if not _short_unterminated(above) or below is None or below.kind is not Kind.TEXT:
+        # The line above must be a headline, not the report's title.
+        if above is first or not _short_unterminated(above):
+            continue
+        if below is None or below.kind is not Kind.TEXT:
             continue
         if _short_unterminated(below):
             continue
