@@ -104,6 +104,8 @@ def _headline_like(block: Block) -> bool:
         and 0 < len(text) <= _MAX_HEADLINE
         and (not block.terminated or text.endswith(("？", "！")))
         and "：" not in text[:-1]
+        # A line wholly in round brackets is a note or a credit, never a headline.
+        and not (text.startswith("（") and text.endswith("）"))
     )
 
 
