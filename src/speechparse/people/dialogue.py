@@ -87,10 +87,11 @@ def speaker_label(text: str, start: int = 0) -> tuple[int, int] | None:
     return start + found[0], start + found[1]
 
 
-def turn_name(text: str, names: frozenset[str]) -> tuple[int, int] | None:
-    """(name end, body start) when ``text`` opens with a known guest's name and a colon."""
+def turn_name(text: str, names: frozenset[str]) -> tuple[int, int, int] | None:
+    """(name end, designation end, body start) when ``text`` opens with a known speaker's
+    name and a colon: `姓名：…`, or `姓名委员：…` with a title after the name."""
     colon = text.find("：", 0, _MAX_TURN_NAME + 1)
-    if colon <= 0 or _despaced(text[:colon]) not in names:
+    if colon <= 0:
         return None
     end = colon
     while end > 0 and text[end - 1] == " ":
@@ -98,20 +99,27 @@ def turn_name(text: str, names: frozenset[str]) -> tuple[int, int] | None:
     body = colon + 1
     while body < len(text) and text[body] == " ":
         body += 1
-    return end, body
+    prefix = _despaced(text[:end])
+    if prefix in names:
+        return end, end, body
+    titles = word_set("titles")
+    for name in names:
+        if prefix.startswith(name) and prefix[len(name) :] in titles and " " not in text[:end]:
+            return len(name), end, body
+    return None
 
 
-def _leading_name(text: str) -> tuple[int, int] | None:
-    """The name at the start of a guest line, before a space: `程永波 …` or padded `王 沛 …`."""
-    first = text.find(" ")
-    if first <= 0:
+def _leading_name(text: str) -> tuple[int, int, int] | None:
+    """The name at the start of a guest line and where the positions start: `程永波 …`,
+    `程永波，…`, `程永波：…` or padded `王 沛 …`."""
+    if len(text) > 3 and text[1] == " " and text[3] in " ，：":  # a padded two-character name
+        if surname_length(text[0] + text[2]):
+            return 0, 3, 4
         return None
-    if first == 1:  # a padded two-character name: `王 沛 全国…`
-        second = text.find(" ", 2)
-        if second == 3 and surname_length(text[0] + text[2]):
-            return 0, 3
-        return None
-    return 0, first
+    for i, ch in enumerate(text[: _MAX_TURN_NAME + 1]):
+        if ch in " ，：":
+            return (0, i, i + 1) if i >= 2 else None
+    return None
 
 
 def _known_name(name: str) -> bool:
@@ -127,7 +135,7 @@ def guest_line(view: Compact) -> Guest | None:
     if lead is not None:
         name = _despaced(text[lead[0] : lead[1]])
         if _known_name(name):
-            found = positions_only(text, lead[1] + 1, len(text))
+            found = positions_only(text, lead[2], len(text))
             if found is not None:
                 return Guest(lead[0], lead[1], name, found)
     found = parse_designation(view)

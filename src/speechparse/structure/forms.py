@@ -61,8 +61,8 @@ def _short_unterminated(block: Block | None) -> bool:
     )
 
 
-def _mark_dialogue(blocks: list[Block]) -> None:
-    """A guest list, then `姓名：` turns by the guests and `记者：` questions between them."""
+def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
+    """The guests of a guest list (name → its line) and the index after the list."""
     label_at = next(
         (
             i
@@ -72,7 +72,7 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         None,
     )
     if label_at is None:
-        return
+        return {}, 0
     guests: dict[str, Block] = {}
     k = label_at + 1
     while k < len(blocks):
@@ -90,41 +90,58 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         guests.setdefault(found.name, block)
         k += 1
     if not guests:
-        return
+        return {}, 0
     label = blocks[label_at]
     end = guest_list_label(label.text)
     assert end is not None
     label.kind, label.marker, label.body_start = Kind.GUEST_LABEL, (0, end), len(label.text)
-    names = frozenset(guests)
+    return guests, k
+
+
+def _mark_dialogue(blocks: list[Block]) -> None:
+    """Turns `姓名：…` by the guests of a guest list, or by a speaker already introduced with a
+    full designation; `记者：…` questions between turns; section heads in a guest dialogue."""
+    guests, k = _guest_list(blocks)
+    known = dict(guests)
+    turns = 0
     for i in range(k, len(blocks)):
         block = blocks[i]
         if block.kind in (Kind.CHROME, Kind.BYLINE):
             continue
         text = block.text
-        turn = turn_name(text, names)
+        turn = turn_name(text, frozenset(known)) if known else None
         if turn is not None:
+            name_end, end, body = turn
             block.kind = Kind.DESIGNATION
-            block.designation = Designation(0, turn[0], [], "dialogue", extent_end=turn[0])
-            block.guest = guests[text[: turn[0]].replace(" ", "")]
-            block.body_start, block.form, block.marker, block.label = (
-                turn[1],
-                "dialogue",
-                None,
-                None,
-            )
-            block.terminated = is_terminated(text[turn[1] :])
+            block.designation = Designation(0, name_end, [], "dialogue", extent_end=end)
+            block.guest = known[text[:name_end].replace(" ", "")]
+            block.body_start, block.form, block.marker, block.label = body, "dialogue", None, None
+            block.terminated = is_terminated(text[body:])
+            turns += 1
             continue
-        question = question_label(text)
-        if question is not None:
-            block.kind, block.marker, block.body_start = (
-                Kind.QUESTION,
-                (0, question[0]),
-                question[1],
-            )
-            block.designation = None
+        if block.kind is Kind.DESIGNATION and block.designation is not None:
+            found = block.designation
+            name = text[found.name_start : found.name_end].replace(" ", "")
+            if found.parts and name:
+                known.setdefault(name, block)
             continue
-        if _short_unterminated(block) and "：" not in text:
+        if guests and _short_unterminated(block) and "：" not in text:
             block.section = True
+    if not guests and not turns:
+        return
+    for i in range(k, len(blocks)):
+        block = blocks[i]
+        if block.kind not in (Kind.TEXT, Kind.LABEL):
+            continue
+        question = question_label(block.text)
+        after = _content(blocks, i, 1)
+        # Without a guest list (but with turns), a question must have an answer right below.
+        if question is None or (
+            not guests and (after is None or after.kind is not Kind.DESIGNATION)
+        ):
+            continue
+        block.kind, block.marker, block.body_start = Kind.QUESTION, (0, question[0]), question[1]
+        block.designation, block.section = None, False
 
 
 def _split_glued(blocks: list[Block]) -> list[Block]:
