@@ -241,7 +241,12 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
             found.verb = (verb.start(), verb.end() - 1)
             found.reported = True
             return found, marker_end, verb.end()
-    if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
+    # A dash inside a line marks a title or a subtitle (`…——访某局局长某某`), not a designation.
+    if (
+        len(text) - marker_end <= _MAX_DESIGNATION
+        and not is_terminated(text)
+        and "——" not in text
+    ):
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
         # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
