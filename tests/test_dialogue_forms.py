@@ -12,9 +12,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-from tests.invariants import assert_covered, assert_grounded
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import speechparse
+from invariants import assert_covered, assert_grounded
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "schemas" / f"report-{speechparse.SCHEMA_VERSION}.schema.json"
@@ -368,3 +370,44 @@ def test_people_are_listed_once_with_every_position() -> None:
     assert positions(data["people"][0]) == [("市科技局", "局长"), ("市委", "副秘书长")]
     assert [s["person"] for s in data["speeches"]] == ["p1", "p2", "p1"]
     assert len(data["people"][0]["mentions"]) == 2
+
+
+_GUEST_NAMES = ["钟岳明", "阮青", "甘若溪", "濮思远", "柏青禾", "芮宁"]
+_GUEST_POSTS = ["东岭大学特聘教授", "青禾种业有限公司总经理", "澄江市文旅局局长", "青石县县长"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    guests=st.integers(min_value=1, max_value=4),
+    turns=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=3), st.booleans()), min_size=1, max_size=8
+    ),
+)
+def test_any_dialogue_round_trips_its_people(guests: int, turns: list[tuple[int, bool]]) -> None:
+    """Whatever the order of turns and questions, each turn is a speech by its guest, each
+    guest is one person in order of first speech, and the questions stay apart."""
+    names = _GUEST_NAMES[:guests]
+    blocks = ["某刊访谈", "对话嘉宾："]
+    blocks += [f"{n}  全国政协委员、{_GUEST_POSTS[i % 4]}" for i, n in enumerate(names)]
+    order: list[str] = []
+    asked = 0
+    for who, ask in turns:
+        if ask:
+            blocks.append(f"记者：请谈谈第{asked + 1}个问题？")
+            asked += 1
+        name = names[who % guests]
+        order.append(name)
+        blocks.append(f"{name}：我的看法是要抓落实。")
+    data = parsed(doc(*blocks))
+    assert [s["speaker"]["name"] for s in data["speeches"]] == order
+    first_seen = list(dict.fromkeys(order))
+    assert [p["name"] for p in data["people"]] == first_seen
+    ids = {p["name"]: p["id"] for p in data["people"]}
+    assert [s["person"] for s in data["speeches"]] == [ids[n] for n in order]
+    assert len(data["questions"]) == asked
+    for speech in data["speeches"]:
+        name = speech["speaker"]["name"]
+        post = _GUEST_POSTS[names.index(name) % 4]
+        assert "".join(p["organization"] + p["title"] for p in speech["speaker"]["positions"]) == (
+            "全国政协委员" + post
+        )
