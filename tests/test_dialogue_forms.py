@@ -124,6 +124,24 @@ DIALOGUES = [
         [None, None],
         id="no-guest-list-known-speaker-turns",
     ),
+    pytest.param(
+        doc(
+            "水利访谈",
+            f"对话嘉宾：钟岳明  {GUEST_A}",
+            "甘若溪  青石县水利局局长",
+            "■ 守好一方碧水",
+            "记者：河湖治理难在哪里？",
+            "甘若溪：难在上下游协同。",
+            "钟岳明：要用好监测数据。",
+        ),
+        [
+            ("甘若溪", [("青石县水利局", "局长")], [0]),
+            ("钟岳明", [("全国政协", "委员"), ("东岭大学", "特聘教授")], [1]),
+        ],
+        [("记者", 0)],
+        ["守好一方碧水", None],
+        id="label-and-first-guest-on-one-line-marked-section-head",
+    ),
 ]
 
 
@@ -290,6 +308,19 @@ NAME_LINES = [
         [("伍晓川", None), ("黎凡", None)],
         id="name-only-column",
     ),
+    pytest.param(
+        doc(
+            "大家谈",
+            "多走一步路",
+            "浙江临江  甘  雨",
+            "走进群众家里，才能听到真话。",
+            "少说一句空话",
+            "青石县人民医院  钟启航",
+            "说实话、办实事，群众看得见。",
+        ),
+        [("甘雨", "浙江临江"), ("钟启航", "青石县人民医院")],
+        id="first-word-no-place-suffix-in-a-column",
+    ),
 ]
 
 
@@ -315,10 +346,12 @@ def test_name_lines_under_headlines(text: str, expected: list[tuple[str, str | N
         doc("读者来信", "村口的路修好了", "伍晓川", "以前雨天出门一脚泥，现在路通到了家门口。"),
         # A place and a name with no headline above is not a speaker line.
         doc("某地见闻", "浙江省临江市  甘  雨", "走进群众家里，才能听到真话。"),
+        # One line whose first word does not end like a place proves no column.
+        doc("大家谈", "多走一步路", "浙江临江  甘  雨", "走进群众家里，才能听到真话。"),
         # A place-like line whose last word is no name.
         doc("大家谈", "多走一步路", "浙江省临江市  会议", "走进群众家里，才能听到真话。"),
     ],
-    ids=["single-bare-name", "no-headline-above", "not-a-name"],
+    ids=["single-bare-name", "no-headline-above", "single-line-no-place-suffix", "not-a-name"],
 )
 def test_lines_that_are_not_name_lines(text: str) -> None:
     assert parsed(text)["speeches"] == []

@@ -150,8 +150,8 @@ def guest_line(view: Compact) -> Guest | None:
 def name_line(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
     """A speaker line of a reader column: (place span or None, name span), compact offsets.
 
-    `河南省某市  关  慨` (a place, then a name, padded or not) or the name alone. The place
-    must end with a level suffix (省, 市, 县 …) so a title or a unit never passes as one.
+    `河南省某市  关  慨` (a place, then a name, padded or not) or the name alone. Whether
+    the first word is a place (:func:`is_place`) is for the caller to weigh.
     """
     if not _NAME_LINE.fullmatch(text):
         return None
@@ -168,10 +168,12 @@ def name_line(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | Non
         return None
     if not rest:
         return None, name_span
-    if len(rest) != 1:
-        return None
-    place = text[rest[0][0] : rest[0][1]]
-    suffixes = [line.split("\t")[0] for line in load_words("place_levels")]
-    if len(place) < 3 or not place.endswith(tuple(suffixes)):
+    if len(rest) != 1 or rest[0][1] - rest[0][0] < 2:
         return None
     return rest[0], name_span
+
+
+def is_place(text: str) -> bool:
+    """Whether ``text`` ends with an administrative level (省, 市, 县 …) and so names a place."""
+    suffixes = tuple(line.split("\t")[0] for line in load_words("place_levels"))
+    return len(text) >= 3 and text.endswith(suffixes)

@@ -16,6 +16,7 @@ from speechparse.people.designation import Designation
 from speechparse.people.dialogue import (
     guest_line,
     guest_list_label,
+    is_place,
     name_line,
     question_label,
     speaker_label,
@@ -33,6 +34,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     """Blocks with dialogue turns, questions, glued designations and name lines marked."""
     blocks = _split_glued(blocks)
     blocks = _label_in_head_lines(blocks)
+    blocks = _split_guest_label(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
     blocks = _kickers_to_markers(blocks)
@@ -59,6 +61,36 @@ def _short_unterminated(block: Block | None) -> bool:
         and 0 < len(block.text) <= _MAX_HEADLINE
         and not block.terminated
     )
+
+
+def _split_guest_label(blocks: list[Block]) -> list[Block]:
+    """`对话嘉宾：甘某  某大学教授` — the label and the first guest on one line become two
+    blocks, when that guest later speaks in a `姓名：` turn (else it is a label-led speaker)."""
+    for i, block in enumerate(blocks):
+        colon = block.text.find("：")
+        if block.kind is Kind.CHROME or colon <= 0:
+            continue
+        if guest_list_label(block.text[: colon + 1]) is None:
+            continue
+        rest_at = colon + 1
+        while rest_at < len(block.text) and block.text[rest_at] == " ":
+            rest_at += 1
+        if rest_at >= len(block.text):
+            return blocks  # the label alone: the ordinary layout
+        index = block.view.index
+        rest = Compact(block.text[rest_at:], index[rest_at:])
+        found = guest_line(rest)
+        if found is None or not any(
+            turn_name(b.text, frozenset([found.name])) for b in blocks[i + 1 :]
+        ):
+            return blocks
+        label = Compact(block.text[: colon + 1], index[: colon + 1])
+        pieces = []
+        for view in (label, rest):
+            start, end = view.span(0, len(view.text))
+            pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+        return [*blocks[:i], *pieces, *blocks[i + 1 :]]
+    return blocks
 
 
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
@@ -125,7 +157,9 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             if found.parts and name:
                 known.setdefault(name, block)
             continue
-        if guests and _short_unterminated(block) and "：" not in text:
+        if guests and (
+            (block.kind is Kind.HEADLINE) or (_short_unterminated(block) and "：" not in text)
+        ):
             block.section = True
     if not guests and not turns:
         return
@@ -255,7 +289,8 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
 def _mark_name_lines(blocks: list[Block]) -> None:
     """Reader columns: a headline, a `地名  姓名` (or bare name) line, then the piece.
 
-    A place-and-name line under a headline is taken on its own; a bare name only when the
+    A line whose first word ends like a place (`某省某市`) is taken on its own; a bare name,
+    or a first word that does not end like a place (`江苏南京`, a unit), only when the
     document has at least two such pieces, as one short name-like line proves no layout.
     """
     found: list[tuple[Block, tuple[int, int] | None, tuple[int, int]]] = []
@@ -276,7 +311,8 @@ def _mark_name_lines(blocks: list[Block]) -> None:
             continue
         found.append((block, line[0], line[1]))
     for block, place, name in found:
-        if place is None and len(found) < 2:
+        sure = place is not None and is_place(block.text[place[0] : place[1]])
+        if not sure and len(found) < 2:
             continue
         block.kind = Kind.DESIGNATION
         block.designation = Designation(
