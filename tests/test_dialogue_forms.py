@@ -444,3 +444,37 @@ def test_any_dialogue_round_trips_its_people(guests: int, turns: list[tuple[int,
         assert "".join(p["organization"] + p["title"] for p in speech["speaker"]["positions"]) == (
             "全国政协委员" + post
         )
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "expected"),
+    [
+        ("——访青石县水利局局长尤若川", ("尤若川", [("青石县水利局", "局长")])),
+        ("——对青石县水利局的一次采访", None),
+    ],
+    ids=["interviewee-in-subtitle", "no-interviewee"],
+)
+def test_answers_are_speeches_by_the_interviewee_of_the_title(
+    subtitle: str, expected: tuple[str, list[tuple[str | None, str]]] | None
+) -> None:
+    data = parsed(
+        doc(
+            "守护一河清水",
+            subtitle,
+            "问：河道怎样管？",
+            "答：我们实行河长制，每段河都有人负责。",
+            "问：下一步呢？",
+            "答：要把监测站建到每个乡镇。",
+        )
+    )
+    if expected is None:
+        assert data["speeches"] == [] and data["questions"] == []
+        return
+    got = [(s["speaker"]["name"], positions(s["speaker"])) for s in data["speeches"]]
+    assert got == [expected, expected]
+    assert [s["speaker"]["label"]["text"] for s in data["speeches"]] == ["答", "答"]
+    assert [(q["asker"]["text"], q["before_speech"]) for q in data["questions"]] == [
+        ("问", 0),
+        ("问", 1),
+    ]
+    assert [p["name"] for p in data["people"]] == [expected[0]]

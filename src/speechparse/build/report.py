@@ -203,8 +203,12 @@ class Builder:
         n_start, n_end = view.span(found.name_start, found.name_end)
         positions = self.positions(found, view)
         if block.guest is not None and block.guest.designation is not None:
-            # A dialogue turn: the positions are written once, in the guest list.
-            positions = self.positions(block.guest.designation, block.guest.view)
+            # A dialogue turn: the positions are written once, in the guest list (or the
+            # title, for `答：` turns, which also take the name from there).
+            guest = block.guest.designation
+            positions = self.positions(guest, block.guest.view)
+            if found.name_end == found.name_start:
+                n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
         for code, message in found.doubts:
             self.diagnose(code, message, start, end)
         marker = None

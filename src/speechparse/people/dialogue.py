@@ -78,6 +78,14 @@ def question_label(text: str) -> tuple[int, int] | None:
     return found
 
 
+def answer_label(text: str) -> tuple[int, int] | None:
+    """(label end, body start) of an interviewee's answer (`答：…`)."""
+    found = _label_before_colon(text, word_set("answer_labels"))
+    if found is None or found[1] >= len(text):
+        return None
+    return found
+
+
 def speaker_label(text: str, start: int = 0) -> tuple[int, int] | None:
     """(label end, designation start) of a label-led speaker line (`讲述人：…`), offsets in
     ``text``; ``start`` is where the label may begin (after a bullet)."""

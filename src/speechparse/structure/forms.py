@@ -14,6 +14,7 @@ import regex
 from speechparse.core.text import Compact, is_terminated
 from speechparse.people.designation import Designation
 from speechparse.people.dialogue import (
+    answer_label,
     guest_line,
     guest_list_label,
     is_place,
@@ -35,6 +36,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     blocks = _split_glued(blocks)
     blocks = _label_in_head_lines(blocks)
     blocks = _split_guest_label(blocks)
+    _mark_answers(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
     blocks = _kickers_to_markers(blocks)
@@ -135,7 +137,7 @@ def _mark_dialogue(blocks: list[Block]) -> None:
     full designation; `记者：…` questions between turns; section heads in a guest dialogue."""
     guests, k = _guest_list(blocks)
     known = dict(guests)
-    turns = 0
+    turns = sum(1 for b in blocks if b.form == "dialogue")
     for i in range(k, len(blocks)):
         block = blocks[i]
         if block.kind in (Kind.CHROME, Kind.BYLINE):
@@ -176,6 +178,46 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             continue
         block.kind, block.marker, block.body_start = Kind.QUESTION, (0, question[0]), question[1]
         block.designation, block.section = None, False
+
+
+def _interviewee(blocks: list[Block]) -> Block | None:
+    """`…——访某市商务局局长某某` in the title or a subtitle: the one person interviewed, as a
+    block holding just that designation."""
+    for block in blocks:
+        if block.kind is Kind.DESIGNATION or block.form == "dialogue":
+            return None
+        if block.kind not in (Kind.TEXT, Kind.SUBTITLE):
+            continue
+        text = block.text
+        at = text.find("访")
+        while at >= 0:
+            found = designation_at(text[at + 1 :])
+            if found is not None and found[2] == len(text) - at - 1 and not found[0].doubts:
+                view = Compact(text[at + 1 :], block.view.index[at + 1 :])
+                start, end = view.span(0, len(view.text))
+                return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
+            at = text.find("访", at + 1)
+    return None
+
+
+def _mark_answers(blocks: list[Block]) -> None:
+    """`问：… 答：…` interviews: each `答：` turn is a speech by the interviewee of the title."""
+    answers = [
+        b for b in blocks if b.kind in (Kind.TEXT, Kind.LABEL) and answer_label(b.text) is not None
+    ]
+    if not answers:
+        return
+    interviewee = _interviewee(blocks)
+    if interviewee is None:
+        return
+    for block in answers:
+        found = answer_label(block.text)
+        assert found is not None
+        block.kind = Kind.DESIGNATION
+        block.designation = Designation(0, 0, [], "dialogue", extent_end=found[0])
+        block.guest, block.label, block.form = interviewee, (0, found[0]), "dialogue"
+        block.body_start, block.marker = found[1], None
+        block.terminated = is_terminated(block.text[found[1] :])
 
 
 def _split_glued(blocks: list[Block]) -> list[Block]:
