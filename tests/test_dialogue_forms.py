@@ -478,3 +478,42 @@ def test_answers_are_speeches_by_the_interviewee_of_the_title(
         ("问", 1),
     ]
     assert [p["name"] for p in data["people"]] == [expected[0]]
+
+
+_WRAPPED_DIALOGUE = [
+    "种业振兴怎么干",
+    "對話嘉賓：",
+    "鍾岳明  全國政協委員、東嶺大學特聘教授",
+    "阮  青  全国政协委员、青禾种业有限公司总经理",
+    "记者：种业创新的难点在哪里？我们很想听听两位的看法，特别是基础研究方面的。",
+    "钟岳明：难在基础研究。要稳定支持长周期的育种项目，让科研人员坐得住冷板凳，十年磨一剑。",
+    "阮青：企业要敢投入。我们每年把收入的一成用于研发，还和高校共建了联合实验室，效果很好。",
+    "记者：好种子怎样更快走到田间？请再具体谈谈推广的办法，比如示范田的建设。",
+    "阮青：要建好示范田，让农民看得见效果。我们在三个县建了示范田，农民看了都说好。",
+]
+
+
+def _hard_wrapped(lines: list[str], width: int) -> str:
+    out: list[str] = []
+    for line in lines:
+        long = len(line) > width + 6
+        out += [line[i : i + width] for i in range(0, len(line), width)] if long else [line]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        doc(*_WRAPPED_DIALOGUE),
+        "\n".join(_WRAPPED_DIALOGUE) + "\n",
+        _hard_wrapped(_WRAPPED_DIALOGUE, 20),
+    ],
+    ids=["blank-lines", "single-newlines", "hard-wrapped"],
+)
+def test_dialogue_layouts_traditional_guest_list(text: str) -> None:
+    data = parsed(text)
+    assert [s["speaker"]["name"] for s in data["speeches"]] == ["钟岳明", "阮青", "阮青"]
+    assert [g["name"]["text"] for g in data["guest_list"]["guests"]] == ["鍾岳明", "阮青"]
+    assert [p["name"] for p in data["people"]] == ["钟岳明", "阮青"]
+    assert len(data["questions"]) == 2
+    assert positions(data["people"][0]) == [("全國政協", "委員"), ("東嶺大學", "特聘教授")]

@@ -117,6 +117,25 @@ def turn_name(text: str, names: frozenset[str]) -> tuple[int, int, int] | None:
     return None
 
 
+def turn_shape(text: str) -> bool:
+    """Whether a line opens like a dialogue turn or label: a label word (`记者`, `答`,
+    `对话嘉宾`) or a surname-led name, perhaps with a title, then a colon."""
+    colon = text.find("：", 0, _MAX_TURN_NAME + 1)
+    if colon < 1 or (colon + 1 >= len(text) and guest_list_label(text) is None):
+        return False
+    prefix = _despaced(text[:colon])
+    labels = (
+        word_set("question_labels") | word_set("answer_labels") | word_set("guest_list_labels")
+    )
+    if prefix in labels:
+        return True
+    for cut in range(len(prefix), 1, -1):
+        name, rest = prefix[:cut], prefix[cut:]
+        if (not rest or rest in word_set("titles")) and _known_name(name) and len(name) <= 3:
+            return True
+    return False
+
+
 def _leading_name(text: str) -> tuple[int, int, int] | None:
     """The name at the start of a guest line and where the positions start: `程永波 …`,
     `程永波，…`, `程永波：…` or padded `王 沛 …`."""

@@ -24,6 +24,7 @@ from speechparse.people.dialogue import (
     guest_list_label,
     question_label,
     speaker_label,
+    turn_shape,
 )
 from speechparse.structure import chrome as _chrome
 
@@ -188,6 +189,9 @@ def _special(folded: str, line: Line) -> str | None:
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
         return "marker"
+    if turn_shape(text) or (" " in text and guest_line(view) is not None):
+        # `姓名：`, `记者：`, `对话嘉宾：`, `姓名  单位职务`: a dialogue turn, label or guest line
+        return "other"
     return None
 
 
