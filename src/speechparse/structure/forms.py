@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact, is_terminated
 from speechparse.people.designation import Designation
 from speechparse.people.dialogue import (
@@ -27,6 +28,7 @@ from speechparse.structure.blocks import Block, Kind, designation_at
 
 _MAX_HEADLINE = 40
 _SENTENCE_END = "。！？"
+_LAYOUT_ONLY = "no designation or place vouches for this name: taken from the column's layout"
 # `案例一`, `故事2`: a word and an ordinal on a line of their own, counting the pieces.
 _ORDINAL_KICKER = regex.compile(r"\p{Han}{1,4}(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
 
@@ -356,9 +358,10 @@ def _mark_name_lines(blocks: list[Block]) -> None:
         sure = place is not None and is_place(block.text[place[0] : place[1]])
         if not sure and len(found) < 2:
             continue
+        doubts = [] if sure else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
         block.kind = Kind.DESIGNATION
         block.designation = Designation(
-            name[0], name[1], [], "name_line", extent_end=name[1], extent_start=0
+            name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
         )
         block.place, block.form, block.body_start = place, "name_line", len(block.text)
         block.terminated = True
