@@ -94,7 +94,7 @@ REGISTRY: dict[Code, CodeInfo] = {
     Code.SPEAKER_LAYOUT_ONLY: CodeInfo(
         "warning",
         "a speaker found from the layout alone: a name line under a headline with no place "
-        "before the name, in a column of such pieces",
+        "(or a word not ending like a place) before the name, in a column of such pieces",
     ),
 }
 
