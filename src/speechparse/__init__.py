@@ -50,6 +50,8 @@ if TYPE_CHECKING:
         TitleParts,
     )
     from .parser import DEFAULT_MAX_CHARS, parse, parse_file
+    from .review import to_html
+    from .tables import to_dataframes, to_tables
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -62,6 +64,9 @@ _LAZY = {
     "DEFAULT_MAX_CHARS": "parser",
     "parse": "parser",
     "parse_file": "parser",
+    "to_tables": "tables",
+    "to_dataframes": "tables",
+    "to_html": "review",
     **dict.fromkeys(
         [
             "SCHEMA_VERSION",
@@ -123,7 +128,10 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "to_dataframes",
+    "to_html",
     "to_json",
+    "to_tables",
     "validate",
 ]
 

@@ -20,12 +20,16 @@ from typing import BinaryIO
 import orjson
 
 from . import batch
+from .analyst_cli import add_commands as add_analyst_commands
 from .errors import SchemaValidationError, SpeechParseError
 from .export import json_schema, validate
 from .parser import DEFAULT_MAX_CHARS
 
 PROG = "speechparse"
-_DESCRIPTION = "Parse Chinese meeting reports into JSON, print the schema, validate JSON output."
+_DESCRIPTION = (
+    "Parse Chinese meeting reports into JSON, print the schema, validate JSON output, "
+    "write tables, review an extraction in a browser."
+)
 
 
 class _UsageError(Exception):
@@ -98,6 +102,8 @@ def _arg_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check JSON or JSON Lines output against the schema")
     v.add_argument("files", nargs="+", metavar="FILE.json")
     v.set_defaults(run=_cmd_validate)
+
+    add_analyst_commands(sub)  # table, review
     return parser
 
 
