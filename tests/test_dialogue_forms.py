@@ -526,3 +526,27 @@ def test_dialogue_layouts_traditional_guest_list(text: str) -> None:
     assert [p["name"] for p in data["people"]] == ["钟岳明", "阮青"]
     assert len(data["questions"]) == 2
     assert positions(data["people"][0]) == [("全國政協", "委員"), ("東嶺大學", "特聘教授")]
+
+
+def test_dialogue_tables_link_speeches_people_guests_and_questions() -> None:
+    """The flat tables carry the same links as the JSON: speech → person, guest → person."""
+    text = (ROOT / "tests" / "corpus" / "inv63.txt").read_text("utf-8")
+    tables = speechparse.to_tables([speechparse.parse(text, keywords=False)])
+    people = {row["person_id"]: row for row in tables["people"]}
+    assert [(r["name"], r["speeches"]) for r in tables["people"]] == [
+        ("祁远舟", 2),
+        ("严望", 2),
+    ]
+    assert all(people[s["person_id"]]["name"] == s["name"] for s in tables["speeches"])
+    assert [(g["name"], people[g["person_id"]]["name"]) for g in tables["guests"]] == [
+        ("祁远舟", "祁远舟"),
+        ("严望", "严望"),
+    ]
+    assert [(q["asker"], q["before_speech"]) for q in tables["questions"]] == [
+        ("记者", 0),
+        ("主持人", 2),
+    ]
+    assert [(s["heading"], s["first_speech"]) for s in tables["sections"]] == [
+        ("让成果转化有人管、有人干", 0),
+        ("完善激励和容错机制", 2),
+    ]
