@@ -17,6 +17,18 @@ SCHEMA_VERSION = "1.2.0"
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
 Severity = Literal["info", "warning", "error"]
+SpeakerForm = Literal[
+    "colon",
+    "line",
+    "name_first",
+    "reported",
+    "dash_ended",
+    "glued",
+    "dialogue",
+    "label",
+    "name_line",
+]
+"""How a speaker was introduced (see ``Speaker.form``); one list for the model and the builder."""
 
 
 class _Model(BaseModel):
@@ -74,17 +86,7 @@ class Speaker(Span):
     name_start: Offset = Field(description="Where the name starts in the source.")
     name_end: Offset = Field(description="Where the name ends in the source.")
     positions: list[Position] = Field(description="The positions, in the order written.")
-    form: Literal[
-        "colon",
-        "line",
-        "name_first",
-        "reported",
-        "dash_ended",
-        "glued",
-        "dialogue",
-        "label",
-        "name_line",
-    ] = Field(
+    form: SpeakerForm = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
         "(colon), alone "
         "on its own line (line), `姓名（单位职务）：` (name_first), or as reported speech "

@@ -8,24 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
 
 import regex
 
 from speechparse.build.people import gather_people
-from speechparse.structure.assemble import (
-    Draft,
-    DraftByline,
-    DraftQuestion,
-    DraftSection,
-    DraftSpeech,
-    Piece,
-)
-from speechparse.structure.blocks import Block
-from speechparse.decoding.fold import fold
-from speechparse.structure.points import find_points
-from speechparse.people.designation import Designation, surname_length
 from speechparse.core.text import Compact, LineIndex, compact, layout_text
+from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
     Credit,
@@ -40,21 +28,22 @@ from speechparse.models import (
     Severity,
     Span,
     Speaker,
+    SpeakerForm,
     Speech,
 )
+from speechparse.people.designation import Designation, surname_length
+from speechparse.structure.assemble import (
+    Draft,
+    DraftByline,
+    DraftQuestion,
+    DraftSection,
+    DraftSpeech,
+    Piece,
+)
+from speechparse.structure.blocks import Block
+from speechparse.structure.points import find_points
 
 _WHITESPACE = regex.compile(r"\s+")
-SpeakerForm = Literal[
-    "colon",
-    "line",
-    "name_first",
-    "reported",
-    "dash_ended",
-    "glued",
-    "dialogue",
-    "label",
-    "name_line",
-]
 # Forms the structure decided (a block's ``form``), which the designation alone cannot tell.
 _LAYOUT_FORMS: dict[str, SpeakerForm] = {
     "dash_ended": "dash_ended",
