@@ -25,6 +25,7 @@ from speechparse.people.dialogue import (
     turn_name,
 )
 from speechparse.structure.blocks import Block, Kind, designation_at
+from speechparse.structure.chrome import chrome_reason
 
 _MAX_HEADLINE = 40
 _SENTENCE_END = "。！？"
@@ -284,9 +285,11 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
     chrome."""
     out: list[Block] = []
     for i, block in enumerate(blocks):
+        # An edition line may have been read as chrome, text or a byline (a name after it).
         if any(b.kind is Kind.DESIGNATION for b in out) or block.kind not in (
             Kind.CHROME,
             Kind.TEXT,
+            Kind.BYLINE,
         ):
             out.append(block)
             continue
@@ -324,9 +327,9 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
         if cut < len(text):
             rest = Compact(text[cut:], index[cut:])
             r_start, r_end = rest.span(0, len(rest.text))
-            out.append(
-                Block(r_start, r_end, rest, block.kind, chrome=block.chrome, index=block.index)
-            )
+            reason = block.chrome or chrome_reason(rest.text)
+            kind = Kind.CHROME if reason else Kind.TEXT
+            out.append(Block(r_start, r_end, rest, kind, chrome=reason, index=block.index))
     return out
 
 
