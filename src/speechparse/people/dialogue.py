@@ -12,6 +12,7 @@ this way is decided from the document's structure by the caller. The label words
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 import regex
@@ -95,7 +96,7 @@ def speaker_label(text: str, start: int = 0) -> tuple[int, int] | None:
     return start + found[0], start + found[1]
 
 
-def turn_name(text: str, names: frozenset[str]) -> tuple[int, int, int] | None:
+def turn_name(text: str, names: Container[str]) -> tuple[int, int, int] | None:
     """(name end, designation end, body start) when ``text`` opens with a known speaker's
     name and a colon: `姓名：…`, or `姓名委员：…` with a title after the name."""
     colon = text.find("：", 0, _MAX_TURN_NAME + 1)
@@ -110,10 +111,12 @@ def turn_name(text: str, names: frozenset[str]) -> tuple[int, int, int] | None:
     prefix = _despaced(text[:end])
     if prefix in names:
         return end, end, body
+    if " " in text[:end]:
+        return None
     titles = word_set("titles")
-    for name in names:
-        if prefix.startswith(name) and prefix[len(name) :] in titles and " " not in text[:end]:
-            return len(name), end, body
+    for cut in range(len(prefix) - 1, 1, -1):
+        if prefix[:cut] in names and prefix[cut:] in titles:
+            return cut, end, body
     return None
 
 
@@ -124,9 +127,7 @@ def turn_shape(text: str) -> bool:
     if colon < 1 or (colon + 1 >= len(text) and guest_list_label(text) is None):
         return False
     prefix = _despaced(text[:colon])
-    labels = (
-        word_set("question_labels") | word_set("answer_labels") | word_set("guest_list_labels")
-    )
+    labels = word_set("question_labels") | word_set("answer_labels") | word_set("guest_list_labels")
     if prefix in labels:
         return True
     for cut in range(len(prefix), 1, -1):

@@ -146,7 +146,7 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         if block.kind in (Kind.CHROME, Kind.BYLINE):
             continue
         text = block.text
-        turn = turn_name(text, frozenset(known)) if known else None
+        turn = turn_name(text, known.keys()) if known else None
         if turn is not None:
             name_end, end, body = turn
             block.kind = Kind.DESIGNATION
@@ -189,7 +189,7 @@ def _interviewee(blocks: list[Block]) -> Block | None:
     for block in blocks:
         if block.kind is Kind.DESIGNATION or block.form == "dialogue":
             return None
-        if block.kind not in (Kind.TEXT, Kind.SUBTITLE):
+        if block.kind not in (Kind.TEXT, Kind.SUBTITLE) or len(block.text) > 80:
             continue
         text = block.text
         at = text.find("访")
@@ -284,18 +284,16 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
     in the edition line. The label and designation become a speaker line; the rest stays
     chrome."""
     out: list[Block] = []
+    speaking = False
     for i, block in enumerate(blocks):
+        speaking = speaking or block.kind is Kind.DESIGNATION
         # An edition line may have been read as chrome, text or a byline (a name after it).
-        if any(b.kind is Kind.DESIGNATION for b in out) or block.kind not in (
-            Kind.CHROME,
-            Kind.TEXT,
-            Kind.BYLINE,
-        ):
+        if speaking or block.kind not in (Kind.CHROME, Kind.TEXT, Kind.BYLINE):
             out.append(block)
             continue
         text = block.text
-        lead = 0
-        while lead < len(text) and not regex.match(r"\p{Han}", text[lead]):
+        lead = 0  # past a Markdown quote mark or a bullet, a few characters at most
+        while lead < min(len(text), 4) and not regex.match(r"\p{Han}", text[lead]):
             lead += 1
         label = speaker_label(text, lead)
         cut = text.find("《", lead)
@@ -379,16 +377,16 @@ def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
             skip = False
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        after = _content(blocks, i + 1, 1) if nxt is not None else None
         if (
             block.kind is Kind.TEXT
             and block.byline is None
+            and len(block.text) <= 8
             and _ORDINAL_KICKER.fullmatch(block.text)
             and nxt is not None
             and nxt.kind is Kind.TEXT
             and _short_unterminated(nxt)
             and "：" not in nxt.text
-            and after is not None
+            and (after := _content(blocks, i + 1, 1)) is not None
             and after.kind is Kind.DESIGNATION
         ):
             view = Compact(block.text + nxt.text, block.view.index + nxt.view.index)
