@@ -3,8 +3,11 @@
 A block's own text cannot tell that `刘某某：…` is a dialogue turn (the name is only known from
 the guest list above), that `河南省某市  关  慨` under a headline introduces a reader's piece
 (one such line could be anything; a column of them is a layout), or that a paragraph ends
-with the next speaker's designation (`…。全国人大代表、某局局长某某：`). These passes look
-across blocks and re-classify the few blocks concerned; every other block is left as it was.
+with the next speaker's designation (`…。全国人大代表、某局局长某某：`). Likewise a lecturer
+named with a label in the edition line, `答：` turns answered by the interviewee of the title,
+and an ordinal kicker (`案例一`) standing over a headline. These passes look across blocks and
+re-classify the few blocks concerned; every other block is left as it was. Each pass is one
+walk over the blocks, so the cost stays linear in the document.
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
     """`对话嘉宾：甘某  某大学教授` — the label and the first guest on one line become two
     blocks, when that guest later speaks in a `姓名：` turn (else it is a label-led speaker)."""
     for i, block in enumerate(blocks):
-        colon = block.text.find("：")
+        colon = block.text.find("：", 0, 12)
         if block.kind is Kind.CHROME or colon <= 0:
             continue
         if guest_list_label(block.text[: colon + 1]) is None:
