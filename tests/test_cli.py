@@ -15,6 +15,7 @@ import orjson
 import pytest
 
 import speechparse
+from clirun import assert_no_traceback
 from speechparse.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "linjiang_report.txt"
@@ -199,4 +200,5 @@ def test_console_script_no_keywords_never_imports_jieba(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+    assert_no_traceback(done.stderr)
     assert speechparse.validate(done.stdout).speeches[0].speaker.name == "周砚秋"

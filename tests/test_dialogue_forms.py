@@ -244,7 +244,7 @@ LABELLED = [
     ),
     pytest.param(
         doc(
-            "访谈录",
+            "河湖治理的新办法（访谈录）",
             "守护一方碧水",
             "嘉宾：青石县水利局局长 柯  明",
             "治水要从源头抓起，一条河一条河地管。",
@@ -296,7 +296,7 @@ def test_label_led_speaker_lines(
 NAME_LINES = [
     pytest.param(
         doc(
-            "大家谈",
+            "多为群众办实事（大家谈）",
             "多走一步路",
             "浙江省临江市  甘  雨",
             "走进群众家里，才能听到真话。",
@@ -309,7 +309,7 @@ NAME_LINES = [
     ),
     pytest.param(
         doc(
-            "读者来信",
+            "说说身边的新变化（读者来信）",
             "村口的路修好了",
             "伍晓川",
             "以前雨天出门一脚泥，现在水泥路通到了家门口。",
@@ -322,7 +322,7 @@ NAME_LINES = [
     ),
     pytest.param(
         doc(
-            "大家谈",
+            "多为群众办实事（大家谈）",
             "多走一步路",
             "浙江临江  甘  雨",
             "走进群众家里，才能听到真话。",
@@ -364,13 +364,13 @@ def test_name_lines_under_headlines(text: str, expected: list[tuple[str, str | N
     "text",
     [
         # One bare name under one headline proves no column layout.
-        doc("读者来信", "村口的路修好了", "伍晓川", "以前雨天出门一脚泥，现在路通到了家门口。"),
+        doc("说说身边的新变化（读者来信）", "村口的路修好了", "伍晓川", "以前雨天出门一脚泥，现在路通到了家门口。"),
         # A place and a name with no headline above is not a speaker line.
         doc("某地见闻", "浙江省临江市  甘  雨", "走进群众家里，才能听到真话。"),
         # One line whose first word does not end like a place proves no column.
-        doc("大家谈", "多走一步路", "浙江临江  甘  雨", "走进群众家里，才能听到真话。"),
+        doc("多为群众办实事（大家谈）", "多走一步路", "浙江临江  甘  雨", "走进群众家里，才能听到真话。"),
         # A place-like line whose last word is no name.
-        doc("大家谈", "多走一步路", "浙江省临江市  会议", "走进群众家里，才能听到真话。"),
+        doc("多为群众办实事（大家谈）", "多走一步路", "浙江省临江市  会议", "走进群众家里，才能听到真话。"),
     ],
     ids=["single-bare-name", "no-headline-above", "single-line-no-place-suffix", "not-a-name"],
 )
@@ -447,11 +447,11 @@ def test_any_dialogue_round_trips_its_people(guests: int, turns: list[tuple[int,
     asked = 0
     for who, ask in turns:
         if ask:
-            blocks.append(f"记者：请谈谈第{asked + 1}个问题？")
+            blocks.append(f"记者：请谈谈第{asked + 1}个问题？")  # every line differs
             asked += 1
         name = names[who % guests]
         order.append(name)
-        blocks.append(f"{name}：我的看法是要抓落实。")
+        blocks.append(f"{name}：第{len(order)}点，我的看法是要抓落实。")
     data = parsed(doc(*blocks))
     assert [s["speaker"]["name"] for s in data["speeches"]] == order
     first_seen = list(dict.fromkeys(order))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     DecodeError,
     InputTooLargeError,
+    MissingExtraError,
     NotAReportError,
     SchemaValidationError,
     SpeechParseError,
@@ -26,6 +27,7 @@ from .errors import (
 if TYPE_CHECKING:
     from .batch import BatchResult, parse_many
     from .export import json_schema, to_json, validate
+    from .html_input import parse_html
     from .models import (
         SCHEMA_VERSION,
         Byline,
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
     from .review import to_html
     from .tables import to_dataframes, to_tables
 
+    __version__: str
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
@@ -61,6 +65,7 @@ _LAZY = {
     "json_schema": "export",
     "to_json": "export",
     "validate": "export",
+    "parse_html": "html_input",
     "DEFAULT_MAX_CHARS": "parser",
     "parse": "parser",
     "parse_file": "parser",
@@ -110,6 +115,7 @@ __all__ = [
     "HomePlace",
     "InputTooLargeError",
     "Keyword",
+    "MissingExtraError",
     "NotAReportError",
     "Person",
     "Point",
@@ -127,6 +133,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_file",
+    "parse_html",
     "parse_many",
     "to_dataframes",
     "to_html",
@@ -137,6 +144,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from ._version import package_version
+
+        version = package_version()
+        globals()[name] = version
+        return version
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'speechparse' has no attribute {name!r}")
@@ -146,4 +159,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | {"__version__"})

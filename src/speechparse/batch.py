@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import itertools
 import os
-import signal
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import orjson
 
@@ -25,11 +23,9 @@ from speechparse.decoding.decode import decode
 
 from .errors import DecodeError
 from .export import to_json
+from .html_input import looks_like_html, parse_html
 from .models import Report
 from .parser import DEFAULT_MAX_CHARS, parse, parse_file
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 __all__ = ["BatchResult", "parse_many"]
 
@@ -59,19 +55,42 @@ class _Options:
     max_chars: int
 
 
-# (path label, bytes already read or None to read the file)
-_Task = tuple[str, bytes | None]
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """An input that failed before it could be parsed (an unreadable directory met in a walk,
+    standard input over the limit): it still gets its error record, in its place."""
+
+    type: str
+    message: str
+
+    @classmethod
+    def of(cls, exc: BaseException, path: str) -> _Failed:
+        return cls(type(exc).__name__, _message(exc, path))
+
+
+# (path label, bytes already read, a failure already known, or None to read the file)
+_Task = tuple[str, bytes | _Failed | None]
 # (path label, report JSON or None, error message or None, error type or None)
 _Raw = tuple[str, bytes | None, str | None, str | None]
 
 
 def _parse_one(task: _Task, options: _Options) -> _Raw:
     path, data = task
+    if isinstance(data, _Failed):
+        return path, None, data.message, data.type
     try:
+        _check_name(path)
         if data is None:
             report = parse_file(
                 path,
                 encoding=options.encoding,
+                strict=options.strict,
+                keywords=options.keywords,
+                max_chars=options.max_chars,
+            )
+        elif options.encoding is None and looks_like_html(data):
+            report = parse_html(
+                data,
                 strict=options.strict,
                 keywords=options.keywords,
                 max_chars=options.max_chars,
@@ -93,6 +112,34 @@ def _parse_one(task: _Task, options: _Options) -> _Raw:
     return path, to_json(report), None, None
 
 
+def _check_name(path: str) -> None:
+    """Refuse a file name JSON cannot hold, before any work: its record must name its file.
+
+    A name that is not UTF-8 (GBK bytes from an old archive) reaches Python with surrogate
+    escapes; a report filed under an altered name would be a report about no file.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DecodeError(
+            "the file name is not valid UTF-8 (its bytes are shown as \\xNN); rename the file "
+            "to UTF-8 (for example with convmv) to parse it"
+        ) from None
+
+
+def shown(text: str) -> str:
+    """``text`` as valid Unicode: bytes of a non-UTF-8 file name written as ``\\xNN``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that no file name produced
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
 def _message(exc: BaseException, path: str) -> str:
     """The message without the path: every record already names its path once."""
     if isinstance(exc, OSError) and exc.strerror:
@@ -109,40 +156,31 @@ def _parse_chunk(tasks: list[_Task], options: _Options) -> list[_Raw]:
 
 def _raw_results(
     tasks: Iterable[_Task], options: _Options, workers: int, chunksize: int
-) -> Iterator[_Raw]:
-    """Results as JSON bytes, in input order: what the CLI and the Dask recipe write out."""
+) -> Generator[_Raw, None, None]:
+    """Results as JSON bytes, in input order: what the CLI and the Dask recipe write out.
+
+    With several workers, closing this generator (or an exception through it: a signal, a
+    closed pipe) kills them at once instead of waiting for the chunks they hold.
+    """
     if workers <= 1:
         for task in tasks:
             yield _parse_one(task, options)
         return
     # Imported here: multiprocessing costs `import speechparse` ~15 ms it rarely needs.
-    from concurrent.futures import ProcessPoolExecutor
+    from ._pool import ordered_map
 
-    window: deque[Future[list[_Raw]]] = deque()
     # Two chunks per worker keep every worker busy while the parent writes results out.
-    limit = 2 * workers
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
-    try:
-        for chunk in _chunks(tasks, chunksize):
-            window.append(pool.submit(_parse_chunk, chunk, options))
-            if len(window) >= limit:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
-    finally:
-        # Also reached when the consumer stops early: drop queued work, don't wait for it.
-        pool.shutdown(wait=True, cancel_futures=True)
+    chunks = _chunks(tasks, chunksize)
+    parts = ordered_map(_parse_chunk, chunks, options, workers=workers, window=2 * workers)
+    with closing(parts):
+        for part in parts:
+            yield from part
 
 
 def _chunks(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
     it = iter(tasks)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
-
-
-def _ignore_sigint() -> None:
-    """Ctrl-C is the parent's to handle; workers would each print a traceback for it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _workers(workers: int | None) -> int:
@@ -164,8 +202,10 @@ def parse_many(
 ) -> Iterator[BatchResult]:
     """Parse files lazily, in input order; a failing file yields an error, not an exception.
 
-    ``workers`` processes are used (default: one per CPU; ``1`` parses in this process).
-    The other options are those of :func:`speechparse.parse_file`.
+    ``workers`` processes are used (default: one per CPU; ``1`` parses in this process); a
+    worker killed from outside raises ``speechparse._pool.WorkerLostError`` (a
+    ``RuntimeError``). Closing the iterator early stops the workers at once. The other options
+    are those of :func:`speechparse.parse_file`.
     """
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
@@ -182,7 +222,8 @@ def json_line(path: str, data: bytes | None, error: str | None, error_type: str 
 
     The report bytes are spliced in as they are rather than decoded and re-encoded.
     """
-    head = b'{"path":' + orjson.dumps(path)
+    head = b'{"path":' + orjson.dumps(shown(path))
     if data is not None:
         return head + b',"report":' + data + b"}\n"
-    return head + b',"error":' + orjson.dumps({"type": error_type, "message": error}) + b"}\n"
+    message = None if error is None else shown(error)
+    return head + b',"error":' + orjson.dumps({"type": error_type, "message": message}) + b"}\n"

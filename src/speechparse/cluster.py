@@ -11,35 +11,47 @@ Install the extra (``pip install 'speechparse[dask]'``), then::
 Each partition is one task that parses its files and writes ``part-NNNNN.jsonl`` itself, so
 reports never travel through the scheduler and only file names come back. Lines have the CLI's
 format (``{"path": ..., "report": {...}}`` or ``{"path": ..., "error": {...}}``), and reading
-the parts in name order gives the files in sorted path order. ``out`` must be visible to every
+the parts in name order gives the files in the order ``speechparse parse DIR`` walks them. A
+file that cannot be parsed, a name that is not UTF-8 and a directory that cannot be read each
+get an error line in their place; nothing stops the run. ``out`` must be visible to every
 worker (a shared filesystem). Dask is imported only inside the function, so the core package
 never depends on it.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
 from . import batch
+from ._paths import walk_files
 from .parser import DEFAULT_MAX_CHARS
 
 __all__ = ["parse_directory_dask"]
 
 
-def _write_partition(item: tuple[int, list[str]], out: str, keywords: bool) -> str:
-    """Parse one partition's files and write them atomically, so a retried task is harmless."""
-    index, paths = item
+def _write_partition(item: tuple[int, list[batch._Task]], out: str, keywords: bool) -> str:
+    """Parse one partition's files and write them atomically, so a retried task is harmless.
+
+    A task that fails part-way (a full disk, a killed worker thread) removes its temporary
+    file: only whole ``part-*.jsonl`` files are ever seen in ``out``.
+    """
+    index, tasks = item
     options = batch._Options(
         encoding=None, strict=False, keywords=keywords, max_chars=DEFAULT_MAX_CHARS
     )
     target = os.path.join(out, f"part-{index:05d}.jsonl")
     tmp = f"{target}.tmp{os.getpid()}"
-    with open(tmp, "wb") as file:
-        for raw in batch._raw_results(((p, None) for p in paths), options, 1, 1):
-            file.write(batch.json_line(*raw))
-    os.replace(tmp, target)
+    try:
+        with open(tmp, "wb") as file:
+            for raw in batch._raw_results(tasks, options, 1, 1):
+                file.write(batch.json_line(*raw))
+        os.replace(tmp, target)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
     return target
 
 
@@ -59,19 +71,24 @@ def parse_directory_dask(
     """
     import dask.bag as db
 
-    paths = sorted(str(p) for p in Path(src).rglob("*.txt") if p.is_file())
+    if not os.path.isdir(src):
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", os.fspath(src))
+    tasks: list[batch._Task] = [
+        (path, None if error is None else batch._Failed.of(error, path))
+        for path, error in walk_files(os.fspath(src))
+    ]
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("part-*.jsonl"):  # a larger earlier run must not leave extras
         stale.unlink()
-    if not paths:
+    if not tasks:
         return []
     if partitions is None:
         threads = sum(client.nthreads().values()) if client is not None else os.cpu_count()
         partitions = 4 * (threads or 1)
-    count = max(1, min(partitions, len(paths)))
-    size = -(-len(paths) // count)  # ceiling division: `count` chunks at most, none empty
-    chunks = list(enumerate(paths[i : i + size] for i in range(0, len(paths), size)))
+    count = max(1, min(partitions, len(tasks)))
+    size = -(-len(tasks) // count)  # ceiling division: `count` chunks at most, none empty
+    chunks = list(enumerate(tasks[i : i + size] for i in range(0, len(tasks), size)))
     bag = db.from_sequence(chunks, npartitions=len(chunks)).map(  # type: ignore[no-untyped-call]
         _write_partition, out=str(out_dir.resolve()), keywords=keywords
     )

@@ -29,3 +29,8 @@ class SchemaValidationError(SpeechParseError):
     def __init__(self, message: str, *, path: str = "$") -> None:
         super().__init__(message)
         self.path = path
+
+
+class MissingExtraError(SpeechParseError, ImportError):
+    """An input kind needs an optional extra that is not installed (HTML needs
+    ``speechparse[html]``); the message names the extra to install."""

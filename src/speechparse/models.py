@@ -308,6 +308,20 @@ class Source(_Model):
     encoding: str = Field(
         description="The encoding the text was decoded from (`str` for text input)."
     )
+    kind: Literal["text", "html"] = Field(
+        default="text",
+        description="What the input was: plain text (or Markdown), or an HTML page whose "
+        "extracted text every offset indexes.",
+    )
+    text: str | None = Field(
+        default=None,
+        description="For HTML input only: the text extracted from the page, which every "
+        "`start`/`end` of the report indexes (plain-text input leaves it null: the offsets "
+        "index the input itself).",
+    )
+    url: str | None = Field(
+        default=None, description="The address an HTML page was read from, when the caller gave it."
+    )
 
 
 class Report(_Model):
@@ -318,6 +332,11 @@ class Report(_Model):
     )
     source: Source = Field(description="Facts about the input.")
     title: Span | None = Field(description="The report's title.")
+    kicker: Span | None = Field(
+        default=None,
+        description="A kicker line above the title that introduces it (`引题——`, or a "
+        "Markdown `###` heading over the `#` title); never part of the title.",
+    )
     subtitle: Span | None = Field(default=None, description="A `——` subtitle line under the title.")
     lead_label: Span | None = Field(default=None, description="The label of the lead, e.g. 编者按.")
     lead: Span | None = Field(

@@ -7,8 +7,10 @@ place where the whole journey can be read.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from pathlib import Path
+from types import ModuleType
 
 from speechparse.build.enrich import enrich
 from speechparse.build.report import Builder, build_parts
@@ -18,6 +20,7 @@ from speechparse.decoding.fold import fold
 from speechparse.structure.assemble import assemble
 from speechparse.structure.blocks import build_blocks
 
+from ._read import BYTES_PER_CHAR, read_limited
 from .errors import DecodeError, InputTooLargeError, NotAReportError
 from .models import Report, Source
 
@@ -101,18 +104,42 @@ def parse_file(
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
-    Offsets index the decoded text with the BOM dropped and line endings untouched.
+    Offsets index the decoded text with the BOM dropped and line endings untouched. An HTML
+    page (a `.html`/`.htm` name, or content that starts like one) goes to
+    :func:`speechparse.parse_html`, and offsets index the text extracted from it.
     """
     file = Path(path)
     size = file.stat().st_size
-    if size > max_chars * 4:
+    if size > max_chars * BYTES_PER_CHAR:
         raise InputTooLargeError(
             f"{file}: {size:,} bytes ({size / 2**20:.1f} MiB), over the limit of "
             f"{max_chars:,} characters"
         )
-    data = file.read_bytes()
+    # A FIFO or a device reports size 0: the read itself must stop at the limit.
+    with file.open("rb") as stream:
+        data = read_limited(stream, max_chars * BYTES_PER_CHAR)
+    if data is None:
+        raise InputTooLargeError(
+            f"{file}: more than {max_chars * BYTES_PER_CHAR:,} bytes, over the limit of "
+            f"{max_chars:,} characters"
+        )
+    if encoding is None and (
+        file.suffix.lower() in (".html", ".htm") or _html_input().looks_like_html(data)
+    ):
+        try:
+            report: Report = _html_input().parse_html(
+                data, strict=strict, keywords=keywords, max_chars=max_chars
+            )
+            return report
+        except DecodeError as exc:
+            raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
     try:
         text, used = decode(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
     return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)
+
+
+def _html_input() -> ModuleType:
+    """The HTML reader, imported when a page is met (it imports this module in turn)."""
+    return importlib.import_module(".html_input", __package__)

@@ -394,6 +394,8 @@ def read_source(path: str | os.PathLike[str], report: Report) -> str:
     Decoded with the encoding the report records, leading BOM dropped; a file changed since it
     was parsed is refused.
     """
+    if report.source.text is not None:
+        return report.source.text  # an HTML page: the offsets index its extracted text
     data = Path(path).read_bytes()
     try:
         text = data.decode(report.source.encoding)

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 
 import regex
 
+from speechparse.build.report import Builder
+from speechparse.core.text import Compact, compact, layout_text
+from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
 from speechparse.enrichment import quotes as _quotes
 from speechparse.enrichment import title_parts as _titleparts
-from speechparse.build.report import Builder
-from speechparse.decoding.fold import fold
-from speechparse.core.text import Compact, compact, layout_text
 from speechparse.models import Figure, HomePlace, Keyword, Position, Span, Speech, TitleParts
 
 _SENTENCE_END = regex.compile(r"[。！？；!?]")

@@ -332,8 +332,13 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
         )
         b.diagnose(code, message, start, end, severity)
     speeches, people, guests = gather_people([b.speech(s) for s in draft.speeches], b.guests(draft))
+    kicker = None
+    if draft.kicker is not None:
+        view = draft.kicker.view
+        kicker = b.span(*view.span(0, len(view.text)))
     return {
         "title": Span(text=title.text, start=title.start, end=title.end) if title else None,
+        "kicker": kicker,
         "subtitle": subtitle,
         "lead_label": b.span(draft.lead_label.start, draft.lead_label.end)
         if draft.lead_label

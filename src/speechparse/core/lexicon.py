@@ -119,6 +119,14 @@ class Lexicon:
     def org_levels(self) -> tuple[tuple[str, str], ...]:
         return load_pairs("org_levels")
 
+    @cached_property
+    def web_chrome(self) -> tuple[tuple[str, str], ...]:
+        return load_pairs("web_chrome")
+
+    @cached_property
+    def spam_words(self) -> frozenset[str]:
+        return word_set("spam_words")
+
 
 @cache
 def lexicon() -> Lexicon:

@@ -18,11 +18,17 @@ from speechparse.core.text import BULLETS, Compact, alt
 from speechparse.people.designation import surname_length
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
-_POST_ROLES = frozenset({"整理", "报道", "报导", "撰稿", "执笔", "编译", "综合"})
+# Longest first, so `采访整理` is read before `整理`.
+_POST_ROLES = (
+    "采访整理", "记录整理", "参与采写", "参与采访", "参与整理",
+    "整理", "报道", "报导", "撰稿", "执笔", "编译", "综合", "采写",
+)  # fmt: skip
 _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
 _SENTENCE_END = regex.compile(r"[。！？；]")  # a byline line never ends a sentence
 _PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
+# `（某社记者某某台北5日电）`: the day of an agency dateline written inside the bracket.
+_DAY_TAIL = regex.compile(r"(?<=\p{Han})(?:\d{1,2}月)?\d{1,2}日电$")
 _HAN_NAME = regex.compile(r"\p{Han}+")
 _DOT_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)+")
 _OPEN = "（【〔["
@@ -53,8 +59,13 @@ class BylineMatch:
 @cache
 def _role_pattern() -> regex.Pattern[str]:
     # An organisation may precede a reporter role: `XX日报社全媒体记者`.
-    roles = alt(word_set("byline_roles") - {"文", "图"})
+    words = word_set("byline_roles") - {"文", "图"}
+    roles = alt(words)
+    # Any outlet may prefix a reporter's role (`星辰全媒体记者`, `某某网记者`); other roles
+    # take an outlet only when it ends like one (报社, 电视台, 网, 中心 …).
+    reporters = alt(w for w in words if w.endswith(("记者", "通讯员")))
     return regex.compile(
+        rf"\p{{Han}}{{1,8}}?{reporters}|"
         rf"(?:\p{{Han}}{{1,10}}?(?:报社|日报|晚报|报|电视台|台|网|社|中心))?{roles}"
     )
 
@@ -71,11 +82,20 @@ def _is_name(token: str) -> bool:
 
 
 def _split_run_together(token: str) -> list[str] | None:
-    """`祁晓东邵嘉` — names written with no separator; split only where surnames agree."""
+    """`祁晓东邵嘉` — names written with no separator; split only where surnames agree.
+
+    Any number of names may run together (`甲乙丙丁…`); every piece must be a two- or
+    three-character name starting with a known surname, and three-character pieces are tried
+    first.
+    """
+    if 2 <= len(token) <= 3:
+        return [token] if surname_length(token) else None
     for first in (3, 2):
         head, rest = token[:first], token[first:]
-        if surname_length(head) and 2 <= len(rest) <= 3 and surname_length(rest):
-            return [head, rest]
+        if surname_length(head) and len(rest) >= 2:
+            tail = _split_run_together(rest)
+            if tail is not None:
+                return [head, *tail]
     return None
 
 
@@ -95,17 +115,29 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def parse_credits(
-    text: str, start: int, end: int, *, need_role: bool = True
+    text: str, start: int, end: int, *, need_role: bool = True, labelled: bool = False
 ) -> list[CreditMatch] | None:
     """Credits in ``text[start:end]``, or None when it is not a reporter byline.
 
-    Photo credits return None: they credit pictures, not reporting.
+    Photo credits return None: they credit pictures, not reporting. ``labelled`` says a
+    label before the range (`记者：`) already vouches for the names.
     """
     pattern = _role_pattern()
     # `〔记者 X／台北报道〕`: a place after a slash before 报道 is a dateline, not a name.
     place = _PLACE_TAIL.search(text, start, end)
     if place is not None and place.start() > start:
         end = place.start()
+    day = _DAY_TAIL.search(text, start, end)
+    if day is not None:
+        # The place before the day is two to four characters; the names end where it begins.
+        for length in (2, 3, 4):
+            cut = day.start() - length
+            found = None
+            if cut > start:
+                found = parse_credits(text, start, cut, need_role=need_role, labelled=labelled)
+            if found is not None:
+                return found
+        return None
     credits: list[CreditMatch] = []
     role: tuple[int, int] | None = None
     saw_role = False
@@ -150,12 +182,13 @@ def parse_credits(
             elif _is_name(name):
                 credits.append(CreditMatch(role, name, a, name_end))
             else:
-                pieces = _split_run_together(name)
-                if pieces is None:
+                pieces = _split_run_together(name) if len(name) <= 24 else None
+                if pieces is None or len(pieces) < 2:
                     return None
-                cut = a + len(pieces[0])
-                credits.append(CreditMatch(role, pieces[0], a, cut, split=True))
-                credits.append(CreditMatch(role, pieces[1], cut, name_end, split=True))
+                cut = a
+                for piece in pieces:
+                    credits.append(CreditMatch(role, piece, cut, cut + len(piece), split=True))
+                    cut += len(piece)
             if post:
                 saw_role = True
                 if not any(c.role for c in credits):
@@ -166,6 +199,14 @@ def parse_credits(
     if pending_single is not None or not credits:
         return None
     if need_role and not saw_role:
+        return None
+    # With no role word to vouch for them, bare words are names only when surnames agree:
+    # `（议政）` closing a title is a column tag, `（梁某某）` a reporter.
+    if (
+        not saw_role
+        and not labelled
+        and any("·" not in c.name and surname_length(c.name) == 0 for c in credits)
+    ):
         return None
     return credits
 
@@ -211,7 +252,9 @@ def _own_line(text: str) -> BylineMatch | None:
         return None
     label = _LABEL.match(text[start:end])
     inner_start = start + (label.end() if label else 0)
-    credits = parse_credits(text, inner_start, end, need_role=label is None)
+    credits = parse_credits(
+        text, inner_start, end, need_role=label is None, labelled=label is not None
+    )
     if credits is None:
         return None
     if label is not None:
@@ -253,22 +296,39 @@ _DATELINE = regex.compile(
 
 
 _DATELINE_BARE = regex.compile(r"[（【〔]([^（）【】〔〕]{2,40})[）】〕]")
-_DATELINE_OPEN = regex.compile(r"[【〔]?[\p{Han}\d]{0,20}?讯[】〕]? +([^，。：（）]{3,30}?)[：，]")
+_DATELINE_OPEN = regex.compile(
+    r"[【〔]?[\p{Han}\d]{0,20}?(?:讯|电)[】〕]? *([^，。：（）]{3,30}?)[：，]"
+)
+
+
+# A page may glue a date, a photo caption or both before the dateline:
+# `date 2026-03-09 会议现场（某社 某某摄） 某社北京3月9日电（记者 某某）…`.
+_GLUED_CAPTION = regex.compile(
+    r"(?:date ?)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2} ?)?"
+    r"(?:[^（）。]{0,80}（[^（）]{0,30}(?:摄|摄影|供图)）)?[ ]*"
+)
 
 
 def dateline(view: Compact) -> BylineMatch | None:
     """`本报讯（记者 X 通讯员 Y）`, `新华社北京3月5日电（记者 X）` or `本报讯 记者 X 报道：`
-    at the start of a paragraph."""
-    text = view.text
-    m = _DATELINE.match(text)
-    need_role = False
-    if m is None:
-        # `〔记者 X／台中报导〕…` or `本报讯 记者 X 报道：…`: only a role word makes it a byline.
-        m = _DATELINE_BARE.match(text) or _DATELINE_OPEN.match(text)
-        need_role = True
-    if m is None:
-        return None
-    credits = parse_credits(text, m.start(1), m.end(1), need_role=need_role)
-    if credits is None:
-        return None
-    return BylineMatch(0, m.end(), tuple(credits), "dateline")
+    at the start of a paragraph (or right after a photo caption glued before it: the match
+    then starts after the caption, which the caller sets aside)."""
+    found = _dateline_at(view.text, 0)
+    if found is None:
+        caption = _GLUED_CAPTION.match(view.text)
+        if caption is not None and 0 < caption.end() < len(view.text):
+            found = _dateline_at(view.text, caption.end())
+    return found
+
+
+def _dateline_at(text: str, pos: int) -> BylineMatch | None:
+    # `〔记者 X／台中报导〕…` or `本报讯 记者 X 报道：…`: without `…电（…）` around the credits,
+    # only a role word makes them a byline.
+    for pattern, need_role in ((_DATELINE, False), (_DATELINE_BARE, True), (_DATELINE_OPEN, True)):
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        credits = parse_credits(text, m.start(1), m.end(1), need_role=need_role)
+        if credits is not None:
+            return BylineMatch(pos, m.end(), tuple(credits), "dateline")
+    return None

@@ -73,6 +73,7 @@ class Draft:
     """Everything the assembler decided, in source coordinates."""
 
     title: Block | None = None
+    kicker: Block | None = None
     subtitle: Block | None = None
     lead_label: Piece | None = None
     lead: list[Piece] = field(default_factory=list)
@@ -109,21 +110,95 @@ def _headline_like(block: Block) -> bool:
     )
 
 
-def _title_index(blocks: list[Block]) -> int | None:
-    """The block holding the title: the first one, unless a later one before the speeches
-    names the genre (…发言摘要) and the first does not — e-paper pages list other headlines
-    of the page above the report."""
-    content = [k for k, b in enumerate(blocks) if b.kind is not Kind.CHROME]
-    if not content:
-        return None
+_KICKER_END = ("——", "—", "--")
+_MAX_TITLE_SCAN = 12
+
+
+def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, int | None]:
+    """The blocks holding the title and the kicker above it, if any.
+
+    A title is chosen by what it looks like and where it stands, not by being the first
+    short line: it stands before the body (the scan stops at the first sentence paragraph or
+    speaker), it is a short line with no sentence end, and evidence adds up — a Markdown
+    heading (`#` most of all), a genre label at its end (…发言摘要; e-paper pages list other
+    headlines of the page above the report), a `——` subtitle or a byline right under it.
+    A very short line (a column tag like `在现场`) needs such evidence to win. The kicker is
+    the line right above the title that introduces it (`引题——`, or a lower-level heading).
+    """
     labels = load_words("genre_labels")
-    for k in content[:8]:
-        block = blocks[k]
+    candidates: list[tuple[int, int]] = []
+    seen = 0
+    page_top = _page_top_end(blocks)
+    skipped = False
+    for k, block in enumerate(blocks):
+        if block.kind is Kind.CHROME:
+            continue
+        seen += 1
+        if block.kind is Kind.DESIGNATION or block.kind is Kind.LABEL or seen > _MAX_TITLE_SCAN:
+            break
+        if block.kind is not Kind.TEXT:
+            continue
+        if not _title_like(block):
+            if k < page_top:  # junk above the page's own chrome (an unknown advertisement)
+                skipped = True
+                continue
+            break  # the body has begun
+        text = block.text.replace(" ", "")
+        if len(text) < 2 or text.endswith(_KICKER_END):
+            continue
+        _, nxt = _next_content(blocks, after, k)
+        if skipped and nxt is not None and nxt.kind is Kind.DESIGNATION:
+            continue  # past skipped junk, a line over a speaker is its headline
+        score = 0
+        if block.heading:
+            score += {1: 6, 2: 4}.get(block.heading, 2)
+        if text.endswith(labels):
+            score += 5
+        if nxt is not None and nxt.kind is Kind.SUBTITLE:
+            score += 3
+        if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
+            score += 2
+        if not candidates:
+            score += 1
+        if len(text) < 4 and not block.heading:
+            score -= 2
+        candidates.append((score, k))
+    if not candidates:
+        return None, None
+    best = max(candidates, key=lambda c: (c[0], -c[1]))[1]
+    return best, _kicker(blocks, best)
+
+
+# Chrome that only the top of a page carries: text above it is page furniture too.
+_PAGE_TOP = frozenset(
+    {"breadcrumb", "edition line", "masthead", "meta line", "date line", "navigation menu",
+     "language switch", "advertisement", "app banner", "placeholder", "running head"}
+)  # fmt: skip
+_PAGE_TOP_SCAN = 10
+
+
+def _page_top_end(blocks: list[Block]) -> int:
+    """Index of the last page-top chrome block among the first blocks, before any speaker."""
+    end = 0
+    for k, block in enumerate(blocks[:_PAGE_TOP_SCAN]):
         if block.kind is Kind.DESIGNATION:
             break
-        if block.kind is Kind.TEXT and _title_like(block) and block.text.endswith(labels):
-            return k
-    return content[0]
+        if block.kind is Kind.CHROME and block.chrome in _PAGE_TOP:
+            end = k
+    return end
+
+
+def _kicker(blocks: list[Block], title: int) -> int | None:
+    for k in range(title - 1, -1, -1):
+        block = blocks[k]
+        if block.kind is Kind.CHROME:
+            continue
+        if block.kind is not Kind.TEXT or not _title_like(block):
+            return None
+        head = blocks[title].heading
+        lower_heading = bool(head and block.heading > head)
+        return k if block.text.endswith(_KICKER_END) or lower_heading else None
+    return None
 
 
 def _title_like(block: Block) -> bool:
@@ -131,25 +206,38 @@ def _title_like(block: Block) -> bool:
     return len(text) <= _MAX_TITLE and (not block.terminated or text.endswith(("？", "！")))
 
 
-def _next_content(blocks: list[Block], i: int) -> tuple[int, Block | None]:
-    """The next block after ``i`` that is not page chrome, with its index."""
-    for k in range(i + 1, len(blocks)):
+def _content_after(blocks: list[Block]) -> list[int]:
+    """For each block, the index of the next block that is not page chrome (``len`` if none).
+
+    Computed once, back to front, so a page of nothing but chrome costs linear time.
+    """
+    after = [len(blocks)] * len(blocks)
+    following = len(blocks)
+    for k in range(len(blocks) - 1, -1, -1):
+        after[k] = following
         if blocks[k].kind is not Kind.CHROME:
-            return k, blocks[k]
-    return len(blocks), None
+            following = k
+    return after
+
+
+def _next_content(blocks: list[Block], after: list[int], i: int) -> tuple[int, Block | None]:
+    """The next block after ``i`` that is not page chrome, with its index."""
+    k = after[i]
+    return k, blocks[k] if k < len(blocks) else None
 
 
 def assemble(blocks: list[Block]) -> Draft:
     """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
     blocks = mark_layout_forms(blocks)
     draft = Draft()
-    first = _title_index(blocks)
+    after = _content_after(blocks)
+    first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     current: DraftSpeech | None = None
     question: DraftQuestion | None = None
     section: DraftSection | None = None
     for i, block in enumerate(blocks):
-        k, nxt = _next_content(blocks, i)
+        k, nxt = _next_content(blocks, after, i)
         if block.editors_from is not None:
             start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
@@ -159,6 +247,9 @@ def assemble(blocks: list[Block]) -> Draft:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
             _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
+            continue
+        if i == kicker:
+            draft.kicker = block
             continue
         if first is not None and i < first:
             _leftover(draft, block, "layout.before_title", "a line above the report's title")
@@ -205,8 +296,8 @@ def assemble(blocks: list[Block]) -> Draft:
                 current.open_paragraph = not block.terminated
                 _take_byline(draft, current, block)
             elif nxt is not None and current.headline is None and _headline_like(nxt):
-                _, after = _next_content(blocks, k)
-                if after is not None and after.kind is Kind.TEXT and not _headline_like(after):
+                _, below = _next_content(blocks, after, k)
+                if below is not None and below.kind is Kind.TEXT and not _headline_like(below):
                     current.headline = nxt
                     nxt.taken = True
             continue
@@ -251,6 +342,7 @@ def assemble(blocks: list[Block]) -> Draft:
     if pending_headline is not None:
         _orphan_headline(draft, pending_headline)
     _document_byline_at_end(draft)
+    _section_bylines(draft)
     return draft
 
 
@@ -267,6 +359,28 @@ def _continue(holder: DraftQuestion | DraftSection, block: Block) -> None:
     else:
         holder.paragraphs.append(piece)
     holder.open_paragraph = not block.terminated
+
+
+def _section_bylines(draft: Draft) -> None:
+    """In a round-up whose sections each close with a byline line, the byline credits every
+    speech of its section, not only the last one.
+
+    Only when two or more byline lines close groups of speeches and every group holds several
+    speeches; where some speech has a byline line of its own, each byline is its speech's.
+    """
+    groups: list[list[DraftSpeech]] = [[]]
+    for speech in draft.speeches:
+        groups[-1].append(speech)
+        if speech.byline is not None:
+            if not speech.byline_is_line:
+                return  # speeches credited in their own paragraphs: no sections
+            groups.append([])
+    closed = [g for g in groups if g and g[-1].byline is not None]
+    if len(closed) < 2 or any(len(g) == 1 for g in closed):
+        return
+    for group in closed:
+        for speech in group[:-1]:
+            speech.byline, speech.byline_is_line = group[-1].byline, True
 
 
 def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
@@ -296,6 +410,10 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         top = dateline(block.view) if not draft.lead else None
         if top is not None and draft.byline is None:
             draft.byline = DraftByline(block, top)
+            if top.start > 0:  # a date or a photo caption glued before the dateline
+                start, end = block.view.span(0, top.start)
+                message = "page chrome (date and photo caption glued to the dateline) set aside"
+                draft.leftovers.append(("layout.page_chrome", message, start, end))
             block.body_start = top.end
             while block.body_start < len(block.text) and block.text[block.body_start] in " ，":
                 block.body_start += 1

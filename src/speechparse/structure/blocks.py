@@ -27,6 +27,7 @@ from speechparse.people.dialogue import (
     turn_shape,
 )
 from speechparse.structure import chrome as _chrome
+from speechparse.structure import markdown as _markdown
 
 _INDENT_CHARS = " \u3000\t\xa0"
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
@@ -55,6 +56,7 @@ _REPORTED = regex.compile(
     r"(?:在发言中|发言时|在会上)?(?:表示|说|指出|认为|建议|介绍|强调|谈到|提出)，"
 )
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
+_AUTHOR = regex.compile(r"(?:作者|记者) ?[：:]")
 _MAX_HEADLINE = 40
 _MAX_DESIGNATION = 64
 
@@ -76,12 +78,14 @@ class Kind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A physical line: content bounds in the source (indentation and trailing spaces excluded)."""
+    """A physical line: content bounds in the source (indentation, trailing spaces and the
+    line marks of Markdown — `#`, `>`, `**…**` — excluded)."""
 
     start: int
     end: int
     indent: int
     blank_before: bool
+    heading: int = 0  # Markdown heading level (`#` = 1 … `######` = 6), 0 for none
 
     @property
     def indented(self) -> bool:
@@ -114,6 +118,7 @@ class Block:
     guest: Block | None = None  # the guest-list line a dialogue turn's speaker comes from
     section: bool = False  # a section head between a dialogue's turns
     form: str | None = None  # a speaker form decided from the layout (dialogue, name_line …)
+    heading: int = 0  # Markdown heading level of its first line (0: none)
 
     @property
     def text(self) -> str:
@@ -132,15 +137,24 @@ def split_lines(folded: str) -> list[Line]:
             a += 1
         while b > a and folded[b - 1] in _INDENT_CHARS:
             b -= 1
+        indent = a - pos
+        a, b, heading = _markdown.strip_marks(folded, a, b)
         if b > a and not _DECORATION.fullmatch(folded, a, b):
             glued = _chrome.glued_head_end(folded, a, b)
             if glued is not None:  # a running head glued to the text: two lines in one
                 head_end = glued
                 while folded[head_end - 1] == " ":
                     head_end -= 1
-                lines.append(Line(a, head_end, a - pos, blank))
-                a, blank = glued, False
-            lines.append(Line(a, b, a - pos if glued is None else 0, blank))
+                lines.append(Line(a, head_end, indent, blank, heading))
+                a, blank, indent = glued, False, 0
+            tail = _chrome.glued_source_start(folded, a, b)
+            if tail is not None:  # `本报记者 X《某报》（…第 2 版）`: a byline glued to the edition
+                head_end = tail
+                while folded[head_end - 1] == " ":
+                    head_end -= 1
+                lines.append(Line(a, head_end, indent, blank, heading))
+                a, blank, indent = tail, False, 0
+            lines.append(Line(a, b, indent, blank, heading))
             blank = False
         else:
             # A rule of ■, —— or ＊ (symbols only) separates like a blank line.
@@ -168,23 +182,24 @@ def _indent_informative(lines: list[Line]) -> bool:
     return indented >= 2 and indented < len(lines) * 0.95
 
 
-def _special(folded: str, line: Line) -> str | None:
+def _special(view: Compact, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
     ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"marker"`` for a
     marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines.
     """
-    view = compact(folded, line.start, line.end)
     text = view.text
     if not text:
         return None
+    if _AUTHOR.match(text) and _byline.own_line(view) is not None:
+        return "other"  # `作者：本报记者 X` credits reporters; other 作者： lines are meta
     if _chrome.chrome_reason(text):
         return "chrome"
     if _SUBTITLE.match(text) or _LABEL.match(text):
         return "other"
     if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
         return "other"
-    if _designation(view) is not None:
+    if line.heading != 1 and _designation(view) is not None:
         return "designation"
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
@@ -296,7 +311,11 @@ def build_blocks(folded: str) -> list[Block]:
     # wrapped by cells holds at least as many characters as the mode anyway.
     widths = [line.end - line.start + line.indent for line in lines]
     wrap = _wrap_width(widths)
-    specials = [_special(folded, line) for line in lines]
+    views = [compact(folded, line.start, line.end) for line in lines]
+    specials = [_special(view, line) for view, line in zip(views, lines, strict=True)]
+    forced = _clutter_runs([view.text for view in views], specials)
+    for i in forced:
+        specials[i] = "chrome"
     # A short line without a full stop right above a designation is a headline, whatever
     # the line above it looks like.
     headlines = [
@@ -316,10 +335,83 @@ def build_blocks(folded: str) -> list[Block]:
         else:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
-    blocks = [_classify(folded, [lines[i] for i in group]) for group in groups]
+    blocks = [
+        _classify(folded, [lines[i] for i in group], forced.get(group[0])) for group in groups
+    ]
+    _mark_repeats(blocks)
     for index, block in enumerate(blocks):
         block.index = index
     return blocks
+
+
+_MAX_MENU_ITEM = 8
+_MAX_LIST_ITEM = 40
+
+
+def _clutter_runs(texts: list[str], specials: list[str | None]) -> dict[int, str]:
+    """Lines that are clutter because of their neighbours, not their own text: the items of a
+    related-article list under its heading, and navigation menus (four or more very short
+    link lines in a row). ``texts`` are the lines' compact texts."""
+    forced: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        if specials[i] == "chrome" and _chrome.related_heading(text):
+            k = i + 1
+            while (
+                k < len(texts)
+                and k - i <= 12
+                and len(texts[k]) <= _MAX_LIST_ITEM
+                and specials[k] in (None, "chrome")
+                and not is_terminated(texts[k])
+            ):
+                if specials[k] is None:  # a footer below the list keeps its own reason
+                    forced[k] = "related articles"
+                k += 1
+
+    def menu_item(k: int) -> bool:
+        text = texts[k]
+        return (
+            specials[k] is None
+            and 0 < len(text) <= _MAX_MENU_ITEM
+            and not _SENTENCE_MARKS.search(text)
+            and "：" not in text
+        )
+
+    i = 0
+    while i < len(texts):
+        k = i
+        while k < len(texts) and menu_item(k):
+            k += 1
+        if k - i >= 4:
+            forced.update(dict.fromkeys(range(i, k), "navigation menu"))
+        i = max(k, i + 1)
+    return forced
+
+
+def _mark_repeats(blocks: list[Block]) -> None:
+    """A caption printed twice (with its credit, then alone) or a notice repeated right after
+    itself: the copy is clutter, the first print stays where it is."""
+    captions: set[str] = set()
+    for k, block in enumerate(blocks):
+        text = block.text
+        if block.kind is Kind.CHROME:
+            if block.chrome == "photo caption" and " " in text:
+                # The caption is the sentence before the credit (`现场。 某报记者 某某摄`).
+                stop = text.rfind("。")
+                captions.add(text[: stop + 1] if stop >= 0 else text[: text.find(" ")])
+            continue
+        if block.kind is not Kind.TEXT or len(text) > 150:
+            continue
+        if text in captions:
+            block.kind, block.chrome = Kind.CHROME, "repeated caption"
+            continue
+        if len(text) < 8:
+            continue
+        for earlier in blocks[max(0, k - 3) : k]:
+            if earlier.kind is Kind.TEXT and earlier.text == text:
+                # A notice printed twice in a row is page furniture, both prints of it.
+                for copy in (earlier, block):
+                    copy.kind, copy.chrome = Kind.CHROME, "repeated line"
+                break
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,13 +557,15 @@ def _wrapped(wrap: int | None, width: int) -> bool:
     return wrap is not None and width >= wrap - 2
 
 
-def _classify(folded: str, lines: list[Line]) -> Block:
+def _classify(folded: str, lines: list[Line], forced: str | None = None) -> Block:
     start, end = lines[0].start, lines[-1].end
     view = compact(folded, start, end)
-    block = Block(start, end, view, blank_before=lines[0].blank_before)
+    block = Block(start, end, view, blank_before=lines[0].blank_before, heading=lines[0].heading)
     text = view.text
     block.terminated = is_terminated(text)
-    reason = _chrome.chrome_reason(text) if len(lines) <= 2 else None
+    reason = forced or (_chrome.chrome_reason(text) if len(lines) <= 2 else None)
+    if reason is not None and _AUTHOR.match(text) and _byline.own_line(view) is not None:
+        reason = None
     if reason is not None:
         block.kind, block.chrome = Kind.CHROME, reason
         return block
@@ -497,7 +591,8 @@ def _classify(folded: str, lines: list[Line]) -> Block:
         while block.body_start < len(text) and text[block.body_start] in " ：":
             block.body_start += 1
         return block
-    found = _designation(view)
+    # A page's top heading (`# 标题`) names the article, never a speaker.
+    found = _designation(view) if block.heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
         block.kind, block.designation, block.body_start = Kind.DESIGNATION, designation, body_start

@@ -1,16 +1,21 @@
-"""Page chrome: edition lines, jump lines, e-paper navigation, editors' credit blocks.
+"""Page chrome: edition lines, jump lines, e-paper navigation, editors' credit blocks, and the
+clutter a web page wraps around an article (breadcrumbs, meta lines, share bars, related
+lists, footers, app banners, counters, advertisements, photo captions and credits).
 
 These lines come from the page, not the report. They are set aside as diagnostics (so they
-are never lost) and never break a paragraph's text.
+are never lost) and never break a paragraph's text. They are recognised by their shape
+(a `>` trail, a label and a colon, a line of short widget words); the words themselves live
+in ``data/web_chrome.txt`` and ``data/spam_words.txt``.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
-from speechparse.core.lexicon import word_set
+from speechparse.core.lexicon import lexicon, word_set
 from speechparse.core.text import alt
 
 _NUM = r"[0-9一二三四五六七八九十〇零百]"
@@ -43,14 +48,165 @@ def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple((reason, regex.compile(p)) for reason, p in patterns)
 
 
+@lru_cache(maxsize=4096)
 def chrome_reason(line: str) -> str | None:
-    """Why ``line`` (folded, compact) is page chrome, or None when it is not."""
-    if len(line) > 80:
+    """Why ``line`` (folded, compact) is page chrome, or None when it is not.
+
+    The answer depends on the text alone, so a line seen twice (as a line, then as a block)
+    is judged once."""
+    if len(line) > 150:
         return None
+    caption = _caption_reason(line)
+    if caption is not None or len(line) > 80:
+        return caption
     # Labels are often letter-spaced (`编 辑：`, `一 审：`); match them without the spaces.
     despaced = line.replace(" ", "") if " " in line else None
     for reason, pattern in _compiled():
         if pattern.search(line) or (despaced is not None and pattern.search(despaced)):
+            return reason
+    return _web_reason(line, despaced or line)
+
+
+def related_heading(line: str) -> bool:
+    """`相关报道`, `【延伸阅读】`: the heading of a list of links to other articles."""
+    return _web().related.fullmatch(line) is not None
+
+
+_SENTENCE_END = regex.compile(r"[。！？]")
+_TOKEN_GAP = regex.compile(r"[\s|｜/【】\[\]（）：:·•]+")
+_TRAIL = regex.compile(r"\s*(?:>|»|›|→)\s*")
+_SEPARATED = regex.compile(r"\s*[|｜]\s*")
+_DATE_ONLY = regex.compile(
+    r"[【\[（]?(?:date ?)?(?:\d{4} ?[-/.年] ?)?\d{1,2} ?[-/.月] ?\d{1,2} ?日?"
+    r"(?: ?(?:星期|周)[一二三四五六日天])?(?: ?\d{1,2}[：:]\d{2}(?:[：:]\d{2})?)?[】\]）]?"
+)
+_NUMBER_UNIT = r"(?:量|数|次数)? ?[：:]? ?\d+"
+_LINK_ONLY = regex.compile(r"^！?【[^【】]*】（(?:https?：//|www\.|/)[^（）]*）$")
+
+
+def _caption_reason(line: str) -> str | None:
+    """A photo caption or credit line, which may be long (the caption is a sentence)."""
+    web = _web()
+    if web.caption_bracketed.fullmatch(line):
+        return "photo caption"
+    if web.picture_label.match(line) and len(line) <= 40:
+        return "photo credit"
+    tail = web.caption_tail.search(line)
+    if tail is None:
+        return None
+    # The credit is the last few characters after the caption's sentence end or its gap.
+    cut = max(
+        line.rfind(" ", 0, tail.start()),
+        line.rfind("。", 0, tail.start()),
+        line.rfind("（", 0, tail.start()),
+    )
+    # A caption describes a picture; a colon before the credit means someone speaks.
+    if "：" in line[: max(cut, 0)]:
+        return None
+    if tail.start() - cut - 1 <= 12 and not _SENTENCE_END.search(line, cut + 1):
+        return "photo credit" if cut < 0 else "photo caption"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _WebWords:
+    location: regex.Pattern[str]
+    meta: regex.Pattern[str]
+    meta_any: regex.Pattern[str]
+    widget: frozenset[str]
+    related: regex.Pattern[str]
+    footer: regex.Pattern[str]
+    app: regex.Pattern[str]
+    placeholder: frozenset[str]
+    language: frozenset[str]
+    spam: tuple[str, ...]
+    caption_bracketed: regex.Pattern[str]
+    caption_tail: regex.Pattern[str]
+    picture_label: regex.Pattern[str]
+    counter: regex.Pattern[str]
+
+
+@cache
+def _web() -> _WebWords:
+    words: dict[str, list[str]] = {}
+    for kind, word in lexicon().web_chrome:
+        words.setdefault(kind, []).append(word)
+    return _WebWords(
+        location=regex.compile(rf"^[【\[]?\p{{Han}}{{0,6}}?{alt(words['location'])}[】\]]?[ ：:]"),
+        meta=regex.compile(rf"^{alt(words['meta'])} ?[：:/]"),
+        meta_any=regex.compile(rf"{alt(words['meta_any'])} ?[：:]"),
+        widget=frozenset(words["widget"]),
+        related=regex.compile(rf"[【\[]?{alt(words['related'])}[】\]]?[ ：:]*"),
+        footer=regex.compile(alt(words["footer"]), regex.IGNORECASE),
+        app=regex.compile(alt(words["app"]), regex.IGNORECASE),
+        placeholder=frozenset(words["placeholder"]),
+        language=frozenset(words["language"]),
+        spam=tuple(sorted(lexicon().spam_words)),
+        # `（新华社发 资料图片）`: a bracket holding only a credit (图片 counts inside one).
+        caption_bracketed=regex.compile(
+            rf"[（【][^（）【】]{{0,40}}{alt([*words['credit'], '图片'])}[）】]"
+        ),
+        caption_tail=regex.compile(rf"{alt(words['credit'])}[）】]?$"),
+        picture_label=regex.compile(rf"^{alt(words['picture'])}[/／：:]"),
+        counter=regex.compile(
+            rf"{alt(words['counter'])}{_NUMBER_UNIT}|\d+ ?(?:人|次)?{alt(words['counter'])}"
+        ),
+    )
+
+
+def _web_reason(line: str, despaced: str) -> str | None:
+    """The clutter of web pages, by shape first and vocabulary second."""
+    web = _web()
+    if despaced.strip("【】[]（）") in web.placeholder:
+        return "placeholder"
+    if _DATE_ONLY.fullmatch(line):
+        return "date line"
+    tokens = [t for t in _TOKEN_GAP.split(line) if t]
+    if tokens and all(t in web.language for t in tokens):
+        return "language switch"
+    location = web.location.match(despaced)
+    if location is not None and (
+        len(despaced) <= 30 or _TRAIL.search(despaced, location.end()) is not None
+    ):
+        return "breadcrumb"
+    trail = _trail(line)
+    if trail is not None:
+        return trail
+    if web.related.fullmatch(line):
+        return "related articles"
+    if _LINK_ONLY.match(line):
+        return "link"
+    terminated = "。" in line or line.endswith(("！", "？"))
+    if not terminated and (web.meta.match(despaced) or web.meta_any.search(line)):
+        return "meta line"
+    if web.footer.search(line):
+        return "footer"
+    if web.app.search(despaced) and len(line) <= 60:
+        return "app banner"
+    if _spam_hits(web.spam, line) >= 2:
+        return "advertisement"
+    if not terminated and len(line) <= 40 and web.counter.search(line):
+        return "counter"
+    if tokens and all(t in web.widget for t in tokens):
+        return "share widget"
+    return None
+
+
+def _spam_hits(words: tuple[str, ...], line: str) -> int:
+    return sum(1 for word in words if word in line)
+
+
+def _trail(line: str) -> str | None:
+    """`首页 > 新闻 > 正文` (a breadcrumb) or `首页 | 政务 | 互动` (a menu): three or more
+    short links in a row."""
+    for splitter, reason in ((_TRAIL, "breadcrumb"), (_SEPARATED, "navigation menu")):
+        parts = [p for p in splitter.split(line) if p]
+        if (
+            len(parts) >= 3
+            and len(splitter.findall(line)) >= 2
+            and all(len(p) <= 12 for p in parts)
+            and not _SENTENCE_END.search(line)
+        ):
             return reason
     return None
 
@@ -74,3 +230,20 @@ def glued_head_end(folded: str, start: int, end: int) -> int | None:
     if m is None or end - m.end() < 4:
         return None
     return m.end()
+
+
+_GLUED_SOURCE = regex.compile(r"《[^《》]{1,20}》 ?（[^（）]*(?:版|\d{4})[^（）]*）$")
+
+
+def glued_source_start(folded: str, start: int, end: int) -> int | None:
+    """Where an edition line begins that a crawler glued to the end of a byline line.
+
+    `本报记者  某甲  某乙《某报》（2026年01月22日第 18 版）`: the credit is the report's byline,
+    the rest names the paper and the page.
+    """
+    if end - start > 120:
+        return None
+    m = _GLUED_SOURCE.search(folded, start, end)
+    if m is None or m.start() - start < 2:
+        return None
+    return m.start()
