@@ -364,13 +364,28 @@ def test_name_lines_under_headlines(text: str, expected: list[tuple[str, str | N
     "text",
     [
         # One bare name under one headline proves no column layout.
-        doc("说说身边的新变化（读者来信）", "村口的路修好了", "伍晓川", "以前雨天出门一脚泥，现在路通到了家门口。"),
+        doc(
+            "说说身边的新变化（读者来信）",
+            "村口的路修好了",
+            "伍晓川",
+            "以前雨天出门一脚泥，现在路通到了家门口。",
+        ),
         # A place and a name with no headline above is not a speaker line.
         doc("某地见闻", "浙江省临江市  甘  雨", "走进群众家里，才能听到真话。"),
         # One line whose first word does not end like a place proves no column.
-        doc("多为群众办实事（大家谈）", "多走一步路", "浙江临江  甘  雨", "走进群众家里，才能听到真话。"),
+        doc(
+            "多为群众办实事（大家谈）",
+            "多走一步路",
+            "浙江临江  甘  雨",
+            "走进群众家里，才能听到真话。",
+        ),
         # A place-like line whose last word is no name.
-        doc("多为群众办实事（大家谈）", "多走一步路", "浙江省临江市  会议", "走进群众家里，才能听到真话。"),
+        doc(
+            "多为群众办实事（大家谈）",
+            "多走一步路",
+            "浙江省临江市  会议",
+            "走进群众家里，才能听到真话。",
+        ),
     ],
     ids=["single-bare-name", "no-headline-above", "single-line-no-place-suffix", "not-a-name"],
 )
