@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
@@ -120,21 +121,21 @@ def turn_name(text: str, names: Container[str]) -> tuple[int, int, int] | None:
     return None
 
 
-def turn_shape(text: str) -> bool:
-    """Whether a line opens like a dialogue turn or label: a label word (`记者`, `答`,
-    `对话嘉宾`) or a surname-led name, perhaps with a title, then a colon."""
+def turn_shape(text: str) -> Literal["label", "name"] | None:
+    """How a line opens like a dialogue turn: with a label word (`记者`, `答`, `对话嘉宾`) and
+    a colon ("label"), with a surname-led name, perhaps with a title, and a colon ("name")."""
     colon = text.find("：", 0, _MAX_TURN_NAME + 1)
     if colon < 1 or (colon + 1 >= len(text) and guest_list_label(text) is None):
-        return False
+        return None
     prefix = _despaced(text[:colon])
     labels = word_set("question_labels") | word_set("answer_labels") | word_set("guest_list_labels")
     if prefix in labels:
-        return True
+        return "label"
     for cut in range(len(prefix), 1, -1):
         name, rest = prefix[:cut], prefix[cut:]
         if (not rest or rest in word_set("titles")) and _known_name(name) and len(name) <= 3:
-            return True
-    return False
+            return "name"
+    return None
 
 
 def _leading_name(text: str) -> tuple[int, int, int] | None:

@@ -186,7 +186,8 @@ def _special(view: Compact, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
     ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"marker"`` for a
-    marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines.
+    marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines,
+    ``"turn"`` for a dialogue turn, label or guest line.
     """
     text = view.text
     if not text:
@@ -204,9 +205,15 @@ def _special(view: Compact, line: Line) -> str | None:
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
         return "marker"
-    if turn_shape(text) or (" " in text and guest_line(view) is not None):
-        # `姓名：`, `记者：`, `对话嘉宾：`, `姓名  单位职务`: a dialogue turn, label or guest line
-        return "other"
+    if " " in text and guest_line(view) is not None:
+        return "other"  # `姓名  单位职务`: a guest-list line stands alone
+    shape = turn_shape(text)
+    if shape == "label":
+        return "other"  # `记者：`, `答：`, `对话嘉宾：` always open a block
+    if shape == "name":
+        # `姓名：…` opens a dialogue turn, unless it finishes a designation the wrap cut
+        # (`…局长` / `某某：…`)
+        return "turn"
     return None
 
 
@@ -261,11 +268,7 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
             found.reported = True
             return found, marker_end, verb.end()
     # A dash inside a line marks a title or a subtitle (`…——访某局局长某某`), not a designation.
-    if (
-        len(text) - marker_end <= _MAX_DESIGNATION
-        and not is_terminated(text)
-        and "——" not in text
-    ):
+    if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text) and "——" not in text:
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
         # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
@@ -455,6 +458,12 @@ class _Layout:
         if not _wrapped(self.wrap, self.widths[i - 1]):
             return False
         special = self.specials[i]
+        if special == "turn":
+            # `姓名：…` after a finished sentence or a guest line opens a turn; after a line
+            # the wrap cut (`…局长` / `某某：…`) it is the rest of a designation: plain text.
+            if self.specials[i - 1] == "other" or _ends_sentence(self.folded, prev):
+                return False
+            special = None
         if self.specials[i - 1] == "marker" and not special:
             return True  # a marked headline wrapped onto a second line
         if not special and not self.headlines[i]:
@@ -506,7 +515,7 @@ def _mend_split_designations(
             ):
                 mended.append(group)
                 continue
-            if specials[group[0]] and not _ends_inside_positions(head.text):
+            if specials[group[0]] not in (None, "turn") and not _ends_inside_positions(head.text):
                 mended.append(group)
                 continue
             both = compact(folded, first.start, lines[group[0]].end)
