@@ -4,6 +4,7 @@ Run from the repository root with the project's interpreter:
 
     .venv/bin/python benchmarks/run.py            # full run (a few minutes), writes RESULTS.md
     .venv/bin/python benchmarks/run.py --quick    # fewer repeats, for a smoke test
+    .venv/bin/python benchmarks/run.py --hardening [--quick]   # one long line, RSS per MB only
 
 Every figure is the median of repeated runs with its spread (interquartile range and min/max),
 next to a reference measured in the same run on the same machine, so the ratio is meaningful
@@ -137,9 +138,76 @@ def machine() -> str:
     )
 
 
+def seed_bytes_text(seed_text: str, megabytes: float, *, one_line: bool) -> str:
+    """The seed repeated to ``megabytes`` of UTF-8, or the same text without line breaks."""
+    copies = int(megabytes * 1e6 / len(seed_text.encode("utf-8"))) + 1
+    text = "\n\n".join([seed_text] * copies)
+    return text.replace("\r", "").replace("\n", "") if one_line else text
+
+
+def hardening(rows: list[Row], seed_text: str, quick: bool, log: Callable[[str], None]) -> None:
+    """Issue 11: one long line costs what the lines cost; peak memory per MB of input."""
+    import speechparse
+
+    log("hardening: one long line vs the same text with line breaks")
+    speechparse.parse(seed_text, keywords=False)
+    for mb in (1, 5):
+        lines = seed_bytes_text(seed_text, mb, one_line=False)
+        flat = seed_bytes_text(seed_text, mb, one_line=True)
+        big = 10 * len(lines)
+        one, many = interleaved(
+            timed(lambda t=flat, big=big: speechparse.parse(t, keywords=False, max_chars=big)),
+            timed(lambda t=lines, big=big: speechparse.parse(t, keywords=False, max_chars=big)),
+            1 if quick else 3,
+        )
+        # per character, since removing the breaks shortens the text a little
+        ratio = (one.median / len(flat)) / (many.median / len(lines))
+        rows.append(
+            Row(
+                f"{mb} MB report as one line, `parse(keywords=False)`",
+                f"{one.median:.2f} s",
+                one.spread(1, ".2f") + " s",
+                f"same text with line breaks: {many.median:.2f} s",
+                ratio,
+                "≤ 2× per character",
+                ratio <= 2.0,
+            )
+        )
+
+    log("hardening: peak RSS per MB of input (fresh process, parse_file, keywords=False)")
+    probe = "import speechparse; speechparse.parse_file({path!r}, keywords=False, max_chars=10**9)"
+    base = Stat([rss_mib(probe.format(path=str(SEED))) for _ in range(1 if quick else 3)])
+    sizes = (1, 10) if quick else (1, 10, 50)
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes:
+            for one_line in (False, True):
+                path = Path(tmp) / f"{mb}mb{'-one-line' if one_line else ''}.txt"
+                path.write_text(seed_bytes_text(seed_text, mb, one_line=one_line), "utf-8")
+                size = path.stat().st_size / MIB
+                peak = Stat([rss_mib(probe.format(path=str(path)))])
+                path.unlink()
+                per_mb = (peak.median - base.median) / size
+                rows.append(
+                    Row(
+                        f"peak RSS, {size:.1f} MiB file{' as one line' if one_line else ''}",
+                        f"{peak.median:.0f} MiB",
+                        f"{per_mb:.1f} MiB per MiB of input above the seed's peak",
+                        f"parse_file(seed): {base.median:.1f} MiB",
+                        None,
+                        "≤ 10 MiB per MiB",
+                        per_mb <= 10,
+                    )
+                )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--hardening",
+        action="store_true",
+        help="only the one-long-line and memory-per-MB figures (issue 11), printed, not written",
+    )
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     args = parser.parse_args()
     q = args.quick
@@ -150,13 +218,20 @@ def main() -> int:
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
+    if args.hardening:
+        hardening(rows, seed_text, q, log)
+        head = ["figure", "median", "spread", "reference (same run)", "ratio", "target", "status"]
+        print("| " + " | ".join(head) + " |\n|" + "---|" * len(head))
+        print("\n".join("| " + " | ".join(r.cells()) + " |" for r in rows))
+        return 0
+
     # Measure as installed: bytecode compiled (a wheel install compiles it) and the per-user
     # dictionary/IDF cache present, as it is after any first run.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run([*cli, "parse", str(SEED), "-o", os.devnull], check=True, env=env)
     load_before = os.getloadavg()
 
-    log("1/7 import time")
+    log("1/8 import time")
     a, b = interleaved(
         lambda: fresh([PY, "-c", "import speechparse"]),
         lambda: fresh([PY, "-c", "import pydantic"]),
@@ -175,7 +250,7 @@ def main() -> int:
         )
     )
 
-    log("2/7 warm parse without keywords")
+    log("2/8 warm parse without keywords")
     import jieba
     import jieba.analyse
 
@@ -201,7 +276,7 @@ def main() -> int:
         )
     )
 
-    log("3/7 warm parse with keywords")
+    log("3/8 warm parse with keywords")
     speechparse.parse(seed_text)
     jieba.analyse.extract_tags(seed_text)
     a, b = interleaved(
@@ -222,7 +297,7 @@ def main() -> int:
         )
     )
 
-    log("4/7 fresh-process CLI run")
+    log("4/8 fresh-process CLI run")
     bare = f"import jieba.analyse; jieba.analyse.extract_tags(open({str(SEED)!r}).read())"
     a, b = interleaved(
         lambda: fresh([*cli, "parse", str(SEED), "-o", os.devnull]),
@@ -259,7 +334,7 @@ def main() -> int:
         )
     )
 
-    log("5/7 throughput and scaling")
+    log("5/8 throughput and scaling")
     texts = corpus_texts()
     batch: list[str] = []
     size = 0
@@ -306,7 +381,7 @@ def main() -> int:
             )
         )
 
-    log("6/7 peak RSS")
+    log("6/8 peak RSS")
     n = 2 if q else 5
     for kw in (False, True):
         code = f"import speechparse; speechparse.parse_file({str(SEED)!r}, keywords={kw})"
@@ -326,7 +401,7 @@ def main() -> int:
             )
         )
 
-    log("7/7 -j 2 vs -j 1 on 200 reports")
+    log("7/8 -j 2 vs -j 1 on 200 reports")
     with tempfile.TemporaryDirectory() as tmp:
         files = [SEED, *sorted(DEV.glob("*.txt"))] if DEV.is_dir() else [SEED]
         for i in range(200):
@@ -371,6 +446,9 @@ def main() -> int:
             None,
         )
     )
+
+    log("8/8 hardening")
+    hardening(rows, seed_text, q, log)
 
     head = ["figure", "median", "spread", "reference (same run)", "ratio", "target", "status"]
     table = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

@@ -121,9 +121,7 @@ def ordered_map(
             _stop(worker, gently=finished)
 
 
-def _start(
-    context: BaseContext, function: Callable[[C, A], R], argument: A
-) -> _Worker[C]:
+def _start(context: BaseContext, function: Callable[[C, A], R], argument: A) -> _Worker[C]:
     mine, theirs = context.Pipe()
     forked = context.get_start_method() == "fork"
     process = context.Process(  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import orjson
 
+from speechparse.build.enrich import wanted
 from speechparse.decoding.decode import decode
 
 from .errors import DecodeError
@@ -53,6 +54,7 @@ class _Options:
     strict: bool
     keywords: bool
     max_chars: int
+    enrich: bool | frozenset[str] = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ def _parse_one(task: _Task, options: _Options) -> _Raw:
                 strict=options.strict,
                 keywords=options.keywords,
                 max_chars=options.max_chars,
+                enrich=options.enrich,
             )
         elif options.encoding is None and looks_like_html(data):
             report = parse_html(
@@ -94,6 +97,7 @@ def _parse_one(task: _Task, options: _Options) -> _Raw:
                 strict=options.strict,
                 keywords=options.keywords,
                 max_chars=options.max_chars,
+                enrich=options.enrich,
             )
         else:
             try:
@@ -106,6 +110,7 @@ def _parse_one(task: _Task, options: _Options) -> _Raw:
                 keywords=options.keywords,
                 max_chars=options.max_chars,
                 encoding=used,
+                enrich=options.enrich,
             )
     except Exception as exc:  # one bad file (or a parser bug) must not end a batch
         return path, None, _message(exc, path), type(exc).__name__
@@ -199,6 +204,7 @@ def parse_many(
     strict: bool = False,
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
+    enrich: bool | str | Iterable[str] = True,
 ) -> Iterator[BatchResult]:
     """Parse files lazily, in input order; a failing file yields an error, not an exception.
 
@@ -211,7 +217,14 @@ def parse_many(
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     count = _workers(workers)
     tasks = ((os.fspath(p), None) for p in paths)
-    options = _Options(encoding=encoding, strict=strict, keywords=keywords, max_chars=max_chars)
+    options = _Options(
+        encoding=encoding,
+        strict=strict,
+        keywords=keywords,
+        max_chars=max_chars,
+        # names checked here, before any worker starts
+        enrich=enrich if isinstance(enrich, bool) else wanted(enrich, keywords=True),
+    )
     for path, data, error, error_type in _raw_results(tasks, options, count, chunksize):
         report = None if data is None else Report.model_validate_json(data)
         yield BatchResult(path=path, report=report, error=error, error_type=error_type)

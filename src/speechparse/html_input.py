@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -223,6 +224,7 @@ def parse_html(
     strict: bool = False,
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a meeting report given as an HTML page (bytes are decoded by the page's charset).
 
@@ -238,7 +240,14 @@ def parse_html(
     if isinstance(html, bytes):
         html, encoding = decode_html(html)
     text = extract_text(html)
-    report = parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=encoding)
+    report = parse(
+        text,
+        strict=strict,
+        keywords=keywords,
+        max_chars=max_chars,
+        encoding=encoding,
+        enrich=enrich,
+    )
     source = report.source.model_copy(update={"kind": "html", "text": text, "url": url})
     return report.model_copy(update={"source": source})
 

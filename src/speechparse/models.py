@@ -22,6 +22,8 @@ SpeakerForm = Literal[
     "line",
     "name_first",
     "reported",
+    "quote_first",
+    "dash",
     "dash_ended",
     "glued",
     "dialogue",
@@ -89,8 +91,12 @@ class Speaker(Span):
     form: SpeakerForm = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
         "(colon), alone "
-        "on its own line (line), `姓名（单位职务）：` (name_first), or as reported speech "
-        "`单位职务姓名说，` (reported); `单位职务姓名——` ended by a dash (dash_ended); "
+        "on its own line (line), name first as `姓名（单位职务）：` or `姓名委员（单位职务）说，` "
+        "(name_first), as reported speech "
+        "`单位职务姓名说，` (reported), or after the quotation it introduces "
+        "`“……”，单位职务姓名说。` (quote_first; the speech then starts at the quotation), or "
+        "after the speech it closes, behind a dash `……。——姓名代表（单位职务）` (dash); "
+        "`单位职务姓名——` ended by a dash (dash_ended); "
         "`单位职务姓名：` glued to the end of the previous paragraph (glued); a dialogue turn "
         "`姓名：` by a guest of the guest list, positions taken from the list (dialogue); "
         "after a speaker label `讲述人：` (label); a `地名  姓名` or bare name line under a "

@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
-from speechparse.build.enrich import enrich
+from speechparse.build.enrich import enrich as enrich_parts
+from speechparse.build.enrich import wanted
 from speechparse.build.report import Builder, build_parts
 from speechparse.core.text import LineIndex
 from speechparse.decoding.decode import decode
@@ -37,14 +39,20 @@ def parse(
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
     encoding: str = "str",
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a meeting report given as text.
 
     ``keywords=False`` skips keyword extraction and so never loads jieba.
+    ``enrich`` asks for less: ``False`` gives the structure only (no figures, quoted terms,
+    keywords, title parts, home place or organisation resolution), a set of names from
+    ``"figures"``, ``"quotes"``, ``"keywords"``, ``"organizations"``, ``"title_parts"`` gives
+    those alone; the fields left out stay empty (``[]`` or null).
     ``strict=True`` raises :class:`NotAReportError` when no speech is found instead of
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
+    only = wanted(enrich, keywords=keywords)
     if len(text) > max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters, over the limit of {max_chars:,}"
@@ -52,7 +60,8 @@ def parse(
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        encoded = text.encode("utf-8")
+        # Hashed at once and not kept: a second copy of the input for the whole parse.
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     except UnicodeEncodeError as exc:
         line, col = LineIndex(text).line_col(exc.start)
         raise DecodeError(
@@ -61,16 +70,17 @@ def parse(
             offset=exc.start,
         ) from None
     folded = fold(text)
-    blocks = build_blocks(folded)
-    draft = assemble(blocks)
+    draft = assemble(build_blocks(folded))
     builder = Builder(text, folded, LineIndex(text), [])
     parts = build_parts(builder, draft)
-    parts = enrich(builder, parts, keywords=keywords)
-    if not draft.speeches:
+    found_speeches = bool(draft.speeches)
+    del draft  # blocks and their views are not needed once the model is built: free them
+    parts = enrich_parts(builder, parts, keywords=keywords, only=only)
+    if not found_speeches:
         _explain_no_speeches(builder, text, parts, strict)
     builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
     source = Source(
-        sha256=hashlib.sha256(encoded).hexdigest(),
+        sha256=sha256,
         chars=len(text),
         encoding=encoding,
     )
@@ -101,6 +111,7 @@ def parse_file(
     strict: bool = False,
     keywords: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
+    enrich: bool | str | Iterable[str] = True,
 ) -> Report:
     """Parse a report file, detecting UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
@@ -128,7 +139,7 @@ def parse_file(
     ):
         try:
             report: Report = _html_input().parse_html(
-                data, strict=strict, keywords=keywords, max_chars=max_chars
+                data, strict=strict, keywords=keywords, max_chars=max_chars, enrich=enrich
             )
             return report
         except DecodeError as exc:
@@ -137,7 +148,15 @@ def parse_file(
         text, used = decode(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{file}: {exc}", offset=exc.offset) from None
-    return parse(text, strict=strict, keywords=keywords, max_chars=max_chars, encoding=used)
+    del data  # the bytes are not needed while the text is parsed
+    return parse(
+        text,
+        strict=strict,
+        keywords=keywords,
+        max_chars=max_chars,
+        encoding=used,
+        enrich=enrich,
+    )
 
 
 def _html_input() -> ModuleType:

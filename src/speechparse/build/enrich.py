@@ -7,7 +7,9 @@ back to the source, so every value here still points at the characters it came f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 import regex
 
@@ -85,11 +87,19 @@ def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
     out: list[Figure] = []
     for view in views:
         text = view.text
+        # Sentence ends found once per paragraph and looked up by bisection: rescanning the
+        # paragraph for every figure made one long line quadratic.
+        ends = [x.start() for x in _SENTENCE_END.finditer(text)]
+        sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
         for m in _figures.find_figures(text):
-            left = max((x.end() for x in _SENTENCE_END.finditer(text, 0, m.start)), default=0)
-            right_match = _SENTENCE_END.search(text, m.end)
-            right = right_match.end() if right_match else len(text)
+            k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
+            left = ends[k - 1] + 1 if k > 0 else 0
+            k = bisect_left(ends, m.end, k)
+            right = ends[k] + 1 if k < len(ends) else len(text)
             s, e = view.span(m.start, m.end)
+            sentence = sentences.get((left, right))
+            if sentence is None:
+                sentence = sentences[left, right] = _span(b, view, left, right)
             out.append(
                 Figure(
                     text=layout_text(b.source, s, e),
@@ -101,10 +111,25 @@ def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
                     approximate=m.approximate,
                     bound=m.bound,
                     kind=m.kind,
-                    sentence=_span(b, view, left, right),
+                    sentence=sentence,
                 )
             )
     return out
+
+
+def _outside(figures: list[Figure], quoted: list[Span]) -> list[Figure]:
+    """The figures not inside any quoted term, in one sorted sweep (not figures × terms)."""
+    if not quoted:
+        return figures
+    spans = sorted((q.start, q.end) for q in quoted)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+    kept = []
+    for f in figures:
+        k = bisect_right(starts, f.start)
+        if k == 0 or reach[k - 1] < f.end:
+            kept.append(f)
+    return kept
 
 
 def _quoted_in(b: Builder, views: list[Compact]) -> list[Span]:
@@ -151,39 +176,73 @@ def _keywords(
     )
 
 
-def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str, object]:
-    """Add enrichment fields to the built parts."""
+ENRICHMENTS = frozenset({"figures", "quotes", "keywords", "organizations", "title_parts"})
+"""What ``parse(enrich=...)`` can ask for; ``organizations`` is the home place and the
+resolution of abbreviated units against it (with its ``org.unresolved`` diagnostics)."""
+# Quoted terms are found whenever figures or keywords are wanted: a figure inside quotes is
+# a slogan, and quoted terms join the keyword dictionary, so those results do not change.
+_NEEDS_QUOTES = frozenset({"figures", "quotes", "keywords"})
+
+
+def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[str]:
+    """The enrichments to compute: ``True`` for all, ``False`` for none, or a set of names.
+
+    ``keywords=False`` still removes keywords, so the older switch keeps its meaning.
+    """
+    if enrich is True:
+        names = ENRICHMENTS
+    elif enrich is False:
+        names = frozenset()
+    else:
+        names = frozenset([enrich] if isinstance(enrich, str) else enrich)
+        unknown = sorted(name for name in names if name not in ENRICHMENTS)
+        if unknown:
+            raise ValueError(
+                f"unknown enrichment {', '.join(map(repr, unknown))}; "
+                f"choose among {', '.join(sorted(ENRICHMENTS))}"
+            )
+    return names if keywords else names - {"keywords"}
+
+
+def enrich(
+    b: Builder,
+    parts: dict[str, object],
+    *,
+    keywords: bool,
+    only: frozenset[str] = ENRICHMENTS,
+) -> dict[str, object]:
+    """Add enrichment fields to the built parts (those in ``only``; keywords if ``keywords``)."""
     title = parts["title"]
     assert title is None or isinstance(title, Span)
-    home = home_place(b, title)
+    organizations = "organizations" in only
+    home = home_place(b, title) if organizations else None
     speeches: list[Speech] = []
     extra: list[str] = []
     raw = parts["speeches"]
     assert isinstance(raw, list)
-    for speech in raw:
-        views = _paragraph_views(b, speech.paragraphs)
+    keywords = keywords and "keywords" in only
+    for index, speech in enumerate(raw):
+        raw[index] = None  # each speech is replaced by its enriched copy, not kept beside it
+        if not (only & _NEEDS_QUOTES or organizations):
+            speeches.append(speech)
+            continue
+        views = _paragraph_views(b, speech.paragraphs) if only & _NEEDS_QUOTES else []
         quoted = _quoted_in(b, views)
         # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
-        figures = [
-            f
-            for f in _figures_in(b, views)
-            if not any(q.start <= f.start and f.end <= q.end for q in quoted)
-        ]
+        figures = _outside(_figures_in(b, views), quoted) if "figures" in only else []
         orgs = [p.organization for p in speech.speaker.positions if p.organization]
         extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
         extra.extend(fold(o) for o in orgs)
-        speech = speech.model_copy(
-            update={
-                "speaker": speech.speaker.model_copy(
-                    update={
-                        "positions": [_resolve(b, p, home) for p in speech.speaker.positions],
-                    }
-                ),
-                "figures": figures,
-                "quoted_terms": quoted,
-            }
-        )
-        speeches.append(speech)
+        update: dict[str, object] = {
+            "figures": figures,
+            "quoted_terms": quoted if "quotes" in only else [],
+        }
+        if organizations:
+            written = speech.speaker.positions
+            positions = [_resolve(b, p, home) for p in written]
+            if any(new is not old for new, old in zip(positions, written, strict=True)):
+                update["speaker"] = speech.speaker.model_copy(update={"positions": positions})
+        speeches.append(speech.model_copy(update=update))
     if keywords and speeches:
         per_speech, together = _keywords(b, speeches, extra)
         speeches = [
@@ -192,6 +251,6 @@ def enrich(b: Builder, parts: dict[str, object], *, keywords: bool) -> dict[str,
         ]
         parts["keywords"] = together
     parts["speeches"] = speeches
-    parts["title_parts"] = title_parts(b, title)
+    parts["title_parts"] = title_parts(b, title) if "title_parts" in only else None
     parts["home"] = _home_model(b, home)
     return parts

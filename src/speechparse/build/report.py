@@ -12,6 +12,7 @@ from itertools import pairwise
 import regex
 
 from speechparse.build.people import gather_people
+from speechparse.core.diagnostics import Code, severity_of
 from speechparse.core.text import Compact, LineIndex, compact, layout_text
 from speechparse.decoding.fold import fold
 from speechparse.models import (
@@ -31,7 +32,7 @@ from speechparse.models import (
     SpeakerForm,
     Speech,
 )
-from speechparse.people.designation import Designation, surname_length
+from speechparse.people.designation import Designation, Part, parse_designation, surname_length
 from speechparse.structure.assemble import (
     Draft,
     DraftByline,
@@ -150,11 +151,11 @@ class Builder:
             brackets="【】" if block.brackets else None,
         )
 
-    def positions(self, found: Designation, view: Compact) -> list[Position]:
-        """The designation's parts as positions, units inherited where not written."""
+    def positions(self, view: Compact, parts: list[Part]) -> list[Position]:
+        """The positions of decomposed parts; a part without a unit inherits the previous one."""
         positions: list[Position] = []
         previous_org: str | None = None
-        for part in found.parts:
+        for part in parts:
             p_start, p_end = view.span(part.org_start, part.end)
             title = _WHITESPACE.sub(
                 "", layout_text(self.source, *view.span(part.title_start, part.end))
@@ -190,24 +191,39 @@ class Builder:
         last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
         start, end = view.span(first, min(last, len(view.text)))
         n_start, n_end = view.span(found.name_start, found.name_end)
-        positions = self.positions(found, view)
+        positions = self.positions(view, found.parts)
+        if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
+            # Named bare (`某某说，`): his positions are those of the designation that
+            # introduced him earlier in the report, with their own spans there.
+            earlier = compact(self.folded, *found.mention)
+            introduced = parse_designation(earlier)
+            if introduced is not None:
+                positions = self.positions(earlier, introduced.parts)
         if block.guest is not None and block.guest.designation is not None:
             # A dialogue turn: the positions are written once, in the guest list (or the
             # title, for `答：` turns, which also take the name from there).
             guest = block.guest.designation
-            positions = self.positions(guest, block.guest.view)
+            positions = self.positions(block.guest.view, guest.parts)
             if found.name_end == found.name_start:
                 n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
         for code, message in found.doubts:
-            self.diagnose(code, message, start, end)
+            self.diagnose(code, message, start, end, severity_of(Code(code)))
         marker = None
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))
-        form: SpeakerForm = "name_first" if found.form == "name_first" else "colon"
-        if found.reported:
+        forms: dict[str, SpeakerForm] = {
+            "joined": "colon",
+            "spaced": "colon",
+            "name_first": "name_first",
+            "quote_first": "quote_first",
+            "dash": "dash",
+            "name_only": "reported",
+        }
+        form = forms.get(found.form, "colon")
+        if found.reported and found.form in ("joined", "spaced"):
             form = "reported"
         if block.body_start >= len(view.text):
-            form = "line" if found.form != "name_first" else form
+            form = "line" if found.form not in ("name_first", "quote_first", "dash") else form
         if block.form in _LAYOUT_FORMS:
             form = _LAYOUT_FORMS[block.form]
         return Speaker(
@@ -257,7 +273,7 @@ class Builder:
             out.append(
                 Guest(
                     name=name.model_copy(update={"text": _WHITESPACE.sub("", name.text)}),
-                    positions=self.positions(found, block.view),
+                    positions=self.positions(block.view, found.parts),
                     person=None,
                 )
             )

@@ -74,9 +74,9 @@ REGISTRY: dict[Code, CodeInfo] = {
         "warning", "a part of the designation names a unit but no job title"
     ),
     Code.UNKNOWN_TITLE: CodeInfo(
-        "warning",
-        "the job title is not in the lexicon; it was read as the words between the last unit "
-        "word and a surname-led name",
+        "info",
+        "the job title is not in the lexicon; the title grammar read it (a grammar head such as "
+        "师 or 长 after the last unit word) and the layout vouches for it",
     ),
     Code.BYLINE_UNKNOWN_SURNAME: CodeInfo(
         "warning", "a credited name does not start with a known surname"

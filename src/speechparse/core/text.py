@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -9,7 +11,7 @@ import regex
 
 # Sentence-final punctuation (folded forms); closers may follow it.
 _FINAL = frozenset("。！？…!?")
-_CLOSERS = frozenset("”’）】》〕」』\"'")
+_CLOSERS = "”’）】》〕」』\"'"
 _LAYOUT_SPACE = " \u3000\t\r\xa0"
 # Decorative bullets that lead headlines, designations and bylines (■ 标题, ■■姓名：, □记者 X).
 BULLETS = "■□◆◇●○★☆▲△▶►◎◉▪▫"
@@ -28,9 +30,7 @@ def alt(words: Iterable[str]) -> str:
 
 def is_terminated(folded: str) -> bool:
     """Whether a paragraph ends a sentence (so a following chunk is a new paragraph)."""
-    tail = folded.rstrip(_LAYOUT_SPACE + "\n")
-    while tail and tail[-1] in _CLOSERS:
-        tail = tail[:-1]
+    tail = folded.rstrip(_LAYOUT_SPACE + "\n").rstrip(_CLOSERS)
     return bool(tail) and tail[-1] in _FINAL
 
 
@@ -61,6 +61,33 @@ def layout_text(source: str, start: int, end: int) -> str:
     return out.strip(_LAYOUT_SPACE)
 
 
+class OffsetMap:
+    """Compact position → source offset, stored as runs of consecutive source offsets.
+
+    A compact view is a few long stretches of the source glued together, so a run list is a
+    few numbers per line where a per-character table took ~36 bytes per character (a tuple
+    slot plus an int object) and dominated peak memory on large inputs.
+    """
+
+    __slots__ = ("_length", "_sources", "_starts")
+
+    def __init__(self, starts: array[int], sources: array[int], length: int) -> None:
+        self._starts = starts  # compact position where each run begins (ascending)
+        self._sources = sources  # source offset of that position
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("compact position out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._sources[k] + i - self._starts[k]
+
+
 @dataclass(frozen=True, slots=True)
 class Compact:
     """A view of ``source[start:end]`` without line breaks and indentation, mapped back.
@@ -70,13 +97,13 @@ class Compact:
     """
 
     text: str
-    index: tuple[int, ...]
+    index: OffsetMap | tuple[int, ...]
 
     def src(self, i: int) -> int:
         """Source offset of compact position ``i`` (``len`` maps past the last char)."""
         if i < len(self.index):
             return self.index[i]
-        return self.index[-1] + 1 if self.index else 0
+        return self.index[-1] + 1 if len(self.index) else 0
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source [start, end) of compact [i, j)."""
@@ -90,6 +117,11 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 _RUN = regex.compile(r"[^ \u3000\t\r\n\xa0]+")
 
 
+def _letter_spaced(runs: list[regex.Match[str]]) -> bool:
+    singles = sum(1 for m in runs if m.end() - m.start() == 1)
+    return singles >= 0.7 * len(runs) and all(m.end() - m.start() <= 2 for m in runs)
+
+
 def compact(folded: str, start: int, end: int) -> Compact:
     """Build a :class:`Compact` view of ``folded[start:end]``.
 
@@ -97,46 +129,52 @@ def compact(folded: str, start: int, end: int) -> Compact:
     (kept, as they separate names), and lines join with nothing between them.
     """
     parts: list[str] = []
-    index: list[int] = []
+    starts = array("q")
+    sources = array("q")
+    length = 0
+    next_source = -1  # source offset that would continue the current run
     line_start = start
     for line_end in [*(m.start() for m in _BREAK.finditer(folded, start, end)), end]:
-        runs = list(_RUN.finditer(folded, line_start, line_end))
-        # Letter-spaced PDF text (`市 财 政 局 局 长`): single characters all along the line
-        # (punctuation may cling to one) are words only in appearance; the spaces are layout.
-        singles = sum(1 for m in runs if m.end() - m.start() == 1)
-        spaced_letters = (
-            len(runs) >= 4
-            and singles >= 0.7 * len(runs)
-            and all(m.end() - m.start() <= 2 for m in runs)
-        )
-        previous_end = -1
-        for m in runs:
-            if previous_end >= 0 and not spaced_letters:
-                parts.append(" ")
-                index.append(previous_end)
-            parts.append(m.group())
-            index.extend(range(m.start(), m.end()))
-            previous_end = m.end()
+        runs = _RUN.finditer(folded, line_start, line_end)
+        first = next(runs, None)
+        if first is not None:
+            rest = list(runs)
+            # Letter-spaced PDF text (`市 财 政 局 局 长`): single characters all along the
+            # line (punctuation may cling to one) are words only in appearance; the spaces
+            # are layout.
+            spaced_letters = len(rest) >= 3 and _letter_spaced([first, *rest])
+            previous_end = -1
+            for m in (first, *rest):
+                at, piece = m.start(), m.group()
+                if previous_end >= 0 and not spaced_letters:
+                    if previous_end != next_source:
+                        starts.append(length)
+                        sources.append(previous_end)
+                    parts.append(" ")
+                    length += 1
+                    next_source = previous_end + 1
+                if at != next_source:
+                    starts.append(length)
+                    sources.append(at)
+                parts.append(piece)
+                length += len(piece)
+                previous_end = next_source = at + len(piece)
         line_start = line_end
         while line_start < end and folded[line_start] in "\r\n":
             line_start += 1
             if folded[line_start - 1] == "\n":
                 break
-    return Compact("".join(parts), tuple(index))
+    return Compact("".join(parts), OffsetMap(starts, sources, length))
 
 
 class LineIndex:
     """Offset to 1-based line:column, for messages that name a place."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+        # An array, not a list: a list holds an int object (~40 bytes) per line.
+        self._starts = array("q", [0])
+        self._starts.extend(m.end() for m in _BREAK.finditer(text))
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self._starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self._starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - self._starts[lo] + 1
+        line = bisect_right(self._starts, offset) - 1 if offset >= 0 else 0
+        return line + 1, offset - self._starts[line] + 1

@@ -273,7 +273,7 @@ _OPEN_QUOTES: Final = frozenset("“「『\"'‘《")
 _CLOSE_QUOTES: Final = frozenset("”」』\"'’》")
 _RANGE_SEP: Final = frozenset("至到-－~～—–〜")
 _DATE_MARKERS: Final = frozenset("月日号时")
-_SENTENCE_END: Final = frozenset("。！？；!?;\n")
+_SENTENCE_END_RE: Final = regex.compile(r"[。！？；!?;\n]")
 _MONEY: Final = regex.compile(
     r"财政|收入|资金|投资|经费|基金|预算|税|营收|产值|总额|金额|融资|贷款|资产|销售额|"
     r"生产总值|GDP|增加值|利润|补贴|补助|奖补|拨付|投入|资本|债|收益|成本|支出|存款|"
@@ -480,7 +480,7 @@ class _MoneyContext:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END]
+        self._ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
         self._cache: dict[int, bool] = {}
 
     def about_money(self, pos: int) -> bool:

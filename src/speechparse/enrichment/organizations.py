@@ -26,7 +26,6 @@ characters before 市/县/区/省, and the home is the one written most often. C
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -81,6 +80,9 @@ _ORG_LEVEL_OF = {
 }
 _LEVEL_WORD = {"市": "city", "县": "county", "区": "district", "省": "province"}
 _LEVEL_CHARS = frozenset("市县区省")
+_LEVEL_SITE = regex.compile("[市县区省]")
+# Beyond this many candidate names, one pass over the text beats one search per name.
+_SEARCHES_PER_NAME = 64
 # Characters that end a sentence-level word rather than start a place name.
 _FUNCTION_START = frozenset(
     "的在到赴来是和与及对为将把从向由经据至了我你他她它们全本该各每等也都就还又并且或而于以被给让使同跟往"
@@ -182,23 +184,24 @@ def _is_generic(text: str, at: int) -> bool:
 
 
 def _collect(text: str) -> dict[str, _Candidate]:
-    picks: dict[str, _Candidate] = {}
-    counts: Counter[str] = Counter()
     sites: list[tuple[int, str, list[str]]] = []
-    for at, ch in enumerate(text):
-        if ch not in _LEVEL_CHARS or _is_generic(text, at):
+    names: set[str] = set()
+    for level in _LEVEL_SITE.finditer(text):
+        at = level.start()
+        if _is_generic(text, at):
             continue
         readings = _readings(text, at)
         if readings:
-            sites.append((at, ch, readings))
+            sites.append((at, level.group(), readings))
             for name in readings:
-                if name not in counts:
-                    counts[name] = text.count(name)
-                if name[1:] not in counts:
-                    counts[name[1:]] = text.count(name[1:])
+                names.add(name)
+                if len(name) == 3:
+                    names.add(name[1:])
+    found = _occurrences(text, names)
+    picks: dict[str, _Candidate] = {}
     for at, ch, readings in sites:
         name = readings[-1]
-        if len(name) == 3 and counts[name[1:]] > counts[name]:
+        if len(name) == 3 and len(found[name[1:]]) > len(found[name]):
             # the tail stands without this head elsewhere (据安庆 vs 安庆): the head is
             # context; a 3-char name owns its tail (鞍山 never occurs without 马鞍山)
             if len(readings) == 1:
@@ -211,14 +214,36 @@ def _collect(text: str) -> dict[str, _Candidate]:
         cand.suffixed.append((at - len(name), at + 1))
     for cand in picks.values():
         taken = {start for start, _ in cand.suffixed}
-        bare = [
-            (m.start(), m.end())
-            for m in regex.finditer(regex.escape(cand.name), text)
-            if m.start() not in taken
-        ]
+        size = len(cand.name)
+        bare = [(start, start + size) for start in found[cand.name] if start not in taken]
         if len(bare) >= 2:
             cand.bare = bare
     return picks
+
+
+def _occurrences(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Start offsets of each name, left to right and non-overlapping (as ``str.count``).
+
+    A report names a few dozen candidate places, and one fast substring search per name is
+    cheapest. Hostile text can make candidates grow with its length, and a search per name
+    would then be quadratic, so past a fixed number of names one pass over the text looks
+    every position up in the set instead.
+    """
+    found: dict[str, list[int]] = {name: [] for name in names}
+    if len(names) <= _SEARCHES_PER_NAME:
+        for name in names:
+            starts = found[name]
+            at = text.find(name)
+            while at >= 0:
+                starts.append(at)
+                at = text.find(name, at + len(name))
+        return found
+    for size in sorted({len(name) for name in names}):
+        for at in range(len(text) - size + 1):
+            seen = found.get(text[at : at + size])
+            if seen is not None and (not seen or seen[-1] + size <= at):
+                seen.append(at)
+    return found
 
 
 def _destinations(title: str) -> list[str]:

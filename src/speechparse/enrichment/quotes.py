@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 MAX_TERM_CHARS = 40
 
 _CLOSER_OF: dict[str, str] = {
@@ -41,6 +43,9 @@ _OPENER_OF: dict[str, str] = {close: open_ for open_, close in _CLOSER_OF.items(
 _STRAIGHT = '"'
 _SENTENCE_END = frozenset("。！？!?")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+_MARKS = regex.compile(
+    "[" + regex.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]"
+)
 
 
 def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
@@ -53,23 +58,33 @@ def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
     spans: list[tuple[int, int]] = []
     stray: list[int] = []  # offsets of marks left unpaired
     stack: list[tuple[str, int]] = []  # (opening mark, offset just after it)
-    for i, ch in enumerate(text):
+    # Stack depths of each kind of open mark, so a closer finds its opener without walking
+    # the stack (a run of unmatched closers over a deep stack was quadratic).
+    open_at: dict[str, list[int]] = {mark: [] for mark in (_STRAIGHT, *_CLOSER_OF)}
+    for mark in _MARKS.finditer(text):  # only the marks, not every character
+        i, ch = mark.start(), mark.group()
         if ch == _STRAIGHT:
             if stack and stack[-1][0] == _STRAIGHT:
+                open_at[_STRAIGHT].pop()
                 spans.append((stack.pop()[1], i))
             else:
+                open_at[ch].append(len(stack))
                 stack.append((ch, i + 1))
         elif ch in _CLOSER_OF:
+            open_at[ch].append(len(stack))
             stack.append((ch, i + 1))
         elif ch in _OPENER_OF:
-            opener = _OPENER_OF[ch]
-            depth = _innermost(stack, opener)
-            if depth is None:
+            depths = open_at[_OPENER_OF[ch]]
+            if not depths:
                 stray.append(i)  # e.g. an apostrophe as in China’s
                 continue
+            depth = depths[-1]
             begin = stack[depth][1]
             unclosed = [after - 1 for _, after in stack[depth + 1 :]]
             del stack[depth:]
+            for kept in open_at.values():
+                while kept and kept[-1] >= depth:
+                    kept.pop()
             if unclosed:
                 stray.extend(unclosed)
             else:
@@ -84,14 +99,6 @@ def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
         if term is not None:
             terms.append(term)
     return terms
-
-
-def _innermost(stack: list[tuple[str, int]], opener: str) -> int | None:
-    """Index of the innermost open ``opener`` on the stack, if any."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth][0] == opener:
-            return depth
-    return None
 
 
 def _holds_any(sorted_offsets: list[int], begin: int, end: int) -> bool:

@@ -62,7 +62,11 @@ def _meeting_words() -> tuple[str, ...]:
 
 
 _SUBTITLE_SEP = regex.compile(r"——|──|―{1,2}|—|-{2}|－{2}|\r?\n")
-_TRAILING_NOISE = regex.compile(r"(?:\s|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[：:。])+$")
+# Matched backwards from the end ((?r)): a forward search retried the run of noise from every
+# position before it, quadratic on a long run that is not at the end (（一）（一）…x).
+_TRAILING_NOISE = regex.compile(
+    r"(?r)(?:\s|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[：:。])+$"
+)
 _VISIT = regex.compile(
     r"(?:赴|到|前往|来到|在)(?P<dest>\p{Han}{1,12}?)"
     r"(?P<verb>考察学习|学习考察|考察调研|调研考察|参观学习|学习交流|考察|学习|调研|参观|观摩)"

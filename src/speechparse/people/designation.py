@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from speechparse.core.lexicon import word_set
+from speechparse.core.lexicon import load_pairs, word_set
 from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
@@ -28,6 +28,8 @@ _SPACED = regex.compile(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$")
 _SENTENCE = regex.compile(r"[。！？；“”‘’]|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年")
 _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
+_LONG_NAME = 5  # minority names written without a dot (巴莫曲布嫫)
+_HAN_RUN = regex.compile(r"\p{Han}+")
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
 _SHARED_LEVEL = frozenset("省市县区镇乡州")
 
@@ -56,6 +58,9 @@ class Designation:
     extent_start: int = 0  # start, a descriptive lead-in (`来自基层的`) included
     verb: tuple[int, int] | None = None  # a verb of saying after it (`说`, `在发言中表示`)
     reported: bool = False  # introduced as reported speech (`…说，`) rather than by a colon
+    # For a speaker named bare (`某某说，`): the source range of the earlier `单位职务某某`
+    # that introduced him, whose positions are his.
+    mention: tuple[int, int] | None = None
 
 
 @cache
@@ -131,6 +136,7 @@ def _part(text: str, start: int, end: int) -> Part | None:
     title_start = title_suffix(text, end, start)
     if title_start is None:
         return None
+    title_start = _with_modifiers(text, start, title_start)
     # 原副主席 / 前市长: "former" belongs to the title, not to the unit before it.
     if (
         title_start - start >= 2
@@ -147,14 +153,29 @@ def _part(text: str, start: int, end: int) -> Part | None:
     return Part(start, title_start, title_start, end, shared)
 
 
-def _positions(text: str, start: int, end: int, doubts: list[tuple[str, str]]) -> list[Part] | None:
-    """Parts of the positions text; a unit-only part lends its unit to the next part."""
+def positions_in(
+    text: str, start: int, end: int, doubts: list[tuple[str, str]], *, lenient: bool = False
+) -> list[Part] | None:
+    """Parts of the positions text; a unit-only part lends its unit to the next part.
+
+    An ethnicity written among them (`…主席，蒙古族`) is no position and is passed over.
+    """
     parts: list[Part] = []
     pending: tuple[int, int] | None = None
+    ethnic = word_set("ethnic_groups")
     for a, b in _split_parts(text, start, end):
+        if text[a:b].strip() in ethnic:
+            continue
         part = _part(text, a, b)
+        if part is None and lenient:
+            part = _grammar_part(text, a, b)
+            if part is not None:
+                title = text[part.title_start : part.end]
+                doubts.append(("speaker.unknown_title", f"{title!r} is not a known job title"))
         if part is None:
-            if pending is not None:
+            # A part with no title must at least name a unit (`市纪委监委、监委委员`);
+            # `一次宣讲会上，…` is a sentence, not a designation.
+            if pending is not None or not _names_unit(text, a, b):
                 return None
             pending = (a, b)
             continue
@@ -171,6 +192,62 @@ def _positions(text: str, start: int, end: int, doubts: list[tuple[str, str]]) -
     return parts or None
 
 
+@cache
+def _modifiers() -> tuple[str, ...]:
+    words = [w for kind, w in load_pairs("title_grammar") if kind == "modifier"]
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def title_heads() -> tuple[str, ...]:
+    """Words that end a job title in the title grammar (长, 主任, 师, 总监 …)."""
+    words = [w for kind, w in load_pairs("title_grammar") if kind == "head"]
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _with_modifiers(text: str, start: int, title_start: int) -> int:
+    """Extend a lexicon title leftwards over the grammar's modifiers (名誉 + 院长).
+
+    A modifier joins only when a unit word still stands before it, so a unit is never
+    emptied into its title.
+    """
+    units = word_set("unit_suffixes")
+    moved = True
+    while moved:
+        moved = False
+        for modifier in _modifiers():
+            at = title_start - len(modifier)
+            if (
+                at > start
+                and text.startswith(modifier, at)
+                and any(text.endswith(u, start, at) for u in units)
+            ):
+                title_start, moved = at, True
+                break
+    return title_start
+
+
+def _names_unit(text: str, start: int, end: int) -> bool:
+    piece = text[start:end].strip(" ")
+    return any(piece.endswith(u) for u in word_set("unit_suffixes"))
+
+
+def _grammar_part(text: str, start: int, end: int) -> Part | None:
+    """`单位 + title the lexicon lacks` read by the title grammar: the title ends with a
+    grammar head (师, 长, 总监 …) and a unit word stands right before it."""
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    units = word_set("unit_suffixes")
+    for title_start in range(end - 2, max(start, end - 6) - 1, -1):
+        if title_start <= start or not text[title_start:end].endswith(title_heads()):
+            continue
+        if any(text.endswith(u, start, title_start) for u in units):
+            return Part(start, title_start, title_start, end)
+    return None
+
+
 def _absorb_unit(text: str, unit: tuple[int, int], part: Part) -> Part:
     """`市纪委监委、监委委员` — the unit-only part names the body the next title belongs to."""
     own_unit = text[part.org_start : part.org_end]
@@ -179,12 +256,16 @@ def _absorb_unit(text: str, unit: tuple[int, int], part: Part) -> Part:
     return part
 
 
-def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | None:
+def _split_name_tail(
+    text: str, start: int, end: int, *, lenient: bool = False
+) -> tuple[int, float] | None:
     """Where the name begins inside [start, end) when it follows the last title directly.
 
     When two readings both give a surname-led name (董事长孙杰: 董事长 + 孙杰, or 董事 +
     长孙杰), the longer title wins: titles are listed whole, surnames are not evidence
-    enough to shorten one.
+    enough to shorten one. ``lenient`` (a colon or a line of its own vouches for the
+    designation) also admits a five-character minority name written without a dot
+    (研究员 + 巴莫曲布嫫) when no shorter reading exists.
     """
     best: tuple[float, int] | None = None
     best_rank: tuple[bool, int, float] = (False, 0, 0.0)
@@ -199,6 +280,15 @@ def _split_name_tail(text: str, start: int, end: int) -> tuple[int, float] | Non
         rank = (score >= 1.5, name_start if score >= 1.5 else -name_start, score)
         if best is None or rank > best_rank:
             best, best_rank = (score, name_start), rank
+    if best is None and lenient and dot < 0 and end - start > _LONG_NAME:
+        name_start = end - _LONG_NAME
+        name = text[name_start:end]
+        if (
+            _HAN_RUN.fullmatch(name)
+            and surname_length(name)
+            and title_suffix(text, name_start, start) is not None
+        ):
+            return name_start, 1.0
     if best is None:
         return None
     return best[1], best[0]
@@ -236,10 +326,18 @@ def parse_designation(
     lead_in = _LEAD_IN.match(text, start, end)
     if lead_in is not None and end - lead_in.end() >= 3:
         start = lead_in.end()
+    if _prose(text, start, end):
+        return None
     found = _decompose(view, start, end, lenient=lenient)
     if found is not None:
         found.extent_start, found.verb = extent_start, verb_span
     return found
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """Whether words of running prose (pronouns, particles) stand in ``text[start:end]``."""
+    piece = text[start:end]
+    return any(word in piece for word in word_set("sentence_words"))
 
 
 def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designation | None:
@@ -252,7 +350,9 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
         name = bracketed.group(1)
         if plausible_name(name):
             inner_start = start + bracketed.start(2)
-            parts = _positions(text, inner_start, start + bracketed.end(2), doubts)
+            parts = positions_in(
+                text, inner_start, start + bracketed.end(2), doubts, lenient=lenient
+            )
             if parts is not None:
                 if surname_length(name) == 0 and _NAME_DOT not in name:
                     doubts.append(
@@ -267,7 +367,7 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
         name_start = start + spaced.start(1)
         name = spaced.group(1).replace(" ", "")
         if plausible_name(name):
-            parts = _positions(text, start, start + spaced.start(), doubts)
+            parts = positions_in(text, start, start + spaced.start(), doubts, lenient=lenient)
             if parts is not None:
                 if surname_length(name) == 0 and _NAME_DOT not in name:
                     doubts.append(
@@ -280,15 +380,15 @@ def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designa
         name = padded.group().replace(" ", "")
         title_end = padded.start()
         if surname_length(name) and title_suffix(text, title_end, start) is not None:
-            parts = _positions(text, start, title_end, doubts)
+            parts = positions_in(text, start, title_end, doubts)
             if parts is not None:
                 return Designation(title_end, end, parts, "joined", doubts, extent_end)
     # 单位职务姓名 (the name runs on from the last title)
-    found = _split_name_tail(text, start, end)
+    found = _split_name_tail(text, start, end, lenient=lenient)
     if found is None:
         return _unknown_title(text, start, end, extent_end) if lenient else None
     name_start, score = found
-    parts = _positions(text, start, name_start, doubts)
+    parts = positions_in(text, start, name_start, doubts)
     if parts is None:
         return None
     if score < 1.0:
@@ -314,8 +414,10 @@ def _unknown_title(text: str, start: int, end: int, extent_end: int) -> Designat
             if any(
                 text.endswith(u, start, title_start) for u in units if len(u) <= title_start - start
             ):
-                part = Part(start, title_start, title_start, name_start)
                 title = text[title_start:name_start]
+                if not title.endswith(title_heads()):
+                    continue
+                part = Part(start, title_start, title_start, name_start)
                 doubt = ("speaker.unknown_title", f"{title!r} is not a known job title")
                 return Designation(name_start, end, [part], "joined", [doubt], extent_end)
     return None
@@ -330,7 +432,7 @@ def positions_only(text: str, start: int, end: int) -> Designation | None:
     if end - start < 2 or _SENTENCE.search(text, start, end):
         return None
     doubts: list[tuple[str, str]] = []
-    parts = _positions(text, start, end, doubts)
+    parts = positions_in(text, start, end, doubts, lenient=True)
     if parts is None:
         return None
     return Designation(start, start, parts, "positions", doubts, end, start)

@@ -45,6 +45,7 @@ class DraftSpeech:
     byline: DraftByline | None = None
     byline_is_line: bool = False
     open_paragraph: bool = False  # the last paragraph stopped mid-sentence
+    closed_at: int | None = None  # paragraphs of its own when a dash attribution closed it
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ def _headline_like(block: Block) -> bool:
     return (
         block.kind is Kind.TEXT
         and block.byline is None
+        and not text.endswith(("，", "、", "；"))  # a clause cut before a speaker in the text
         and 0 < len(text) <= _MAX_HEADLINE
         and (not block.terminated or text.endswith(("？", "！")))
         and "：" not in text[:-1]
@@ -233,6 +235,7 @@ def assemble(blocks: list[Block]) -> Draft:
     after = _content_after(blocks)
     first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
+    lead_mark: int | None = None  # lead pieces under a headline before the first speech
     current: DraftSpeech | None = None
     question: DraftQuestion | None = None
     section: DraftSection | None = None
@@ -257,7 +260,12 @@ def assemble(blocks: list[Block]) -> Draft:
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
             continue
-        if block.kind is Kind.SUBTITLE and not draft.speeches and current is None:
+        if (
+            block.kind is Kind.SUBTITLE
+            and draft.subtitle is None  # a second one must not replace (and lose) the first
+            and not draft.speeches
+            and current is None
+        ):
             draft.subtitle = block
             continue
         if block.kind is Kind.GUEST_LABEL:
@@ -283,6 +291,7 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.questions.append(question)
             continue
         if block.kind is Kind.DESIGNATION:
+            previous = current
             current = DraftSpeech(block, headline=pending_headline)
             pending_headline = None
             if question is not None and question.before_speech is None:
@@ -291,10 +300,20 @@ def assemble(blocks: list[Block]) -> Draft:
                 section.first_speech = len(draft.speeches)
             question = None
             draft.speeches.append(current)
+            if _closes(block) and previous is not None and previous.closed_at is not None:
+                # `……。——某某代表`: the paragraphs since the last closed speech are this one's.
+                current.paragraphs = previous.paragraphs[previous.closed_at :]
+                del previous.paragraphs[previous.closed_at :]
+            elif _closes(block) and previous is None and lead_mark is not None:
+                # The first closed speech: what stood under its headline is its own.
+                current.paragraphs = draft.lead[lead_mark:]
+                del draft.lead[lead_mark:]
             if block.body_start < len(block.text):
                 current.paragraphs.append(_body(block))
                 current.open_paragraph = not block.terminated
                 _take_byline(draft, current, block)
+                if _closes(block):
+                    current.closed_at = len(current.paragraphs)
             elif nxt is not None and current.headline is None and _headline_like(nxt):
                 _, below = _next_content(blocks, after, k)
                 if below is not None and below.kind is Kind.TEXT and not _headline_like(below):
@@ -308,6 +327,7 @@ def assemble(blocks: list[Block]) -> Draft:
             if pending_headline is not None:
                 _orphan_headline(draft, pending_headline)
             pending_headline = block
+            lead_mark = len(draft.lead) if current is None else None
             continue
         if current is None and question is not None and block.kind is Kind.TEXT:
             _continue(question, block)
@@ -359,6 +379,11 @@ def _continue(holder: DraftQuestion | DraftSection, block: Block) -> None:
     else:
         holder.paragraphs.append(piece)
     holder.open_paragraph = not block.terminated
+
+
+def _closes(block: Block) -> bool:
+    """Whether the block's speaker stands after the speech, behind a dash."""
+    return block.designation is not None and block.designation.form == "dash"
 
 
 def _section_bylines(draft: Draft) -> None:

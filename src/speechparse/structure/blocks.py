@@ -12,13 +12,21 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, compact, is_terminated
 from speechparse.people import byline as _byline
-from speechparse.people.designation import Designation, parse_designation, title_suffix
+from speechparse.people.attribution import (
+    Attribution,
+    Known,
+    attribution_at,
+    closing_attribution,
+    inline_attributions,
+)
+from speechparse.people.designation import Designation, Part, parse_designation, title_suffix
 from speechparse.people.dialogue import (
     guest_line,
     guest_list_label,
@@ -58,6 +66,9 @@ _REPORTED = regex.compile(
 _SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
 _AUTHOR = regex.compile(r"(?:作者|记者) ?[：:]")
 _MAX_HEADLINE = 40
+# Where a designation met in running text can begin: after a clause mark, or after a
+# preposition that opens the clause (`由市商务局局长某某提问`).
+_MENTION_STOP = frozenset("，。；：！？“”（）《》\n\r由被把让请")
 _MAX_DESIGNATION = 64
 
 
@@ -132,11 +143,10 @@ def split_lines(folded: str) -> list[Line]:
     blank = False
     for m in [*_LINE_BREAK.finditer(folded), None]:
         end = m.start() if m is not None else len(folded)
-        a, b = pos, end
-        while a < b and folded[a] in _INDENT_CHARS:
-            a += 1
-        while b > a and folded[b - 1] in _INDENT_CHARS:
-            b -= 1
+        # Indentation and line-end spaces trimmed by str methods, not a loop per character.
+        line = folded[pos:end].strip(_INDENT_CHARS)
+        a = end - len(folded[pos:end].lstrip(_INDENT_CHARS)) if line else end
+        b = a + len(line)
         indent = a - pos
         a, b, heading = _markdown.strip_marks(folded, a, b)
         if b > a and not _DECORATION.fullmatch(folded, a, b):
@@ -272,24 +282,25 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
         # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
-        # a bare title before a name with no known surname (`委员之声`) is a column's title.
+        # a bare title before a name with no known surname (`代表心声`) is a headline.
+        bare = found is not None and all(p.org_end == p.org_start for p in found.parts)
         if (
-            found is not None
-            and not _bare_title_unknown_name(found)
-            and (
-                found.form != "joined"
-                or marker_end > 0
-                or (len(text) <= 30 and _units_look_right(text, found))
-            )
+            bare
+            and found is not None
+            and any(c == "speaker.unknown_surname" for c, _ in found.doubts)
+        ):
+            found = None
+        if found is not None and (
+            found.form != "joined"
+            or marker_end > 0
+            or (len(text) <= 30 and _units_look_right(text, found))
         ):
             return found, marker_end, len(text)
+    # A speaker named in running text: `某某委员（单位职务）说，`, `“……”，某某代表介绍。`.
+    attributed = attribution_at(view, marker_end)
+    if attributed is not None:
+        return attributed.designation, marker_end, attributed.body_start
     return None
-
-
-def _bare_title_unknown_name(found: Designation) -> bool:
-    return all(p.org_end == p.org_start for p in found.parts) and any(
-        code == "speaker.unknown_surname" for code, _ in found.doubts
-    )
 
 
 def _units_look_right(text: str, found: Designation) -> bool:
@@ -342,9 +353,184 @@ def build_blocks(folded: str) -> list[Block]:
         _classify(folded, [lines[i] for i in group], forced.get(group[0])) for group in groups
     ]
     _mark_repeats(blocks)
+    blocks = _split_at_attributions(folded, blocks)
     for index, block in enumerate(blocks):
         block.index = index
     return blocks
+
+
+def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
+    """Cut paragraphs where a speaker named in running text starts a new speech.
+
+    When the report gives its speakers lines of their own (two or more `单位职务姓名：` or
+    designation lines), a speaker named inside a speech is quoted by that speech, not a new
+    one; only a designation glued to the end of a paragraph (`…。某某委员（…）说：`, a lost
+    line break) still starts a speech there.
+    """
+    explicit = sum(
+        1
+        for b in blocks
+        if b.designation is not None
+        and b.designation.verb is None
+        and not b.designation.reported
+        and b.designation.form in ("joined", "spaced", "name_first")
+    )
+    out: list[Block] = []
+    current: str | None = None  # the name of the speaker speaking now
+    for block in _closing_attributions(folded, blocks):
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+            out.append(block)
+            continue
+        if block.designation is not None:
+            current = _name_of(block.text, block.designation)
+        scan_from = block.body_start
+        if block.designation is not None:  # past a quote-first speaker in mid-paragraph
+            verb_end = block.designation.verb[1] if block.designation.verb else 0
+            scan_from = max(scan_from, block.designation.extent_end, verb_end)
+        found = inline_attributions(
+            block.view,
+            scan_from,
+            known=_known_names(folded, block) if explicit < 2 else None,
+            first=block.kind is Kind.TEXT and explicit < 2,
+        )
+        found = [
+            a
+            for a in found
+            if explicit < 2 or (a.body_start >= len(block.text) and block.text.endswith("："))
+        ]
+        found, current = _new_speakers(block, found, current)
+        if not found:
+            out.append(block)
+            continue
+        bounds = [(0, None), *((a.split, a) for a in found if a.split > 0), (len(block.text), None)]
+        if found[0].split == 0:
+            bounds[0] = (0, found[0])
+        for n, ((a, attributed), (b, _)) in enumerate(pairwise(bounds)):
+            start, end = block.view.span(a, b)
+            line = Line(start, end, 0, block.blank_before if n == 0 else False)
+            piece = _classify(folded, [line])
+            if attributed is not None:
+                _attribute(piece, attributed, a, block.text[a:b])
+            out.append(piece)
+    return out
+
+
+def _name_of(text: str, designation: Designation) -> str:
+    return text[designation.name_start : designation.name_end].replace(" ", "")
+
+
+def _new_speakers(
+    block: Block, found: list[Attribution], current: str | None
+) -> tuple[list[Attribution], str | None]:
+    """Drop a bare-name attribution of the speaker already speaking (`…。某某建议，…`): his
+    speech goes on; any other attribution starts a speech and makes its speaker current."""
+    kept: list[Attribution] = []
+    for attributed in found:
+        name = _name_of(block.text, attributed.designation)
+        if not attributed.designation.parts and name == current:
+            continue
+        kept.append(attributed)
+        current = name
+    return kept, current
+
+
+def _known_names(folded: str, block: Block) -> Known:
+    """Where a name stands right after a job title somewhere before a place in ``block``:
+    a person introduced as `单位职务某某` may later speak under his bare name."""
+
+    def known(name: str, at: int) -> tuple[int, int] | None:
+        before = block.view.src(at)
+        i = folded.find(name, 0, before)
+        while i >= 0:
+            if title_suffix(folded, i, max(0, i - 12)) is not None:
+                return _mention(folded, i, i + len(name))
+            i = folded.find(name, i + 1, before)
+        return None
+
+    return known
+
+
+def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
+    """The designation `单位职务某某` ending with the name at ``name_start``: back to the
+    clause start; an empty range when it does not decompose."""
+    start = name_start
+    while start > max(0, name_start - _MAX_DESIGNATION) and folded[start - 1] not in _MENTION_STOP:
+        start -= 1
+    view = compact(folded, start, name_end)
+    found = parse_designation(view)
+    if found is None or found.name_end != len(view.text):
+        return name_start, name_start
+    return start, name_end
+
+
+def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str) -> None:
+    """Give ``piece`` (cut at ``offset`` of its block) the speaker the scan found there.
+
+    The scan saw the clause in context (a bare name known from earlier, the quotation
+    before a speaker), so its reading wins over the piece's own classification.
+    """
+    if piece.text != expected or piece.kind not in (Kind.TEXT, Kind.DESIGNATION):
+        return
+    d = attributed.designation
+    moved = Designation(
+        d.name_start - offset,
+        d.name_end - offset,
+        [
+            Part(
+                p.org_start - offset,
+                p.org_end - offset,
+                p.title_start - offset,
+                p.end - offset,
+                p.shared_level,
+            )
+            for p in d.parts
+        ],
+        d.form,
+        list(d.doubts),
+        d.extent_end - offset,
+        d.extent_start - offset,
+        (d.verb[0] - offset, d.verb[1] - offset) if d.verb else None,
+        d.reported,
+        d.mention,
+    )
+    piece.kind, piece.designation, piece.marker = Kind.DESIGNATION, moved, None
+    piece.body_start, piece.body_end = attributed.body_start - offset, None
+    rest = piece.text[piece.body_start :]
+    piece.terminated = not rest or is_terminated(rest)
+    if piece.byline is not None and piece.byline.start <= piece.body_start:
+        piece.byline = None
+
+
+def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
+    """`……。——某某代表（单位职务）`, inline or on a line of its own below the paragraph: the
+    paragraph becomes the speech of the speaker named after the dash."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            block.kind is Kind.SUBTITLE
+            and previous is not None
+            and previous.kind is Kind.TEXT
+            and previous.terminated
+            and previous.byline is None
+            and closing_attribution(block.view) is not None
+        ):
+            merged = _classify(folded, [Line(previous.start, block.end, 0, previous.blank_before)])
+            out[-1] = _as_closed(merged)
+            continue
+        out.append(_as_closed(block) if block.kind is Kind.TEXT else block)
+    return out
+
+
+def _as_closed(block: Block) -> Block:
+    """The block as a speech closed by its speaker, when a dash attribution ends it."""
+    found = closing_attribution(block.view)
+    if found is None or block.byline is not None:
+        return block
+    dash, designation = found
+    block.kind, block.designation = Kind.DESIGNATION, designation
+    block.body_start, block.body_end, block.terminated = 0, dash, True
+    return block
 
 
 _MAX_MENU_ITEM = 8

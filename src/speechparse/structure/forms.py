@@ -37,6 +37,12 @@ _LAYOUT_ONLY = "no designation or place vouches for this name: taken from the co
 _ORDINAL_KICKER = regex.compile(r"\p{Han}{1,4}(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
 
 
+def _piece(view: Compact, start: int, end: int | None = None) -> Compact:
+    """The view of ``view.text[start:end]``, offsets kept (a piece of a block)."""
+    end = len(view.text) if end is None else end
+    return Compact(view.text[start:end], tuple(view.index[i] for i in range(start, end)))
+
+
 def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     """Blocks with dialogue turns, questions, glued designations and name lines marked."""
     blocks = _split_glued(blocks)
@@ -85,14 +91,13 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
             rest_at += 1
         if rest_at >= len(block.text):
             return blocks  # the label alone: the ordinary layout
-        index = block.view.index
-        rest = Compact(block.text[rest_at:], index[rest_at:])
+        rest = _piece(block.view, rest_at)
         found = guest_line(rest)
         if found is None or not any(
             turn_name(b.text, frozenset([found.name])) for b in blocks[i + 1 :]
         ):
             return blocks
-        label = Compact(block.text[: colon + 1], index[: colon + 1])
+        label = _piece(block.view, 0, colon + 1)
         pieces = []
         for view in (label, rest):
             start, end = view.span(0, len(view.text))
@@ -199,7 +204,7 @@ def _interviewee(blocks: list[Block]) -> Block | None:
         while at >= 0:
             found = designation_at(text[at + 1 :])
             if found is not None and found[2] == len(text) - at - 1 and not found[0].doubts:
-                view = Compact(text[at + 1 :], block.view.index[at + 1 :])
+                view = _piece(block.view, at + 1)
                 start, end = view.span(0, len(view.text))
                 return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
             at = text.find("访", at + 1)
@@ -256,9 +261,8 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
         ):
             out.append(block)
             continue
-        index = block.view.index
-        head = Compact(text[: cut + 1], index[: cut + 1])
-        tail = Compact(text[tail_from:], index[tail_from:])
+        head = _piece(block.view, 0, cut + 1)
+        tail = _piece(block.view, tail_from)
         start, end = head.span(0, len(head.text))
         if block.kind is Kind.DESIGNATION:
             block.view, block.end, block.terminated = head, end, True
@@ -307,8 +311,7 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
         if label is None or found is None or found[0].doubts or found[2] != cut - lead:
             out.append(block)
             continue
-        index = block.view.index
-        view = Compact(text[lead:cut], index[lead:cut])
+        view = _piece(block.view, lead, cut)
         start, end = view.span(0, len(view.text))
         out.append(
             Block(
@@ -326,7 +329,7 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
             )
         )
         if cut < len(text):
-            rest = Compact(text[cut:], index[cut:])
+            rest = _piece(block.view, cut)
             r_start, r_end = rest.span(0, len(rest.text))
             reason = block.chrome or chrome_reason(rest.text)
             kind = Kind.CHROME if reason else Kind.TEXT
@@ -392,7 +395,9 @@ def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
             and (after := _content(blocks, i + 1, 1)) is not None
             and after.kind is Kind.DESIGNATION
         ):
-            view = Compact(block.text + nxt.text, block.view.index + nxt.view.index)
+            offsets = [block.view.index[k] for k in range(len(block.text))]
+            offsets += [nxt.view.index[k] for k in range(len(nxt.text))]
+            view = Compact(block.text + nxt.text, tuple(offsets))
             merged = Block(
                 block.start,
                 nxt.end,

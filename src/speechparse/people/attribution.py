@@ -1,0 +1,469 @@
+"""Speakers named inside running text: name-first members, reported speech, quote first.
+
+A meeting report does not always give each speaker a line of his own. Round-ups write
+`某某委员（单位职务）说，…`, `某某常委代表某党中央建议…；`, `单位职务某某认为，…` or
+`“……”，单位职务某某介绍。` anywhere in a paragraph. Each such attribution starts a speech that
+runs to the next attribution or to the end of its paragraph.
+
+Precision comes first, so an attribution needs two kinds of evidence that agree: a speaker
+(a surname-led name with a member title after it, or a designation whose title the lexicon
+or the title grammar knows) and a verb of reporting in the same clause. It must also start a
+clause (the paragraph's start, or right after 。！？； or a closing quote); after a mere comma
+the verb must follow the speaker directly. Nothing here names a person or a unit: the word
+lists (member titles, reporting verbs, ethnic groups) are data files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from speechparse.core.lexicon import word_set
+from speechparse.core.text import Compact, alt
+from speechparse.people.designation import (
+    Designation,
+    Part,
+    parse_designation,
+    plausible_name,
+    positions_in,
+    surname_length,
+    title_suffix,
+)
+
+_NAME_DOT = "·"
+_HAN5 = regex.compile(r"\p{Han}{5}")
+# Descriptive lead-ins that belong to no unit: 来自基层的…, 68岁的….
+_LEAD_IN = regex.compile(r"(?:来自[^，。、：；“”]{1,16}?|\d{1,3}岁)的")
+# Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
+_FRAME = regex.compile(
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])"
+    r"|[对向][^，。；：“”]{1,8}?(?=表示|说|介绍|透露|问道)|(?:在)?接受[^，。；：“”]{1,12}?采访时"
+    r"|(?:笑着|笑|\p{Han}{2,5}地)(?=说|表示|介绍|回忆|感慨)|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
+    r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
+)
+# The same frames, found backwards from the verb (`…董事长某某对记者表示`).
+_TRAILING_FRAME = regex.compile(
+    r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|[对向][^，。；：“”]{1,8}?"
+    r"|(?:在)?接受[^，。；：“”]{1,12}?采访时)$"
+)
+_CLAUSE_END = frozenset("，。！？；：")
+# Function words that may follow a speaker's name before the rest of the sentence.
+_FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
+_SENTENCE_STARTS = frozenset("。！？；")
+_CLOSERS = frozenset("”’）】》")
+_MAX_CLAUSE = 80
+_MAX_QUOTE = 400
+_MAX_DESIGNATION = 48
+
+
+Known = Callable[[str, int], tuple[int, int] | None]
+"""Where a name was introduced with a title before a compact offset of the paragraph: the
+source range of that designation (empty when it cannot be decomposed), or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker found in running text, in the compact coordinates of its paragraph.
+
+    ``split`` is where the speech begins (the clause start, or the opening quote when the
+    quotation comes first); ``body_start`` is where the speech's own words begin.
+    """
+
+    split: int
+    designation: Designation
+    body_start: int
+    resume: int  # where the search for the next attribution goes on
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(sorted(word_set("reporting_verbs"), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _member_titles() -> tuple[str, ...]:
+    return tuple(sorted(word_set("member_titles"), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _verb_pattern() -> regex.Pattern[str]:
+    return regex.compile(alt(_verbs()))
+
+
+def _verb_at(text: str, i: int) -> str | None:
+    found = _verb_pattern().match(text, i)
+    return found.group() if found is not None else None
+
+
+def _clause_end(text: str, start: int) -> int:
+    """End of the clause from ``start``: the first ，。；： outside 《》 and quotes."""
+    depth = 0
+    limit = min(len(text), start + _MAX_CLAUSE)
+    for i in range(start, limit):
+        ch = text[i]
+        if ch in "《“（":
+            depth += 1
+        elif ch in "》”）" and depth:
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_END:
+            return i
+    return limit
+
+
+def _long_verb_in(text: str, start: int, end: int) -> bool:
+    """Whether a reporting verb of two or more characters stands in ``text[start:end]``."""
+    return any((v := _verb_at(text, i)) is not None and len(v) >= 2 for i in range(start, end))
+
+
+def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
+    """A verb right at ``i`` (after frames), followed by ，or ：; (verb_start, verb_end, body)."""
+    frame = _FRAME.match(text, i)
+    j = frame.end() if frame is not None else i
+    verb = _verb_at(text, j)
+    if verb is None:
+        return None
+    end = j + len(verb)
+    if end < len(text) and text[end] in "，：":
+        return i, end, end + 1
+    return None
+
+
+def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
+    """`某某委员（单位职务）` at ``k``: the designation and where it ends."""
+    for title in _member_titles():
+        for length in (2, 3, 4, 5):
+            at = k + length
+            if not text.startswith(title, at):
+                continue
+            name = text[k:at]
+            bracket = text.startswith("（", at + len(title))
+            if not _name_like(name, long_ok=bracket):
+                continue
+            end = at + len(title)
+            parts: list[Part] | None = None
+            doubts: list[tuple[str, str]] = []
+            if end < len(text) and text[end] == "（":
+                close = text.find("）", end, end + _MAX_DESIGNATION)
+                if close > end:
+                    parts = positions_in(text, end + 1, close, doubts, lenient=True)
+                    end = close + 1
+            if not parts:
+                parts, doubts = [Part(at, at, at, at + len(title))], []
+            found = Designation(k, at, parts, "name_first", doubts, end, k)
+            return found, end
+    return None
+
+
+def _personal(name: str) -> bool:
+    """Whether ``name`` can name one person: not a group (全体, 青年, 文艺界), no word of prose
+    in it (有的), and no title at its end or member title inside it (王主任, 常委会)."""
+    if name in word_set("group_words") or name.endswith("界"):
+        return False
+    if any(word in name for word in word_set("sentence_words")):
+        return False
+    if any(title in name for title in _member_titles()):
+        return False
+    return title_suffix(name, len(name)) is None
+
+
+def _name_like(name: str, *, long_ok: bool) -> bool:
+    """A surname-led name; five characters (a minority name written without ·) only when a
+    bracketed designation vouches for it."""
+    if _NAME_DOT in name:
+        return plausible_name(name)
+    if not _personal(name):
+        return False
+    if len(name) == 5:
+        return long_ok and bool(_HAN5.fullmatch(name)) and surname_length(name) > 0
+    return plausible_name(name) and surname_length(name) > 0
+
+
+def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
+    """`单位职务某某[委员]` from ``k`` to a reporting verb inside the clause."""
+    text = view.text
+    limit = min(clause_end, k + _MAX_DESIGNATION)
+    for verb in _verb_pattern().finditer(text, k + 3, limit, overlapped=True):
+        v = verb.start()
+        for end in _speaker_ends(text, k, v):
+            found = _speaker_before(view, k, end)
+            if found is not None:
+                return found, v
+    return None
+
+
+def _before_colon_quote(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
+    """`居民某某对来访的代表说起新变化：“……”`: no verb of reporting, but the clause ends
+    with a colon opening a quotation; the speaker ends before a function word."""
+    text = view.text
+    if text[clause_end : clause_end + 2] != "：“":
+        return None
+    for e in range(k + 3, min(clause_end, k + _MAX_DESIGNATION)):
+        if text[e] in _FUNCTION_CHARS:
+            found = _checked(view, parse_designation(view, k, e))
+            if found is not None and found.verb is None:
+                return found, clause_end
+    return None
+
+
+def _speaker_ends(text: str, k: int, v: int) -> list[int]:
+    """Where the speaker may end before the verb at ``v``: right there, before a listed
+    manner word (动情地, 笑着), before a frame (在发言中, 对记者), or before both
+    (在会上动情地说)."""
+    ends = [v]
+    for end in list(ends):
+        ends.extend(end - len(w) for w in word_set("manner_words") if text.endswith(w, k, end))
+    for end in list(ends):
+        frame = _TRAILING_FRAME.search(text, k, end)
+        if frame is not None:
+            ends.append(frame.start())
+    return ends
+
+
+def _speaker_before(view: Compact, k: int, end: int) -> Designation | None:
+    """`单位职务某某` or `单位职务某某委员` in ``[k, end)``; a member title after the name is
+    kept in the extent, not made a position."""
+    text = view.text
+    for title in _member_titles():
+        if text.endswith(title, k, end) and end - len(title) - k >= 4:
+            found = _checked(view, parse_designation(view, k, end - len(title)))
+            if found is not None:
+                found.extent_end = end
+                return found
+    return _checked(view, parse_designation(view, k, end))
+
+
+def _checked(view: Compact, found: Designation | None) -> Designation | None:
+    """Running text gives no colon to vouch for a designation: the name must look like one."""
+    if found is None or any(code == "speaker.unknown_surname" for code, _ in found.doubts):
+        return None
+    return found if _personal(view.text[found.name_start : found.name_end]) else None
+
+
+def attribution_at(
+    view: Compact, k: int, *, weak: bool = False, known: Known | None = None
+) -> Attribution | None:
+    """An attribution starting at ``k``, or None.
+
+    ``weak`` says ``k`` follows only a comma: then the verb must follow the speaker directly.
+    ``known`` tells whether a bare name was introduced earlier with a title; such a name
+    alone may then attribute words (`某某说，…`).
+    """
+    text = view.text
+    if k < len(text) and text[k] == "“":
+        return None if weak else _quote_first(view, k, known)
+    start = k
+    lead_in = _LEAD_IN.match(text, k)
+    if lead_in is not None:
+        start = lead_in.end()
+    clause_end = _clause_end(text, start)
+    named = _name_first(text, start)
+    if named is not None:
+        found, end = named
+        found.extent_start = k
+        if end < len(text) and text[end] == "：":
+            return Attribution(k, found, end + 1, end + 1)
+        direct = _direct_verb(text, end)
+        if direct is not None:
+            found.verb = (end, direct[1])
+            return Attribution(k, found, direct[2], direct[2])
+        if weak:
+            return None
+        # The speech is the clause itself (`某某常委建议加强…；`): a verb must stand in it.
+        if _long_verb_in(text, end, clause_end):
+            return Attribution(k, found, end, end)
+        return None
+    designated = _designation_first(view, start, clause_end)
+    if designated is not None:
+        attributed = _with_verb(view, k, designated[0], weak=weak)
+        if attributed is not None:
+            return attributed
+    # A colon opening a quotation vouches for a speaker even after a comma.
+    quoted = _before_colon_quote(view, start, clause_end)
+    if quoted is not None:
+        quoted[0].extent_start, quoted[0].reported = k, True
+        return Attribution(k, quoted[0], quoted[1] + 1, quoted[1] + 1)
+    return _name_only(view, k, known) if designated is None else None
+
+
+def _with_verb(view: Compact, k: int, found: Designation, *, weak: bool) -> Attribution | None:
+    """The attribution of a designation-first speaker, when a verb of reporting follows it."""
+    text = view.text
+    found.extent_start = k
+    direct = _direct_verb(text, found.extent_end)
+    if direct is not None:
+        found.verb, found.reported = (found.extent_end, direct[1]), True
+        return Attribution(k, found, direct[2], direct[2])
+    if weak:
+        return None
+    # `单位职务某某分享了…` / `…某某委员的发言…`: a verb of two or more characters right after
+    # the speaker (a lone 说 could begin 说明) opens the reported clause.
+    frame = _FRAME.match(text, found.extent_end)
+    verb = _verb_at(text, frame.end() if frame is not None else found.extent_end)
+    if verb is not None and len(verb) >= 2:
+        found.reported = True
+        return Attribution(k, found, found.extent_end, found.extent_end)
+    return None
+
+
+def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None:
+    """`某某说，…` where 某某 was named earlier with a title: the same person speaking again."""
+    if known is None:
+        return None
+    text = view.text
+    for length in (2, 3, 4):
+        name = text[k : k + length]
+        direct = _direct_verb(text, k + length)
+        if direct is None or not _name_like(name, long_ok=False):
+            continue
+        mention = known(name, k)
+        if mention is not None:
+            found = Designation(k, k + length, [], "name_only", [], k + length, k)
+            found.mention = mention
+            found.verb, found.reported = (k + length, direct[1]), True
+            return Attribution(k, found, direct[2], direct[2])
+    return None
+
+
+def _verb_closing(text: str, start: int, clause_end: int) -> int | None:
+    """End of a verb of two or more characters that closes the clause (`…向来宾问道。`)."""
+    for verb in _verbs():
+        if len(verb) >= 2 and text.endswith(verb, start, clause_end):
+            return clause_end
+    return None
+
+
+def _quote_first(view: Compact, k: int, known: Known | None = None) -> Attribution | None:
+    """`“……”，单位职务某某说。`: the quotation opens the speech, the speaker follows it."""
+    text = view.text
+    close = text.find("”", k + 1, k + _MAX_QUOTE)
+    if close < 0 or "“" in text[k + 1 : close]:
+        return None
+    j = close + 1
+    if j < len(text) and text[j] == "，":
+        j += 1
+    clause_end = _clause_end(text, j)
+    named = _name_first(text, j)
+    if named is not None:
+        found, end = named
+        frame = _FRAME.match(text, end)
+        v = frame.end() if frame is not None else end
+        verb = _verb_at(text, v)
+        if verb is None:
+            return None
+        found.verb = (end, v + len(verb))
+    else:
+        designated = _designation_first(view, j, clause_end)
+        if designated is None:
+            return _quote_then_designation(view, k, j, clause_end) or _quote_then_name(
+                view, k, j, clause_end, known
+            )
+        found, v = designated
+        verb = _verb_at(text, v)
+        assert verb is not None
+        found.verb = (found.extent_end if found.extent_end else v, v + len(verb))
+    found.form = "quote_first"
+    return Attribution(k, found, k, found.verb[1])
+
+
+def _quote_then_designation(view: Compact, k: int, j: int, clause_end: int) -> Attribution | None:
+    """`“……”单位职务某某和来宾一边走，一边介绍。`: the designation ends before a function
+    word (和, 向, 对 …) and a verb of reporting closes the sentence."""
+    text = view.text
+    sentence_end = j
+    while sentence_end < len(text) and text[sentence_end] not in "。！？；“":
+        sentence_end += 1
+    verb_end = _verb_closing(text, j, sentence_end)
+    if verb_end is None:
+        return None
+    for e in range(j + 3, min(clause_end, j + _MAX_DESIGNATION)):
+        if text[e] not in _FUNCTION_CHARS:
+            continue
+        found = _checked(view, parse_designation(view, j, e))
+        if found is not None and found.verb is None:
+            found.form, found.extent_start = "quote_first", j
+            return Attribution(k, found, k, sentence_end)
+    return None
+
+
+def _quote_then_name(
+    view: Compact, k: int, j: int, clause_end: int, known: Known | None
+) -> Attribution | None:
+    """`“……”某某向来宾问道。` with 某某 named earlier with a title."""
+    if known is None:
+        return None
+    text = view.text
+    for length in (4, 3, 2):
+        name = text[j : j + length]
+        mention = known(name, j) if _name_like(name, long_ok=False) else None
+        if mention is None:
+            continue
+        frame = _FRAME.match(text, j + length)
+        v = frame.end() if frame is not None else j + length
+        verb = _verb_at(text, v)
+        end = v + len(verb) if verb is not None else _verb_closing(text, j + length, clause_end)
+        if end is None:
+            continue
+        found = Designation(j, j + length, [], "quote_first", [], j + length, j)
+        found.verb, found.mention = (j + length, end), mention
+        return Attribution(k, found, k, end)
+    return None
+
+
+def inline_attributions(
+    view: Compact, start: int = 0, *, known: Known | None = None, first: bool = False
+) -> list[Attribution]:
+    """Attributions starting a clause after ``start`` (the paragraph's own start excluded,
+    unless ``first``)."""
+    text = view.text
+    found: list[Attribution] = []
+    if first and start < len(text):
+        got = attribution_at(view, start, known=known)
+        if got is not None:
+            found.append(got)
+            start = max(start, got.resume - 1)
+    i = start + 1
+    while i < len(text):
+        ch = text[i - 1]
+        weak = ch == "，"
+        closed = ch in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_STARTS
+        boundary = ch in _SENTENCE_STARTS or weak or closed
+        if not boundary or text[i] in _CLOSERS:
+            i += 1
+            continue
+        got = attribution_at(view, i, weak=weak, known=known)
+        if got is not None:
+            found.append(got)
+            i = max(i + 1, got.resume)
+            continue
+        i += 1
+    return found
+
+
+def closing_attribution(view: Compact) -> tuple[int, Designation] | None:
+    """`……。——某某代表（单位职务）`: a speaker after a dash closes the speech before it.
+
+    Returns where the dash starts and the designation after it, which must reach the end
+    of the text and stand after a finished sentence (or alone, as a line of its own).
+    """
+    text = view.text.rstrip(" ")
+    dash = text.rfind("——")
+    if dash < 0 or len(text) - dash - 2 > _MAX_DESIGNATION:
+        return None
+    before = text[:dash].rstrip(" ")
+    if before and before[-1] not in "。！？…”’）":
+        return None
+    start = dash + 2
+    while start < len(text) and text[start] == " ":
+        start += 1
+    named = _name_first(text, start)
+    found: Designation | None = named[0] if named is not None and named[1] == len(text) else None
+    if found is None:
+        found = _checked(view, parse_designation(view, start, len(text)))
+        if found is None or found.verb is not None:
+            return None
+    found.form = "dash"
+    found.extent_start = start
+    return dash, found

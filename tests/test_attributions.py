@@ -1,0 +1,327 @@
+"""Speakers named in running text: every form, and sentences that must not become speakers.
+
+Names, units and wording are invented (青川, 澄江, 柳溪村 …). Each positive row states by hand
+who speaks, how the speaker was written (``form``) and the positions read from the Chinese;
+each negative row is a sentence with a name, a title or a verb of saying in it that is still
+not a speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import parse
+
+Row = tuple[str, str, list[tuple[str | None, str]]]
+TITLE = "青川省政协会议发言摘要\n\n"
+
+
+def speakers(text: str) -> list[Row]:
+    report = parse(TITLE + text)
+    return [
+        (
+            s.speaker.name,
+            s.speaker.form,
+            [(p.organization, p.title) for p in s.speaker.positions],
+        )
+        for s in report.speeches
+    ]
+
+
+POSITIVE = [
+    pytest.param(
+        "蒲文远委员(青川地区行署专员)说,要抓好春耕生产。\n",
+        [("蒲文远", "name_first", [("青川地区行署", "专员")])],
+        id="name-first-half-width-brackets",
+    ),
+    pytest.param(
+        "栾秀芝委员（省妇联原副主席，回族）说，妇女工作要同经济建设结合起来。\n",
+        [("栾秀芝", "name_first", [("省妇联", "原副主席")])],
+        id="ethnicity-in-brackets-is-no-position",
+    ),
+    pytest.param(
+        "郗庆和代表（青川农科院名誉院长）：科技兴农要抓推广。\n",
+        [("郗庆和", "name_first", [("青川农科院", "名誉院长")])],
+        id="name-first-colon-with-modifier-title",
+    ),
+    pytest.param(
+        "滕雅琪委员：职业教育要产教融合。\n",
+        [("滕雅琪", "name_first", [(None, "委员")])],
+        id="name-and-member-title-colon",
+    ),
+    pytest.param(
+        "蔺海潮常委建议加快农田建设；岑玉珊常委代表民盟省委建议完善养老服务；"
+        "仉德明委员以《激活金融活水》为题作了发言。\n",
+        [
+            ("蔺海潮", "name_first", [(None, "常委")]),
+            ("岑玉珊", "name_first", [(None, "常委")]),
+            ("仉德明", "name_first", [(None, "委员")]),
+        ],
+        id="run-on-paragraph-cut-at-semicolons",
+    ),
+    pytest.param(
+        "会议气氛热烈。覃綺雯委員發言說，文化遺產要保護好。\n",
+        [("覃綺雯", "name_first", [(None, "委員")])],
+        id="traditional-fayan-shuo-mid-paragraph",
+    ),
+    pytest.param(
+        "代表们发言踊跃。青川县宏远农机合作社理事长覃大勇说，农机补贴要向山区倾斜。\n",
+        [("覃大勇", "reported", [("青川县宏远农机合作社", "理事长")])],
+        id="reported-after-a-full-stop",
+    ),
+    pytest.param(
+        "讨论中，省农科院研究员苟立新代表认为，种业是农业的芯片。\n",
+        [("苟立新", "reported", [("省农科院", "研究员")])],
+        id="reported-after-a-comma-member-title-after-name",
+    ),
+    pytest.param(
+        "“村里的年轻人回来了。”省人大代表、柳溪村党支部书记晏春华介绍，村里发展了民宿。\n",
+        [("晏春华", "quote_first", [("省人大", "代表"), ("柳溪村", "党支部书记")])],
+        id="quote-first-designation",
+    ),
+    pytest.param(
+        "“这座桥修好了，村民进城方便多了。”青石县交通运输局局长芮铁城和代表们一边走，一边介绍。\n",
+        [("芮铁城", "quote_first", [("青石县交通运输局", "局长")])],
+        id="quote-first-designation-before-a-function-word",
+    ),
+    pytest.param(
+        "“服务要跟上。”澄江港务集团有限公司联合支部书记阚明远说。\n",
+        [("阚明远", "quote_first", [("澄江港务集团有限公司", "联合支部书记")])],
+        id="modifier-extends-a-listed-title",
+    ),
+    pytest.param(
+        "“基层减负要减到点子上。”蓝天翔代表说。\n",
+        [("蓝天翔", "quote_first", [(None, "代表")])],
+        id="quote-first-name-first",
+    ),
+    pytest.param(
+        "省政协委员、澄江远帆科技公司董事长阚明远对记者表示，要多做调研。\n",
+        [("阚明远", "reported", [("省政协", "委员"), ("澄江远帆科技公司", "董事长")])],
+        id="reported-with-dui-jizhe-frame",
+    ),
+    pytest.param(
+        "会议开得很成功。宁可欣委员在接受本报采访时说，要多调研。\n",
+        [("宁可欣", "name_first", [(None, "委员")])],
+        id="name-first-with-interview-frame",
+    ),
+    pytest.param(
+        "“终于轮到我了！”省政协常委、民进省委副主委阚永兴笑着说。\n",
+        [("阚永兴", "quote_first", [("省政协", "常委"), ("民进省委", "副主委")])],
+        id="manner-word-before-the-verb",
+    ),
+    pytest.param(
+        "会议开得很好。澄江市市长宁可欣动情地说，要办好民生实事。\n",
+        [("宁可欣", "reported", [("澄江市", "市长")])],
+        id="manner-word-designation-first",
+    ),
+    pytest.param(
+        "12月4日，在柳溪社区，68岁的居民廖春生对来访的代表们说起新变化：“住得舒心多了！”\n",
+        [("廖春生", "reported", [(None, "居民")])],
+        id="colon-quote-after-an-age-lead-in",
+    ),
+    pytest.param(
+        "一次宣讲会上，省政协委员、青川生态研究院副书记杜明向牧民讲解：“种草要先设沙障。”\n",
+        [("杜明", "reported", [("省政协", "委员"), ("青川生态研究院", "副书记")])],
+        id="colon-quote-the-scan-reading-wins",
+    ),
+    pytest.param(
+        "“村子变了样。”青石县石椅村第一书记韦明在会上动情地说。\n",
+        [("韦明", "quote_first", [("青石县石椅村", "第一书记")])],
+        id="frame-and-manner-word-together",
+    ),
+    pytest.param(
+        "会议开得很好。蒲文远委员(青川软件有限公司首席架构师)说,要抓创新。\n",
+        [("蒲文远", "name_first", [("青川软件有限公司", "首席架构师")])],
+        id="unlisted-title-in-brackets",
+    ),
+    pytest.param(
+        "会议开得很好。王明常委（代表民盟省委）建议加强监督。\n",
+        [("王明", "name_first", [(None, "常委")])],
+        id="on-behalf-of-in-brackets-is-no-position",
+    ),
+    pytest.param(
+        "来自石桥镇的闻人晓峰代表强调，要关注民生。\n",
+        [("闻人晓峰", "name_first", [(None, "代表")])],
+        id="lead-in-laizi-compound-surname",
+    ),
+    pytest.param(
+        "乡村振兴，关键在人。——乌兰其其格代表（青川省石桥镇牧民合作社理事长）\n",
+        [("乌兰其其格", "dash", [("青川省石桥镇牧民合作社", "理事长")])],
+        id="dash-inline-five-character-name",
+    ),
+    pytest.param(
+        "养老服务是民生的大事。\n——宓思齐代表（澄江市康宁养老服务中心主任）\n",
+        [("宓思齐", "dash", [("澄江市康宁养老服务中心", "主任")])],
+        id="dash-on-its-own-line",
+    ),
+    pytest.param(
+        "课后服务要提质。——澄江市第二实验小学校长鲍静怡\n",
+        [("鲍静怡", "dash", [("澄江市第二实验小学", "校长")])],
+        id="dash-designation-first",
+    ),
+    pytest.param(
+        "要重视农村教育。车永年委员(青川师范学院物理系教授、系主任)说:\n    要重视基础教育\n"
+        "基础教育是百年大计。\n",
+        [
+            (
+                "车永年",
+                "name_first",
+                [("青川师范学院物理系", "教授"), ("青川师范学院物理系", "系主任")],
+            )
+        ],
+        id="glued-to-previous-paragraph",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_speaker_in_running_text(text: str, expected: list[Row]) -> None:
+    assert speakers(text) == expected
+
+
+NEGATIVE = [
+    pytest.param("会议由省政协副主席濮云涛主持。", id="chair-is-no-speaker"),
+    pytest.param("各民主党派和无党派人士相继发言。", id="adverb-is-no-name"),
+    pytest.param("还有代表指出，减负不能一阵风。", id="no-name"),
+    pytest.param("李华总理主持座谈会，听取意见。", id="title-after-name-not-a-member"),
+    pytest.param("有一个共同点：大家都很努力。", id="sentence-before-colon"),
+    pytest.param("您所在的位置：首页 > 新闻", id="breadcrumb-before-colon"),
+    pytest.param("张明委员说明了情况。", id="shuo-begins-shuoming"),
+    pytest.param("大家认为，省长的报告很实在。", id="collective-speaker"),
+    pytest.param("他说，政协委员要多调研。", id="pronoun"),
+    pytest.param("记者看到，张明委员正在田间查看苗情。", id="member-without-verb-after-comma"),
+    pytest.param("代表心声", id="bare-title-before-a-word"),
+    pytest.param("会议开得很好。全体委员认为，报告很好。", id="group-quanti"),
+    pytest.param("会议开得很好。青年代表发言说，要就业。", id="group-qingnian"),
+    pytest.param("会议开得很好。有的委员建议加强监督。", id="group-youde"),
+    pytest.param("会议开得很好。常委会委员认为，要减负。", id="committee-before-member"),
+    pytest.param("会议开得很好。农民代表说，要减负。", id="kind-of-deputy"),
+    pytest.param("会议开得很好。文艺界委员说，要减负。", id="sector-jie"),
+    pytest.param("会议开得很好。王主任委员说，要减负。", id="surname-and-title"),
+    pytest.param("会议开得很好。教育委员会建议加强师资。", id="committee-weiyuanhui"),
+    pytest.param("“这座桥修好了。”青石县交通局局长芮铁城和代表们走过桥面。", id="quote-no-verb"),
+    pytest.param("发展才是硬道理。——摘自本报评论", id="dash-source-is-no-speaker"),
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_sentence_is_not_a_speaker(sentence: str) -> None:
+    text = f"{sentence}\n\n澄江市教育局局长邢雅：教育要均衡。\n"
+    assert [name for name, _, _ in speakers(text)] == ["邢雅"]
+
+
+def test_colon_layout_keeps_a_quoted_member_inside_the_speech() -> None:
+    """With speakers on lines of their own, a member named mid-speech is quoted, not a speaker."""
+    text = (
+        "澄江市教育局局长邢雅：教育要均衡。正如韦明委员说，学校要办在家门口。\n\n"
+        "澄江市卫健委主任巩丽：医疗要下沉。\n"
+    )
+    report = parse(TITLE + text)
+    assert [s.speaker.name for s in report.speeches] == ["邢雅", "巩丽"]
+    assert report.speeches[0].paragraphs[0].text.endswith("学校要办在家门口。")
+
+
+def test_dash_speech_ends_before_the_dash() -> None:
+    report = parse(TITLE + "乡村振兴，关键在人。——蓝天翔代表\n")
+    (speech,) = report.speeches
+    assert [p.text for p in speech.paragraphs] == ["乡村振兴，关键在人。"]
+    assert speech.speaker.text == "蓝天翔代表"
+
+
+def test_run_on_speeches_each_get_their_own_span() -> None:
+    text = "蔺海潮常委建议加快农田建设；岑玉珊常委建议完善养老服务。\n"
+    source = TITLE + text
+    report = parse(source)
+    first, second = report.speeches
+    assert first.paragraphs[0].text == "建议加快农田建设；"
+    assert second.paragraphs[0].text == "建议完善养老服务。"
+    assert first.paragraphs[0].end <= second.speaker.start
+    for speech in report.speeches:
+        assert source[speech.speaker.start : speech.speaker.end] == speech.speaker.text
+
+
+def test_unlisted_title_by_grammar_gives_an_info_diagnostic() -> None:
+    report = parse(TITLE + "澄江软件产业园有限公司首席架构师 许明远：要加强研发。\n")
+    (speech,) = report.speeches
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("澄江软件产业园有限公司", "首席架构师")
+    ]
+    codes = {(d.code, d.severity) for d in report.diagnostics}
+    assert ("speaker.unknown_title", "info") in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "会上，市商务局局长甄怀远率先提问。\n\n“企业最需要什么？”甄怀远向来宾问道。\n",
+            [("甄怀远", "quote_first", [("市商务局", "局长")])],
+            id="quote-then-bare-name",
+        ),
+        pytest.param(
+            "市民政局局长宓思齐、市卫健委主任巩丽等出席。宓思齐说，养老服务要提质。\n",
+            [("宓思齐", "reported", [("市民政局", "局长")])],
+            id="bare-name-after-a-joint-mention",
+        ),
+    ],
+)
+def test_bare_name_of_a_person_introduced_earlier(text: str, expected: list[Row]) -> None:
+    assert speakers(text) == expected
+
+
+def test_bare_name_never_introduced_is_no_speaker() -> None:
+    assert speakers("宓思齐说，养老服务要提质。\n\n澄江市教育局局长邢雅：教育要均衡。\n") == [
+        ("邢雅", "colon", [("澄江市教育局", "局长")])
+    ]
+
+
+def test_the_current_speaker_named_again_keeps_speaking() -> None:
+    text = (
+        "市人大代表、柳溪村党支部书记晏春华说，村里发展了民宿。\n\n"
+        "“年轻人回来了，村子才有希望。”晏春华说。\n"
+    )
+    (speech,) = parse(TITLE + text).speeches
+    assert speech.speaker.name == "晏春华"
+    assert len(speech.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        pytest.param(
+            "省人大代表、青川民族研究所研究员巴莫阿依嫫：", "巴莫阿依嫫", id="five-han-colon"
+        ),
+        pytest.param("省人大代表、青川民族研究所研究员阿依·巴莫：", "阿依·巴莫", id="dotted"),
+    ],
+)
+def test_minority_names_in_a_colon_designation(line: str, name: str) -> None:
+    (speech,) = parse(TITLE + line + "文化要繁荣。\n").speeches
+    assert speech.speaker.name == name
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("省人大", "代表"),
+        ("青川民族研究所", "研究员"),
+    ]
+
+
+def test_five_characters_after_a_title_without_a_surname_are_no_name() -> None:
+    assert speakers("书记抓党建述职：要落实责任。\n\n澄江市教育局局长邢雅：教育要均衡。\n") == [
+        ("邢雅", "colon", [("澄江市教育局", "局长")])
+    ]
+
+
+def test_dash_speeches_of_several_paragraphs_keep_them_all() -> None:
+    text = (
+        "■ 让数据多跑路\n\n政务服务要好办。\n\n建议打通数据壁垒。\n\n"
+        "——邴晓岚委员（青川市数据局副局长）\n\n"
+        "■ 守护一江清水\n\n流域治理要协同。\n\n要建立生态补偿机制。\n\n"
+        "——濮云帆委员（青川环境研究院研究员）\n"
+    )
+    report = parse(TITLE + text)
+    assert [(s.speaker.name, s.headline and s.headline.text) for s in report.speeches] == [
+        ("邴晓岚", "让数据多跑路"),
+        ("濮云帆", "守护一江清水"),
+    ]
+    assert [[p.text for p in s.paragraphs] for s in report.speeches] == [
+        ["政务服务要好办。", "建议打通数据壁垒。"],
+        ["流域治理要协同。", "要建立生态补偿机制。"],
+    ]
