@@ -11,6 +11,7 @@ from itertools import pairwise
 
 import regex
 
+from speechparse.build.people import gather_people
 from speechparse.core.diagnostics import Code, severity_of
 from speechparse.core.text import Compact, LineIndex, compact, layout_text
 from speechparse.decoding.fold import fold
@@ -18,20 +19,40 @@ from speechparse.models import (
     Byline,
     Credit,
     Diagnostic,
+    Guest,
+    GuestList,
     Headline,
     Point,
     Position,
+    Question,
+    Section,
     Severity,
     Span,
     Speaker,
+    SpeakerForm,
     Speech,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, surname_length
-from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
+from speechparse.structure.assemble import (
+    Draft,
+    DraftByline,
+    DraftQuestion,
+    DraftSection,
+    DraftSpeech,
+    Piece,
+)
 from speechparse.structure.blocks import Block
 from speechparse.structure.points import find_points
 
 _WHITESPACE = regex.compile(r"\s+")
+# Forms the structure decided (a block's ``form``), which the designation alone cannot tell.
+_LAYOUT_FORMS: dict[str, SpeakerForm] = {
+    "dash_ended": "dash_ended",
+    "glued": "glued",
+    "dialogue": "dialogue",
+    "label": "label",
+    "name_line": "name_line",
+}
 # A head of government inherits the government, not the party committee written before it:
 # 某县委副书记、县长 → the 县长 is of 某县.
 _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
@@ -178,23 +199,33 @@ class Builder:
             introduced = parse_designation(earlier)
             if introduced is not None:
                 positions = self.positions(earlier, introduced.parts)
+        if block.guest is not None and block.guest.designation is not None:
+            # A dialogue turn: the positions are written once, in the guest list (or the
+            # title, for `答：` turns, which also take the name from there).
+            guest = block.guest.designation
+            positions = self.positions(block.guest.view, guest.parts)
+            if found.name_end == found.name_start:
+                n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
         for code, message in found.doubts:
             self.diagnose(code, message, start, end, severity_of(Code(code)))
         marker = None
         if block.marker is not None:
             marker = self.span(*view.span(*block.marker))
-        form = {
+        forms: dict[str, SpeakerForm] = {
             "joined": "colon",
             "spaced": "colon",
             "name_first": "name_first",
             "quote_first": "quote_first",
             "dash": "dash",
             "name_only": "reported",
-        }[found.form]
+        }
+        form = forms.get(found.form, "colon")
         if found.reported and found.form in ("joined", "spaced"):
             form = "reported"
         if block.body_start >= len(view.text):
             form = "line" if found.form not in ("name_first", "quote_first", "dash") else form
+        if block.form in _LAYOUT_FORMS:
+            form = _LAYOUT_FORMS[block.form]
         return Speaker(
             text=layout_text(self.source, start, end),
             start=start,
@@ -206,6 +237,8 @@ class Builder:
             form=form,
             marker=marker,
             verb=self.span(*view.span(*found.verb)) if found.verb else None,
+            label=self.span(*view.span(*block.label)) if block.label else None,
+            place=self.span(*view.span(*block.place)) if block.place else None,
         )
 
     def speech(self, draft: DraftSpeech) -> Speech:
@@ -227,6 +260,60 @@ class Builder:
             paragraphs=paragraphs,
             points=points,
             byline=self.byline(draft.byline) if draft.byline is not None else None,
+        )
+
+    def guests(self, draft: Draft) -> list[Guest]:
+        """The guest-list lines, each with its name and positions."""
+        out = []
+        for block in draft.guests:
+            found = block.designation
+            assert found is not None
+            start, end = block.view.span(found.name_start, found.name_end)
+            name = self.span(start, end)
+            out.append(
+                Guest(
+                    name=name.model_copy(update={"text": _WHITESPACE.sub("", name.text)}),
+                    positions=self.positions(block.view, found.parts),
+                    person=None,
+                )
+            )
+        return out
+
+    def guest_list(self, draft: Draft, guests: list[Guest]) -> GuestList | None:
+        if draft.guest_label is None or not guests:
+            return None
+        label = draft.guest_label
+        start = label.start
+        end = draft.guests[-1].end
+        return GuestList(
+            text=layout_text(self.source, start, end),
+            start=start,
+            end=end,
+            label=self.span(*label.view.span(*(label.marker or (0, len(label.text))))),
+            guests=guests,
+        )
+
+    def question(self, draft: DraftQuestion) -> Question:
+        block = draft.block
+        asker = self.span(*block.view.span(*(block.marker or (0, 0))))
+        paragraphs = [self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
+        end = paragraphs[-1].end if paragraphs else asker.end
+        return Question(
+            text=layout_text(self.source, asker.start, end),
+            start=asker.start,
+            end=end,
+            asker=asker,
+            paragraphs=paragraphs,
+            section=draft.section,
+            before_speech=draft.before_speech,
+        )
+
+    def section(self, draft: DraftSection) -> Section:
+        heading = self.headline(draft.heading)
+        return Section(
+            heading=Span(text=heading.text, start=heading.start, end=heading.end),
+            paragraphs=[self.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start],
+            first_speech=draft.first_speech,
         )
 
     def joined(self, pieces: list[Piece]) -> Span | None:
@@ -260,6 +347,7 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
             "info" if code in ("layout.page_chrome", "byline.closing") else "warning"
         )
         b.diagnose(code, message, start, end, severity)
+    speeches, people, guests = gather_people([b.speech(s) for s in draft.speeches], b.guests(draft))
     kicker = None
     if draft.kicker is not None:
         view = draft.kicker.view
@@ -273,5 +361,9 @@ def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:
         else None,
         "lead": b.joined(draft.lead),
         "byline": b.byline(draft.byline) if draft.byline is not None else None,
-        "speeches": [b.speech(s) for s in draft.speeches],
+        "speeches": speeches,
+        "people": people,
+        "guest_list": b.guest_list(draft, guests),
+        "questions": [b.question(q) for q in draft.questions],
+        "sections": [b.section(s) for s in draft.sections],
     }

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from speechparse.core.lexicon import load_words
 from speechparse.people.byline import BylineMatch, dateline
 from speechparse.structure.blocks import Block, Kind
+from speechparse.structure.forms import mark_layout_forms
 
 _MAX_TITLE = 60
 _MAX_HEADLINE = 40
@@ -48,6 +49,27 @@ class DraftSpeech:
 
 
 @dataclass(slots=True)
+class DraftQuestion:
+    """An interviewer's turn: the block it opens with and the paragraphs after it."""
+
+    block: Block
+    paragraphs: list[Piece]
+    section: int | None
+    before_speech: int | None = None
+    open_paragraph: bool = False
+
+
+@dataclass(slots=True)
+class DraftSection:
+    """A section head between a dialogue's turns and the text under it before any turn."""
+
+    heading: Block
+    paragraphs: list[Piece] = field(default_factory=list)
+    first_speech: int | None = None
+    open_paragraph: bool = False
+
+
+@dataclass(slots=True)
 class Draft:
     """Everything the assembler decided, in source coordinates."""
 
@@ -60,6 +82,10 @@ class Draft:
     speeches: list[DraftSpeech] = field(default_factory=list)
     leftovers: list[tuple[str, str, int, int]] = field(default_factory=list)
     last_leftover: int = -2  # index of the block recorded last, to merge adjacent ones
+    guest_label: Block | None = None
+    guests: list[Block] = field(default_factory=list)
+    questions: list[DraftQuestion] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
 
 
 def _body(block: Block) -> Piece:
@@ -81,6 +107,8 @@ def _headline_like(block: Block) -> bool:
         and 0 < len(text) <= _MAX_HEADLINE
         and (not block.terminated or text.endswith(("？", "！")))
         and "：" not in text[:-1]
+        # A line wholly in round brackets is a note or a credit, never a headline.
+        and not (text.startswith("（") and text.endswith("）"))
     )
 
 
@@ -202,12 +230,15 @@ def _next_content(blocks: list[Block], after: list[int], i: int) -> tuple[int, B
 
 def assemble(blocks: list[Block]) -> Draft:
     """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
+    blocks = mark_layout_forms(blocks)
     draft = Draft()
     after = _content_after(blocks)
     first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
     current: DraftSpeech | None = None
+    question: DraftQuestion | None = None
+    section: DraftSection | None = None
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, after, i)
         if block.editors_from is not None:
@@ -237,10 +268,37 @@ def assemble(blocks: list[Block]) -> Draft:
         ):
             draft.subtitle = block
             continue
+        if block.kind is Kind.GUEST_LABEL:
+            draft.guest_label = block
+            continue
+        if block.kind is Kind.GUEST:
+            draft.guests.append(block)
+            continue
+        if block.section:
+            # A dialogue's section head: the headline of the first turn under it, and the
+            # opening of a section that collects the text before that turn (a scene).
+            if pending_headline is not None:
+                _orphan_headline(draft, pending_headline)
+            pending_headline, current, question = block, None, None
+            section = DraftSection(block)
+            draft.sections.append(section)
+            continue
+        if block.kind is Kind.QUESTION:
+            current = None
+            where = len(draft.sections) - 1 if draft.sections else None
+            question = DraftQuestion(block, [_body(block)], where)
+            question.open_paragraph = not block.terminated
+            draft.questions.append(question)
+            continue
         if block.kind is Kind.DESIGNATION:
             previous = current
             current = DraftSpeech(block, headline=pending_headline)
             pending_headline = None
+            if question is not None and question.before_speech is None:
+                question.before_speech = len(draft.speeches)
+            if section is not None and section.first_speech is None:
+                section.first_speech = len(draft.speeches)
+            question = None
             draft.speeches.append(current)
             if _closes(block) and previous is not None and previous.closed_at is not None:
                 # `……。——某某代表`: the paragraphs since the last closed speech are this one's.
@@ -271,6 +329,12 @@ def assemble(blocks: list[Block]) -> Draft:
             pending_headline = block
             lead_mark = len(draft.lead) if current is None else None
             continue
+        if current is None and question is not None and block.kind is Kind.TEXT:
+            _continue(question, block)
+            continue
+        if current is None and section is not None and block.kind is Kind.TEXT:
+            _continue(section, block)
+            continue
         if current is None:
             _before_speeches(draft, block)
             continue
@@ -300,6 +364,21 @@ def assemble(blocks: list[Block]) -> Draft:
     _document_byline_at_end(draft)
     _section_bylines(draft)
     return draft
+
+
+def _continue(holder: DraftQuestion | DraftSection, block: Block) -> None:
+    """A paragraph of a question or of a section's opening text; a cut sentence runs on."""
+    # A byline inside such text stays in the paragraph rather than being lost.
+    piece = (
+        _body(block)
+        if block.byline is None
+        else Piece(*block.view.span(block.body_start, len(block.text)))
+    )
+    if holder.open_paragraph and holder.paragraphs:
+        holder.paragraphs[-1].end = piece.end
+    else:
+        holder.paragraphs.append(piece)
+    holder.open_paragraph = not block.terminated
 
 
 def _closes(block: Block) -> bool:
