@@ -110,6 +110,8 @@ def built_hostile() -> tuple[speechparse.Report, str]:
         "form": "colon",
         "marker": None,
         "verb": None,
+        "label": None,
+        "place": None,
     }
     report = {
         "schema_version": speechparse.SCHEMA_VERSION,
@@ -152,8 +154,13 @@ def built_hostile() -> tuple[speechparse.Report, str]:
                 "keywords": [],
                 "figures": [],
                 "quoted_terms": [],
+                "person": None,
             }
         ],
+        "people": [],
+        "guest_list": None,
+        "questions": [],
+        "sections": [],
         "diagnostics": [
             {
                 "code": "layout.unclassified",

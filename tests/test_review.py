@@ -173,6 +173,10 @@ def test_any_overlap_of_spans_renders_each_span_whole(
             "home": None,
             "keywords": [],
             "speeches": [],
+            "people": [],
+            "guest_list": None,
+            "questions": [],
+            "sections": [],
             "diagnostics": [
                 {
                     "code": "layout.unclassified",

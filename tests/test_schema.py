@@ -15,6 +15,10 @@ import speechparse
 from conftest import Ajv
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEAKER_FORMS = (
+    "colon", "line", "name_first", "reported", "quote_first", "dash", "dash_ended", "glued",
+    "dialogue", "label", "name_line",
+)  # fmt: skip
 SCHEMA_FILE = ROOT / "schemas" / f"report-{speechparse.SCHEMA_VERSION}.schema.json"
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted(
     (ROOT / "seeds").glob("*.txt")
@@ -110,7 +114,7 @@ def test_every_written_field_is_required(committed: dict[str, Any]) -> None:
     [
         ("Figure", "kind", {"amount", "count", "percent", "duration", "ratio", "other"}),
         ("Figure", "bound", {"lower", "upper", "range"}),
-        ("Speaker", "form", {"colon", "line", "name_first", "reported", "quote_first", "dash"}),
+        ("Speaker", "form", set(SPEAKER_FORMS)),
         ("Byline", "form", {"trailing", "line", "parenthesized", "dateline"}),
         ("HomePlace", "level", {"municipal", "county", "district", "province"}),
         ("Diagnostic", "severity", {"info", "warning", "error"}),

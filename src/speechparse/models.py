@@ -26,7 +26,20 @@ validating or a field changes meaning, a minor one when fields are added."""
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
 
-SpeakerForm = Literal["colon", "line", "name_first", "reported", "quote_first", "dash"]
+SpeakerForm = Literal[
+    "colon",
+    "line",
+    "name_first",
+    "reported",
+    "quote_first",
+    "dash",
+    "dash_ended",
+    "glued",
+    "dialogue",
+    "label",
+    "name_line",
+]
+"""How a speaker was introduced (see ``Speaker.form``); one list for the model and the builder."""
 BylineForm = Literal["trailing", "line", "parenthesized", "dateline"]
 Brackets = Literal["【】"]
 SourceKind = Literal["text", "html"]
@@ -128,7 +141,11 @@ class Speaker(Span):
         "`姓名委员（单位职务）说，` (name_first), as reported speech `单位职务姓名说，` "
         "(reported), after the quotation it introduces `“……”，单位职务姓名说。` (quote_first; "
         "the speech then starts at the quotation), or after the speech it closes, behind a "
-        "dash `……。——姓名代表（单位职务）` (dash)."
+        "dash `……。——姓名代表（单位职务）` (dash); `单位职务姓名——` ended by a dash "
+        "(dash_ended); `单位职务姓名：` glued to the end of the previous paragraph (glued); a "
+        "dialogue turn `姓名：` by a guest of the guest list, positions taken from the list "
+        "(dialogue); after a speaker label `讲述人：` (label); a `地名  姓名` or bare name line "
+        "under a headline (name_line)."
     )
     marker: Span | None = Field(
         description="A marker written before the designation (■, 1.), or null."
@@ -136,6 +153,13 @@ class Speaker(Span):
     verb: Span | None = Field(
         description="A verb of saying between the designation and the speech (说, "
         "在发言中表示), or null.",
+    )
+    label: Span | None = Field(
+        description="A speaker label written before the designation (讲述人, 主讲人, 嘉宾).",
+    )
+    place: Span | None = Field(
+        description="The place written before the name on a name line (`河南省某市  姓名`); "
+        "a place, not a position.",
     )
 
 
@@ -250,6 +274,69 @@ class Speech(_Model):
     quoted_terms: list[Span] = Field(
         description="Phrases in quotation marks (slogans), without the marks."
     )
+    person: str | None = Field(
+        description="The id of the speaker in `people` (p1, p2 … in order of first "
+        "appearance); several speeches by one person share it.",
+    )
+
+
+class Person(_Model):
+    """Someone who speaks in the report, listed once however often they speak."""
+
+    id: str = Field(description="Stable id within the report: p1, p2 … in order of first speech.")
+    name: str = Field(description="The name, padding spaces removed.")
+    positions: list[Position] = Field(
+        description="Every distinct position found for the person (organization and title), "
+        "each with the span where it was first written."
+    )
+    mentions: list[Span] = Field(
+        description="Every place the person is named as a speaker or a guest, in order."
+    )
+    speeches: list[int] = Field(description="Indexes into `speeches` of the person's speeches.")
+
+
+class Guest(_Model):
+    """One line of a dialogue's guest list."""
+
+    name: Span = Field(description="The guest's name as written (padding removed in `text`).")
+    positions: list[Position] = Field(description="The positions written after the name.")
+    person: str | None = Field(
+        description="The id in `people` when the guest speaks; null for a silent guest."
+    )
+
+
+class GuestList(Span):
+    """The guest list opening a dialogue (`对话嘉宾：` and one line per guest)."""
+
+    label: Span = Field(description="The label, e.g. 对话嘉宾, 访谈嘉宾.")
+    guests: list[Guest] = Field(description="The guests, in the order listed.")
+
+
+class Question(Span):
+    """An interviewer's turn in a dialogue (`记者：…`): a question, not a speech."""
+
+    asker: Span = Field(description="The label of who asks (记者, 主持人).")
+    paragraphs: list[Span] = Field(description="The question's paragraphs.")
+    section: int | None = Field(
+        description="Index into `sections` of the section it stands in, if any."
+    )
+    before_speech: int | None = Field(
+        description="Index into `speeches` of the first turn after it (the answer), if any."
+    )
+
+
+class Section(_Model):
+    """A section head between a dialogue's turns and the text under it before any turn."""
+
+    heading: Span = Field(
+        description="The section head; it is also the headline of the section's first speech."
+    )
+    paragraphs: list[Span] = Field(
+        description="Text under the head that belongs to no turn or question (a scene)."
+    )
+    first_speech: int | None = Field(
+        description="Index into `speeches` of the first speech in the section, if any."
+    )
 
 
 class Diagnostic(_Model):
@@ -321,6 +408,18 @@ class Report(_Model):
         description="Characteristic terms of the whole report (empty when keywords are off)."
     )
     speeches: list[Speech] = Field(description="The speeches, in the order printed.")
+    people: list[Person] = Field(
+        description="The people who speak, each once, in order of first speech.",
+    )
+    guest_list: GuestList | None = Field(
+        description="A dialogue's guest list, when the report opens with one."
+    )
+    questions: list[Question] = Field(
+        description="A dialogue's questions, kept apart from the speeches."
+    )
+    sections: list[Section] = Field(
+        description="A dialogue's section heads, with any scene text."
+    )
     diagnostics: list[Diagnostic] = Field(
         description="Lines set aside and decisions resting on weak rules, in source order."
     )

@@ -102,6 +102,16 @@ _PERSON = Column("person_index", "integer", "", "the speaker's row in `people`")
 _OF_REPORT = ((("sha256",), "reports"),)
 _OF_SPEECH = ((("sha256", "speech_index"), "speeches"), *_OF_REPORT)
 _TITLE_PARTS = ("genre", "topic", "delegation", "destination", "meeting")
+_POSITION_KEYS = (
+    "organization",
+    "title",
+    "inherited",
+    "organization_full",
+    "level",
+    "text",
+    "start",
+    "end",
+)
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -137,22 +147,42 @@ TABLES: tuple[Table, ...] = (
             Column("speeches", "integer", "", "number of speeches", ("speeches",)),
             Column("people", "integer", "", "number of distinct speakers (rows in `people`)"),
             Column("diagnostics", "integer", "", "number of diagnostics", ("diagnostics",)),
+            *_span("guest_list", "guest_list", "a dialogue's guest list (guests in `guests`)"),
+            *_span("guest_list_label", "guest_list.label", "its label (对话嘉宾)"),
         ),
         indexes=(("path",),),
     ),
     Table(
         "people",
-        "one row per distinct speaker name in a report, in order of first appearance",
-        ("$.speeches[].speaker",),
+        "one row per person who speaks in a report (the report's `people`), in order of first "
+        "speech",
+        ("$.people[]",),
         ("sha256", "person_index"),
         (
             _SHA,
             Column("person_index", "integer", "", "0-based, in order of first appearance"),
+            Column("person_id", "text", "id", "the person's id in the report (p1, p2 …)"),
             Column("name", "text", "name", "the speaker's name"),
-            Column("name_start", "integer", "name_start", "where the name is first written"),
-            Column("name_end", "integer", "name_end", "where that first mention ends"),
+            Column("name_start", "integer", "", "where the name is first written"),
+            Column("name_end", "integer", "", "where that first mention ends"),
             Column("first_speech_index", "integer", "", "the first speech this person gave"),
-            Column("speeches", "integer", "", "number of speeches this person gave"),
+            Column(
+                "speeches", "integer", "", "number of speeches this person gave", ("speeches[]",)
+            ),
+            Column(
+                "positions",
+                "text",
+                "",
+                "every distinct position found for the person, `unit title` joined by `；`",
+                tuple(f"positions[].{k}" for k in _POSITION_KEYS),
+            ),
+            Column(
+                "mentions",
+                "integer",
+                "",
+                "how many places name the person as a speaker or guest",
+                ("mentions[].text", "mentions[].start", "mentions[].end"),
+            ),
         ),
         _OF_REPORT,
         (("name",),),
@@ -173,6 +203,9 @@ TABLES: tuple[Table, ...] = (
             Column("form", "text", "speaker.form", "how the designation was written"),
             *_span("speaker_marker", "speaker.marker", "a marker before the designation"),
             *_span("verb", "speaker.verb", "a verb of saying after the designation"),
+            *_span("speaker_label", "speaker.label", "a speaker label (讲述人) before it"),
+            *_span("place", "speaker.place", "the place on a name line (`地名  姓名`)"),
+            Column("person_id", "text", "person", "the speaker's id in `people`"),
             *_span("headline", "headline", "the speech's headline"),
             *_span("headline_marker", "headline.marker", "the headline's marker"),
             Column("headline_brackets", "text", "headline.brackets", "brackets around it"),
@@ -323,6 +356,68 @@ TABLES: tuple[Table, ...] = (
         (("word",), ("sha256", "speech_index")),
     ),
     Table(
+        "guests",
+        "one row per line of a dialogue's guest list",
+        ("$.guest_list.guests[]",),
+        ("sha256", "guest_index"),
+        (
+            _SHA,
+            Column("guest_index", "integer", "", "0-based, in the order listed"),
+            *_span("name", "name", "the guest's name"),
+            Column("person_id", "text", "person", "the guest's id in `people` (null if silent)"),
+            Column(
+                "positions",
+                "text",
+                "",
+                "the positions listed, `unit title` joined by `；`",
+                tuple(f"positions[].{k}" for k in _POSITION_KEYS),
+            ),
+        ),
+        _OF_REPORT,
+    ),
+    Table(
+        "questions",
+        "one row per interviewer's question in a dialogue (not a speech)",
+        ("$.questions[]",),
+        ("sha256", "question_index"),
+        (
+            _SHA,
+            Column("question_index", "integer", "", "0-based, in order"),
+            *_span("asker", "asker", "who asks (记者, 主持人)"),
+            *_own_span("the question, its label included"),
+            Column(
+                "paragraphs",
+                "integer",
+                "",
+                "number of paragraphs",
+                ("paragraphs[].text", "paragraphs[].start", "paragraphs[].end"),
+            ),
+            Column("section_index", "integer", "section", "the section it stands in"),
+            Column("before_speech", "integer", "before_speech", "the speech that answers it"),
+        ),
+        _OF_REPORT,
+    ),
+    Table(
+        "sections",
+        "one row per section head of a dialogue",
+        ("$.sections[]",),
+        ("sha256", "section_index"),
+        (
+            _SHA,
+            Column("section_index", "integer", "", "0-based, in order"),
+            *_span("heading", "heading", "the section head"),
+            Column(
+                "text",
+                "text",
+                "",
+                "text under the head before any turn (a scene), paragraphs joined by newlines",
+                ("paragraphs[].text", "paragraphs[].start", "paragraphs[].end"),
+            ),
+            Column("first_speech", "integer", "first_speech", "the first speech in it"),
+        ),
+        _OF_REPORT,
+    ),
+    Table(
         "diagnostics",
         "one row per diagnostic",
         ("$.diagnostics[]",),
@@ -388,7 +483,7 @@ def report_rows(dump: Mapping[str, Any], *, path: str | None = None) -> dict[str
         out[table].append(_row(_BY_NAME[table], obj or {}, {"sha256": sha, **derived}))
 
     speeches: list[Mapping[str, Any]] = list(dump.get("speeches") or [])
-    people = _people(speeches)
+    people = _people(dump, speeches)
     person_of = {i: p for p, (_, indices) in enumerate(people) for i in indices}
     add(
         "reports",
@@ -398,14 +493,26 @@ def report_rows(dump: Mapping[str, Any], *, path: str | None = None) -> dict[str
         people=len(people),
         diagnostics=len(dump.get("diagnostics") or []),
     )
-    for index, (speaker, indices) in enumerate(people):
+    for index, (person, indices) in enumerate(people):
+        first = speeches[indices[0]].get("speaker") or {}
         add(
             "people",
-            speaker,
+            person,
             person_index=index,
+            name_start=first.get("name_start"),
+            name_end=first.get("name_end"),
             first_speech_index=indices[0],
             speeches=len(indices),
+            positions=_positions_text(_items(person, "positions")),
+            mentions=len(_items(person, "mentions")),
         )
+    for i, guest in enumerate(_items(dump, "guest_list.guests")):
+        add("guests", guest, guest_index=i, positions=_positions_text(_items(guest, "positions")))
+    for i, question in enumerate(_items(dump, "questions")):
+        add("questions", question, question_index=i, paragraphs=len(_items(question, "paragraphs")))
+    for i, section in enumerate(_items(dump, "sections")):
+        text = "\n".join(str(p.get("text", "")) for p in _items(section, "paragraphs"))
+        add("sections", section, section_index=i, text=text)
     credit_index, keyword_index = count(), count()
     for credit in _items(dump, "byline.credits"):
         add("credits", credit, credit_index=next(credit_index), speech_index=None)
@@ -445,19 +552,33 @@ def report_rows(dump: Mapping[str, Any], *, path: str | None = None) -> dict[str
 
 
 def _people(
-    speeches: Sequence[Mapping[str, Any]],
+    dump: Mapping[str, Any], speeches: Sequence[Mapping[str, Any]]
 ) -> list[tuple[Mapping[str, Any], list[int]]]:
-    """Speakers grouped by name, in order of first appearance: (first speaker object, speeches).
+    """The report's people with their speeches' indexes, in order of first speech.
 
-    A name is the only identity a report gives; the same name twice in one report is taken as
-    one person (a dialogue's moderator), across reports it is left to the analyst's query.
+    The report links each speech to its person (``speech.person``); a dump without that link
+    (an older schema) is grouped by name, the only identity a report gives.
     """
+    listed = [p for p in _items(dump, "people") if isinstance(p.get("id"), str)]
+    if listed and all(isinstance(s.get("person"), str) for s in speeches):
+        by_id: dict[str, tuple[Mapping[str, Any], list[int]]] = {
+            str(p["id"]): (p, []) for p in listed
+        }
+        for index, speech in enumerate(speeches):
+            by_id[str(speech["person"])][1].append(index)
+        return [entry for entry in by_id.values() if entry[1]]
     groups: dict[str, tuple[Mapping[str, Any], list[int]]] = {}
     for index, speech in enumerate(speeches):
         speaker = speech.get("speaker") or {}
         name = str(speaker.get("name", ""))
-        groups.setdefault(name, (speaker, []))[1].append(index)
+        groups.setdefault(name, ({"name": name}, []))[1].append(index)
     return list(groups.values())
+
+
+def _positions_text(positions: Sequence[Mapping[str, Any]]) -> str:
+    return "；".join(
+        f"{p.get('organization') or ''} {p.get('title') or ''}".strip() for p in positions
+    )
 
 
 def _keyword(

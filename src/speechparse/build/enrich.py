@@ -72,7 +72,8 @@ resolution of abbreviated units against it (with its ``org.unresolved`` diagnost
 # Quoted terms are found whenever figures or keywords are wanted: a figure inside quotes is
 # a slogan, and quoted terms join the keyword dictionary, so those results do not change.
 _NEEDS_QUOTES = frozenset({"figures", "quotes", "keywords"})
-_UNRESOLVED = Organization(full_name=None, level=None)
+UNRESOLVED = Organization(full_name=None, level=None)
+"""No organisation, or resolution not asked for."""
 
 
 def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[str]:
@@ -121,7 +122,7 @@ def enrich(
         resolved = []
         for position in speech.speaker.positions:
             if not organizations:
-                resolved.append(_UNRESOLVED)
+                resolved.append(UNRESOLVED)
                 continue
             organization, diagnostics = _resolve(doc, position, home)
             resolved.append(organization)

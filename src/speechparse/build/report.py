@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from speechparse.build.enrich import Enrichment, SpeechEnrichment
-from speechparse.build.speeches import SpeechParts, Structure
+from speechparse.build.enrich import UNRESOLVED, Enrichment, Organization, SpeechEnrichment
+from speechparse.build.people import People, gather_people, person_ids
+from speechparse.build.speeches import GuestListParts, PositionParts, SpeechParts, Structure
 from speechparse.models import (
     SCHEMA_VERSION,
     Diagnostic,
+    Guest,
+    GuestList,
     Position,
     Report,
     Source,
@@ -29,6 +32,13 @@ def build_report(
 ) -> Report:
     """Stage 8: put the stages' outputs together; diagnostics are listed in source order."""
     ordered = sorted(diagnostics, key=lambda d: (d.start, d.end, d.code))
+    ids = person_ids([parts.speaker.name for parts in structure.speeches])
+    speeches = [
+        _speech(parts, extra, person)
+        for parts, extra, person in zip(structure.speeches, enrichment.speeches, ids, strict=True)
+    ]
+    guest_list = structure.guest_list
+    people = gather_people(speeches, ids, [g.name for g in guest_list.guests] if guest_list else [])
     return Report(
         schema_version=SCHEMA_VERSION,
         source=source,
@@ -41,27 +51,32 @@ def build_report(
         title_parts=enrichment.title_parts,
         home=enrichment.home,
         keywords=list(enrichment.keywords),
-        speeches=[
-            _speech(parts, extra)
-            for parts, extra in zip(structure.speeches, enrichment.speeches, strict=True)
-        ],
+        speeches=speeches,
+        people=people.people,
+        guest_list=_guest_list(structure.guest_list, people),
+        questions=list(structure.questions),
+        sections=list(structure.sections),
         diagnostics=ordered,
     )
 
 
-def _speech(parts: SpeechParts, extra: SpeechEnrichment) -> Speech:
+def _position(position: PositionParts, organization: Organization) -> Position:
+    return Position(
+        organization=position.organization,
+        title=position.title,
+        inherited=position.inherited,
+        organization_full=organization.full_name,
+        level=organization.level,
+        text=position.span.text,
+        start=position.span.start,
+        end=position.span.end,
+    )
+
+
+def _speech(parts: SpeechParts, extra: SpeechEnrichment, person: str) -> Speech:
     speaker = parts.speaker
     positions = [
-        Position(
-            organization=position.organization,
-            title=position.title,
-            inherited=position.inherited,
-            organization_full=organization.full_name,
-            level=organization.level,
-            text=position.span.text,
-            start=position.span.start,
-            end=position.span.end,
-        )
+        _position(position, organization)
         for position, organization in zip(speaker.positions, extra.organizations, strict=True)
     ]
     return Speech(
@@ -77,6 +92,8 @@ def _speech(parts: SpeechParts, extra: SpeechEnrichment) -> Speech:
             form=speaker.form,
             marker=speaker.marker,
             verb=speaker.verb,
+            label=speaker.label,
+            place=speaker.place,
         ),
         paragraphs=list(parts.paragraphs),
         points=list(parts.points),
@@ -84,4 +101,25 @@ def _speech(parts: SpeechParts, extra: SpeechEnrichment) -> Speech:
         keywords=list(extra.keywords),
         figures=list(extra.figures),
         quoted_terms=list(extra.quoted_terms),
+        person=person,
+    )
+
+
+def _guest_list(parts: GuestListParts | None, people: People) -> GuestList | None:
+    if parts is None:
+        return None
+    guests = [
+        Guest(
+            name=guest.name,
+            positions=[_position(p, UNRESOLVED) for p in guest.positions],
+            person=people.guests[k],
+        )
+        for k, guest in enumerate(parts.guests)
+    ]
+    return GuestList(
+        text=parts.span.text,
+        start=parts.span.start,
+        end=parts.span.end,
+        label=parts.label,
+        guests=guests,
     )

@@ -23,11 +23,20 @@ from speechparse.models import (
     Diagnostic,
     Headline,
     Point,
+    Question,
+    Section,
     Span,
     SpeakerForm,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, surname_length
-from speechparse.structure.assemble import Draft, DraftByline, DraftSpeech, Piece
+from speechparse.structure.assemble import (
+    Draft,
+    DraftByline,
+    DraftQuestion,
+    DraftSection,
+    DraftSpeech,
+    Piece,
+)
 from speechparse.structure.blocks import Block
 from speechparse.structure.points import find_points
 
@@ -61,6 +70,8 @@ class SpeakerParts:
     form: SpeakerForm
     marker: Span | None
     verb: Span | None
+    label: Span | None
+    place: Span | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +96,27 @@ class Structure:
     lead: Span | None
     byline: Byline | None
     speeches: tuple[SpeechParts, ...]
+    guest_list: GuestListParts | None
+    questions: tuple[Question, ...]
+    sections: tuple[Section, ...]
     diagnostics: Diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class GuestParts:
+    """One guest-list line: the name as written and the positions after it."""
+
+    name: Span
+    positions: tuple[PositionParts, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GuestListParts:
+    """A dialogue's guest list: its extent, its label and its guests."""
+
+    span: Span
+    label: Span
+    guests: tuple[GuestParts, ...]
 
 
 def build_structure(doc: Document, draft: Draft) -> Structure:
@@ -120,7 +151,59 @@ def build_structure(doc: Document, draft: Draft) -> Structure:
         lead=_joined(doc, draft.lead),
         byline=byline,
         speeches=tuple(speeches),
+        guest_list=_guest_list(doc, draft),
+        questions=tuple(_question(doc, q) for q in draft.questions),
+        sections=tuple(_section(doc, s) for s in draft.sections),
         diagnostics=tuple(found),
+    )
+
+
+def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
+    """The guest-list lines, each with its name and positions, under their label."""
+    label = draft.guest_label
+    if label is None or not draft.guests:
+        return None
+    guests = []
+    for block in draft.guests:
+        found = block.designation
+        if found is None:
+            raise ValueError(f"guest line at {block.start} holds no designation")
+        name = doc.view_span(block.view, found.name_start, found.name_end)
+        guests.append(
+            GuestParts(
+                name=Span(text=_WHITESPACE.sub("", name.text), start=name.start, end=name.end),
+                positions=_positions(doc, block.view, found.parts),
+            )
+        )
+    return GuestListParts(
+        span=doc.span(label.start, draft.guests[-1].end),
+        label=doc.view_span(label.view, *(label.marker or (0, len(label.text)))),
+        guests=tuple(guests),
+    )
+
+
+def _question(doc: Document, draft: DraftQuestion) -> Question:
+    block = draft.block
+    asker = doc.view_span(block.view, *(block.marker or (0, 0)))
+    paragraphs = [doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
+    end = paragraphs[-1].end if paragraphs else asker.end
+    return Question(
+        text=doc.text(asker.start, end),
+        start=asker.start,
+        end=end,
+        asker=asker,
+        paragraphs=paragraphs,
+        section=draft.section,
+        before_speech=draft.before_speech,
+    )
+
+
+def _section(doc: Document, draft: DraftSection) -> Section:
+    heading, _ = _headline(doc, draft.heading, check=False)
+    return Section(
+        heading=Span(text=heading.text, start=heading.start, end=heading.end),
+        paragraphs=[doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start],
+        first_speech=draft.first_speech,
     )
 
 
@@ -232,6 +315,10 @@ def _speaker_positions(
         introduced = parse_designation(earlier)
         if introduced is not None:
             return _positions(doc, earlier, introduced.parts)
+    if block.guest is not None and block.guest.designation is not None:
+        # A dialogue turn: the positions are written once, in the guest list (or the title,
+        # for `答：` turns).
+        return _positions(doc, block.guest.view, block.guest.designation.parts)
     return _positions(doc, block.view, found.parts)
 
 
@@ -245,8 +332,18 @@ _FORMS: dict[str, SpeakerForm] = {
 }
 
 
+# Forms the structure decided (a block's ``form``), which the designation alone cannot tell.
+_LAYOUT_FORMS: dict[str, SpeakerForm] = {
+    "dash_ended": "dash_ended",
+    "glued": "glued",
+    "dialogue": "dialogue",
+    "label": "label",
+    "name_line": "name_line",
+}
+
+
 def _speaker_form(block: Block, found: Designation) -> SpeakerForm:
-    form = _FORMS[found.form]
+    form = _FORMS.get(found.form, "colon")
     if found.reported and found.form in ("joined", "spaced"):
         form = "reported"
     if block.body_start >= len(block.view.text) and found.form not in (
@@ -255,7 +352,7 @@ def _speaker_form(block: Block, found: Designation) -> SpeakerForm:
         "dash",
     ):
         form = "line"
-    return form
+    return _LAYOUT_FORMS.get(block.form or "", form)
 
 
 def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
@@ -267,6 +364,10 @@ def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
     last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
     span = doc.view_span(view, first, min(last, len(view.text)))
     n_start, n_end = view.span(found.name_start, found.name_end)
+    guest = block.guest.designation if block.guest is not None else None
+    if block.guest is not None and guest is not None and found.name_end == found.name_start:
+        # An `答：` turn takes the name from the designation of the title.
+        n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
     doubts = tuple(
         doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
     )
@@ -279,6 +380,8 @@ def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
         form=_speaker_form(block, found),
         marker=doc.view_span(view, *block.marker) if block.marker is not None else None,
         verb=doc.view_span(view, *found.verb) if found.verb else None,
+        label=doc.view_span(view, *block.label) if block.label else None,
+        place=doc.view_span(view, *block.place) if block.place else None,
     )
     return speaker, doubts
 

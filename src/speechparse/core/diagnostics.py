@@ -31,6 +31,7 @@ class Code(StrEnum):
     BYLINE_SPLIT_NAMES = "byline.split_names"
     BYLINE_CLOSING = "byline.closing"
     ORG_UNRESOLVED = "org.unresolved"
+    SPEAKER_LAYOUT_ONLY = "speaker.layout_only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,11 @@ REGISTRY: dict[Code, CodeInfo] = {
     ),
     Code.ORG_UNRESOLVED: CodeInfo(
         "info", "an abbreviated unit could not be resolved against the report's home place"
+    ),
+    Code.SPEAKER_LAYOUT_ONLY: CodeInfo(
+        "warning",
+        "a speaker found from the layout alone: a name line under a headline with no place "
+        "(or a word not ending like a place) before the name, in a column of such pieces",
     ),
 }
 

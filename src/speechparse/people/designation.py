@@ -425,3 +425,18 @@ def _unknown_title(text: str, start: int, end: int, extent_end: int) -> Designat
                 doubt = ("speaker.unknown_title", f"{title!r} is not a known job title")
                 return Designation(name_start, end, [part], "joined", [doubt], extent_end)
     return None
+
+
+def positions_only(text: str, start: int, end: int) -> Designation | None:
+    """The positions of ``text[start:end]`` with no name after them, as in a guest list
+    (`程永波  全国政协常委、某大学校长`): the name stands elsewhere, so the designation's name
+    span is empty at ``start``."""
+    while start < end and text[start] == " ":
+        start += 1
+    if end - start < 2 or _SENTENCE.search(text, start, end):
+        return None
+    doubts: list[tuple[str, str]] = []
+    parts = positions_in(text, start, end, doubts, lenient=True)
+    if parts is None:
+        return None
+    return Designation(start, start, parts, "positions", doubts, end, start)

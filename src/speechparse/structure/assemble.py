@@ -14,6 +14,7 @@ from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
 from speechparse.people.byline import BylineMatch, dateline
 from speechparse.structure.blocks import Block, Kind
+from speechparse.structure.forms import mark_layout_forms
 
 _MAX_TITLE = 60
 _MAX_HEADLINE = 40
@@ -56,6 +57,25 @@ class DraftSpeech:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftQuestion:
+    """An interviewer's turn: the block it opens with and the paragraphs after it."""
+
+    block: Block
+    paragraphs: tuple[Piece, ...]
+    section: int | None
+    before_speech: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSection:
+    """A section head between a dialogue's turns and the text under it before any turn."""
+
+    heading: Block
+    paragraphs: tuple[Piece, ...]
+    first_speech: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """Stage 5's result: everything the assembler decided, in source coordinates."""
 
@@ -67,6 +87,10 @@ class Draft:
     byline: DraftByline | None
     speeches: tuple[DraftSpeech, ...]
     leftovers: tuple[Leftover, ...]
+    guest_label: Block | None
+    guests: tuple[Block, ...]
+    questions: tuple[DraftQuestion, ...]
+    sections: tuple[DraftSection, ...]
 
 
 @dataclass(slots=True)
@@ -86,6 +110,33 @@ class _OpenSpeech:
 
 
 @dataclass(slots=True)
+class _OpenQuestion:
+    """An interviewer's turn while the walk is inside it."""
+
+    block: Block
+    paragraphs: list[Piece]
+    section: int | None
+    before_speech: int | None = None
+    open_paragraph: bool = False
+
+    def done(self) -> DraftQuestion:
+        return DraftQuestion(self.block, tuple(self.paragraphs), self.section, self.before_speech)
+
+
+@dataclass(slots=True)
+class _OpenSection:
+    """A dialogue's section head while the walk is inside it."""
+
+    heading: Block
+    paragraphs: list[Piece] = field(default_factory=list)
+    first_speech: int | None = None
+    open_paragraph: bool = False
+
+    def done(self) -> DraftSection:
+        return DraftSection(self.heading, tuple(self.paragraphs), self.first_speech)
+
+
+@dataclass(slots=True)
 class _Walk:
     """What a reader keeps in mind while reading the blocks top to bottom."""
 
@@ -98,6 +149,10 @@ class _Walk:
     speeches: list[_OpenSpeech] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
     last_leftover: int = -2  # index of the block recorded last, to merge adjacent ones
+    guest_label: Block | None = None
+    guests: list[Block] = field(default_factory=list)
+    questions: list[_OpenQuestion] = field(default_factory=list)
+    sections: list[_OpenSection] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # blocks already used (a headline below)
 
     def done(self) -> Draft:
@@ -110,6 +165,10 @@ class _Walk:
             byline=self.byline,
             speeches=tuple(s.done() for s in self.speeches),
             leftovers=tuple(self.leftovers),
+            guest_label=self.guest_label,
+            guests=tuple(self.guests),
+            questions=tuple(q.done() for q in self.questions),
+            sections=tuple(s.done() for s in self.sections),
         )
 
 
@@ -132,6 +191,8 @@ def _headline_like(block: Block) -> bool:
         and 0 < len(text) <= _MAX_HEADLINE
         and (not block.terminated or text.endswith(("？", "！")))
         and "：" not in text[:-1]
+        # A line wholly in round brackets is a note or a credit, never a headline.
+        and not (text.startswith("（") and text.endswith("）"))
     )
 
 
@@ -253,12 +314,15 @@ def _next_content(blocks: list[Block], after: list[int], i: int) -> tuple[int, B
 
 def assemble(blocks: list[Block]) -> Draft:
     """Stage 5: walk the blocks once, top to bottom, keeping the state a reader would keep."""
+    blocks = mark_layout_forms(blocks)
     draft = _Walk()
     after = _content_after(blocks)
     first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
     current: _OpenSpeech | None = None
+    question: _OpenQuestion | None = None
+    section: _OpenSection | None = None
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, after, i)
         if block.editors_from is not None:
@@ -288,10 +352,37 @@ def assemble(blocks: list[Block]) -> Draft:
         ):
             draft.subtitle = block
             continue
+        if block.kind is Kind.GUEST_LABEL:
+            draft.guest_label = block
+            continue
+        if block.kind is Kind.GUEST:
+            draft.guests.append(block)
+            continue
+        if block.section:
+            # A dialogue's section head: the headline of the first turn under it, and the
+            # opening of a section that collects the text before that turn (a scene).
+            if pending_headline is not None:
+                _orphan_headline(draft, pending_headline)
+            pending_headline, current, question = block, None, None
+            section = _OpenSection(block)
+            draft.sections.append(section)
+            continue
+        if block.kind is Kind.QUESTION:
+            current = None
+            where = len(draft.sections) - 1 if draft.sections else None
+            question = _OpenQuestion(block, [_body(block)], where)
+            question.open_paragraph = not block.terminated
+            draft.questions.append(question)
+            continue
         if block.kind is Kind.DESIGNATION:
             previous = current
             current = _OpenSpeech(block, headline=pending_headline)
             pending_headline = None
+            if question is not None and question.before_speech is None:
+                question.before_speech = len(draft.speeches)
+            if section is not None and section.first_speech is None:
+                section.first_speech = len(draft.speeches)
+            question = None
             draft.speeches.append(current)
             if _closes(block) and previous is not None and previous.closed_at is not None:
                 # `……。——某某代表`: the paragraphs since the last closed speech are this one's.
@@ -322,6 +413,12 @@ def assemble(blocks: list[Block]) -> Draft:
             pending_headline = block
             lead_mark = len(draft.lead) if current is None else None
             continue
+        if current is None and question is not None and block.kind is Kind.TEXT:
+            _continue(question, block)
+            continue
+        if current is None and section is not None and block.kind is Kind.TEXT:
+            _continue(section, block)
+            continue
         if current is None:
             _before_speeches(draft, block)
             continue
@@ -351,6 +448,21 @@ def assemble(blocks: list[Block]) -> Draft:
     _document_byline_at_end(draft)
     _section_bylines(draft)
     return draft.done()
+
+
+def _continue(holder: _OpenQuestion | _OpenSection, block: Block) -> None:
+    """A paragraph of a question or of a section's opening text; a cut sentence runs on."""
+    # A byline inside such text stays in the paragraph rather than being lost.
+    piece = (
+        _body(block)
+        if block.byline is None
+        else Piece(*block.view.span(block.body_start, len(block.text)))
+    )
+    if holder.open_paragraph and holder.paragraphs:
+        holder.paragraphs[-1] = replace(holder.paragraphs[-1], end=piece.end)
+    else:
+        holder.paragraphs.append(piece)
+    holder.open_paragraph = not block.terminated
 
 
 def _closes(block: Block) -> bool:

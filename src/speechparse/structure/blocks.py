@@ -27,6 +27,13 @@ from speechparse.people.attribution import (
     inline_attributions,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, title_suffix
+from speechparse.people.dialogue import (
+    guest_line,
+    guest_list_label,
+    question_label,
+    speaker_label,
+    turn_shape,
+)
 from speechparse.structure import chrome as _chrome
 from speechparse.structure import markdown as _markdown
 
@@ -75,6 +82,9 @@ class Kind(Enum):
     CHROME = "chrome"
     SUBTITLE = "subtitle"
     LABEL = "label"
+    GUEST_LABEL = "guest_label"  # `对话嘉宾：` opening a dialogue's guest list
+    GUEST = "guest"  # one guest-list line: name and positions
+    QUESTION = "question"  # an interviewer's turn (`记者：…`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +123,11 @@ class Block:
     index: int = 0
     body_end: int | None = None  # compact offset where the content before a closer ends (【…】)
     editors_from: int | None = None  # compact offset of editors' credits after a byline
+    label: tuple[int, int] | None = None  # compact span of a speaker label (`讲述人`)
+    place: tuple[int, int] | None = None  # compact span of a place on a name line
+    guest: Block | None = None  # the guest-list line a dialogue turn's speaker comes from
+    section: bool = False  # a section head between a dialogue's turns
+    form: str | None = None  # a speaker form decided from the layout (dialogue, name_line …)
     heading: int = 0  # Markdown heading level of its first line (0: none)
 
     @property
@@ -180,7 +195,8 @@ def _special(view: Compact, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
     ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"marker"`` for a
-    marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines.
+    marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines,
+    ``"turn"`` for a dialogue turn, label or guest line.
     """
     text = view.text
     if not text:
@@ -198,6 +214,15 @@ def _special(view: Compact, line: Line) -> str | None:
     marker = _MARKER.match(text)
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
         return "marker"
+    if " " in text and guest_line(view) is not None:
+        return "other"  # `姓名  单位职务`: a guest-list line stands alone
+    shape = turn_shape(text)
+    if shape == "label":
+        return "other"  # `记者：`, `答：`, `对话嘉宾：` always open a block
+    if shape == "name":
+        # `姓名：…` opens a dialogue turn, unless it finishes a designation the wrap cut
+        # (`…局长` / `某某：…`)
+        return "turn"
     return None
 
 
@@ -218,11 +243,24 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         marker_end = m.end()
         while marker_end < len(text) and text[marker_end] == " ":
             marker_end += 1
+    # `讲述人：单位职务  姓名`: a speaker label before the designation is set aside like a marker.
+    label = speaker_label(text, marker_end)
+    if label is not None:
+        marker_end = label[1]
     colon = text.find("：", marker_end, marker_end + _MAX_DESIGNATION + 1)
     if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
         found = parse_designation(view, marker_end, colon, lenient=True)
         if found is not None:
             return found, marker_end, colon + 1
+    # `单位职务姓名——…`: a designation ended by a dash instead of a colon.
+    dash = text.find("——", marker_end, marker_end + _MAX_DESIGNATION + 1)
+    if dash > marker_end and not _SENTENCE_MARKS.search(text, marker_end, dash):
+        found = parse_designation(view, marker_end, dash)
+        if found is not None and not found.doubts:
+            body = dash + 2
+            while body < len(text) and text[body] in "— ":
+                body += 1
+            return found, marker_end, body
     # Reported speech: `市人大代表某某说，…` / `…局长某某在发言中表示，…`.
     verb = _REPORTED.search(text, marker_end, marker_end + _MAX_DESIGNATION + 8)
     if (
@@ -238,7 +276,8 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
             # A copy: the cached decomposition of the text before the verb stays as it was.
             found = replace(found, verb=(verb.start(), verb.end() - 1), reported=True)
             return found, marker_end, verb.end()
-    if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text):
+    # A dash inside a line marks a title or a subtitle (`…——访某局局长某某`), not a designation.
+    if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text) and "——" not in text:
         end = len(text) - 1 if text.endswith("：") else len(text)
         found = parse_designation(view, marker_end, end)
         # Alone on a line, a run-on `单位职务姓名` must be short and its units look like units;
@@ -618,6 +657,12 @@ class _Layout:
         if not _wrapped(self.wrap, self.widths[i - 1]):
             return False
         special = self.specials[i]
+        if special == "turn":
+            # `姓名：…` after a finished sentence or a guest line opens a turn; after a line
+            # the wrap cut (`…局长` / `某某：…`) it is the rest of a designation: plain text.
+            if self.specials[i - 1] == "other" or _ends_sentence(self.folded, prev):
+                return False
+            special = None
         if self.specials[i - 1] == "marker" and not special:
             return True  # a marked headline wrapped onto a second line
         if not special and not self.headlines[i]:
@@ -663,7 +708,13 @@ def _mend_split_designations(
             and not _ends_sentence(folded, last)
         ):
             head = compact(folded, first.start, last.end)
-            if specials[group[0]] and not _ends_inside_positions(head.text):
+            # A guest-list line, or a label opening the next block, is whole as it stands.
+            if guest_line(head) is not None or _opens_with_label(
+                compact(folded, nxt.start, nxt.end).text
+            ):
+                mended.append(group)
+                continue
+            if specials[group[0]] not in (None, "turn") and not _ends_inside_positions(head.text):
                 mended.append(group)
                 continue
             both = compact(folded, first.start, lines[group[0]].end)
@@ -673,6 +724,17 @@ def _mend_split_designations(
                 continue
         mended.append(group)
     return mended
+
+
+def _opens_with_label(text: str) -> bool:
+    """`对话嘉宾：`, `记者：…`, `讲述人：…`: a label that starts a block of its own."""
+    colon = text.find("：")
+    head = text[: colon + 1] if colon >= 0 else text
+    return (
+        guest_list_label(head) is not None
+        or question_label(text) is not None
+        or speaker_label(text) is not None
+    )
 
 
 def _completes_byline(folded: str, prev: Line, line: Line) -> bool:
@@ -749,6 +811,18 @@ def _classify(folded: str, lines: list[Line], index: int, forced: str | None = N
     found = _designation(view) if block.heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
+        bullet = _BULLETS.match(text) or _MARKER.match(text)
+        label_from = bullet.end() if bullet is not None else 0
+        while label_from < len(text) and text[label_from] == " ":
+            label_from += 1
+        led = speaker_label(text, label_from) if marker_end else None
+        speaker_label_span: tuple[int, int] | None = None
+        form: str | None = None
+        if led is not None:
+            speaker_label_span, form = (label_from, led[0]), "label"
+            marker_end = label_from
+        if "——" in text[designation.extent_end : body_start]:
+            form = "dash_ended"
         while body_start < len(text) and text[body_start] == " ":
             body_start += 1
         rest = text[body_start:]
@@ -759,6 +833,8 @@ def _classify(folded: str, lines: list[Line], index: int, forced: str | None = N
             body_start=body_start,
             marker=(0, marker_end) if marker_end else None,
             terminated=not rest or is_terminated(rest),
+            label=speaker_label_span,
+            form=form,
         )
         return _with_trailing_byline(block) if rest else block
     bracketed = _BRACKETED.fullmatch(text)
@@ -780,3 +856,11 @@ def _with_trailing_byline(block: Block) -> Block:
     if found is not None and found.start > block.body_start:
         return replace(block, byline=found, terminated=True)
     return block
+
+
+def designation_at(text: str) -> tuple[Designation, int, int] | None:
+    """A designation at the start of ``text``: (designation, marker end, body start).
+
+    For passes that judge a piece of a block (a designation glued to a paragraph's end).
+    """
+    return _designation_in(text)

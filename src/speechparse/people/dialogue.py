@@ -1,0 +1,208 @@
+"""Speaker forms that rest on a label or on the layout rather than on a designation.
+
+- a dialogue: a guest-list label (`对话嘉宾：`), one line per guest (`姓名  单位职务、…`), then
+  turns `姓名：…` by the guests and questions `记者：…` by the interviewer;
+- a label-led speaker line: `讲述人：单位职务  姓名`;
+- a name line under a headline: `地名  姓名` or the name alone (reader columns).
+
+Every function here judges one compact line (folded, spaces collapsed); which lines are read
+this way is decided from the document's structure by the caller. The label words are data
+(``guest_list_labels``, ``question_labels``, ``speaker_labels``); nothing names a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from speechparse.core.lexicon import load_words, word_set
+from speechparse.core.text import Compact
+from speechparse.people.designation import (
+    Designation,
+    parse_designation,
+    plausible_name,
+    positions_only,
+    surname_length,
+)
+
+_MAX_LABEL = 8
+_MAX_TURN_NAME = 12
+# A name line holds Han characters, spaces and the middle dot of transliterated names only.
+_NAME_LINE = regex.compile(r"[\p{Han}· ]{2,30}")
+
+
+@dataclass(frozen=True, slots=True)
+class Guest:
+    """One guest-list line: the name (compact offsets) and the positions after it."""
+
+    name_start: int
+    name_end: int
+    name: str  # padding removed
+    designation: Designation
+
+
+def _despaced(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def _label_before_colon(text: str, words: frozenset[str]) -> tuple[int, int] | None:
+    """(label end, body start) when ``text`` opens with one of ``words`` and a colon."""
+    colon = text.find("：", 0, _MAX_LABEL * 2 + 1)
+    if colon <= 0:
+        return None
+    if _despaced(text[:colon]) not in words:
+        return None
+    body = colon + 1
+    while body < len(text) and text[body] == " ":
+        body += 1
+    end = colon
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return end, body
+
+
+def guest_list_label(text: str) -> int | None:
+    """End of the label when ``text`` is a guest-list label alone on its line (`对话嘉宾：`)."""
+    stripped = text.rstrip(" ：")
+    if _despaced(stripped) in word_set("guest_list_labels"):
+        return len(stripped)
+    return None
+
+
+def question_label(text: str) -> tuple[int, int] | None:
+    """(label end, body start) of an interviewer's turn (`记者：…`, `主持人：…`)."""
+    found = _label_before_colon(text, word_set("question_labels"))
+    if found is None or found[1] >= len(text):
+        return None
+    return found
+
+
+def answer_label(text: str) -> tuple[int, int] | None:
+    """(label end, body start) of an interviewee's answer (`答：…`)."""
+    found = _label_before_colon(text, word_set("answer_labels"))
+    if found is None or found[1] >= len(text):
+        return None
+    return found
+
+
+def speaker_label(text: str, start: int = 0) -> tuple[int, int] | None:
+    """(label end, designation start) of a label-led speaker line (`讲述人：…`), offsets in
+    ``text``; ``start`` is where the label may begin (after a bullet)."""
+    found = _label_before_colon(text[start:], word_set("speaker_labels"))
+    if found is None or found[1] >= len(text) - start:
+        return None
+    return start + found[0], start + found[1]
+
+
+def turn_name(text: str, names: Container[str]) -> tuple[int, int, int] | None:
+    """(name end, designation end, body start) when ``text`` opens with a known speaker's
+    name and a colon: `姓名：…`, or `姓名委员：…` with a title after the name."""
+    colon = text.find("：", 0, _MAX_TURN_NAME + 1)
+    if colon <= 0:
+        return None
+    end = colon
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    body = colon + 1
+    while body < len(text) and text[body] == " ":
+        body += 1
+    prefix = _despaced(text[:end])
+    if prefix in names:
+        return end, end, body
+    if " " in text[:end]:
+        return None
+    titles = word_set("titles")
+    for cut in range(len(prefix) - 1, 1, -1):
+        if prefix[:cut] in names and prefix[cut:] in titles:
+            return cut, end, body
+    return None
+
+
+def turn_shape(text: str) -> Literal["label", "name"] | None:
+    """How a line opens like a dialogue turn: with a label word (`记者`, `答`, `对话嘉宾`) and
+    a colon ("label"), with a surname-led name, perhaps with a title, and a colon ("name")."""
+    colon = text.find("：", 0, _MAX_TURN_NAME + 1)
+    if colon < 1 or (colon + 1 >= len(text) and guest_list_label(text) is None):
+        return None
+    prefix = _despaced(text[:colon])
+    labels = word_set("question_labels") | word_set("answer_labels") | word_set("guest_list_labels")
+    if prefix in labels:
+        return "label"
+    for cut in range(len(prefix), 1, -1):
+        name, rest = prefix[:cut], prefix[cut:]
+        if (not rest or rest in word_set("titles")) and _known_name(name) and len(name) <= 3:
+            return "name"
+    return None
+
+
+def _leading_name(text: str) -> tuple[int, int, int] | None:
+    """The name at the start of a guest line and where the positions start: `程永波 …`,
+    `程永波，…`, `程永波：…` or padded `王 沛 …`."""
+    if len(text) > 3 and text[1] == " " and text[3] in " ，：":  # a padded two-character name
+        if surname_length(text[0] + text[2]):
+            return 0, 3, 4
+        return None
+    for i, ch in enumerate(text[: _MAX_TURN_NAME + 1]):
+        if ch in " ，：":
+            return (0, i, i + 1) if i >= 2 else None
+    return None
+
+
+def _known_name(name: str) -> bool:
+    return plausible_name(name) and ("·" in name or surname_length(name) > 0)
+
+
+def guest_line(view: Compact) -> Guest | None:
+    """A guest-list line: `姓名  单位职务、单位职务`, `姓名（单位职务）` or `单位职务  姓名`."""
+    text = view.text
+    if not text or len(text) > 80:
+        return None
+    lead = _leading_name(text)
+    if lead is not None:
+        name = _despaced(text[lead[0] : lead[1]])
+        if _known_name(name):
+            found = positions_only(text, lead[2], len(text))
+            if found is not None:
+                return Guest(lead[0], lead[1], name, found)
+    found = parse_designation(view)
+    if found is None or found.form not in ("name_first", "spaced"):
+        return None
+    name = _despaced(text[found.name_start : found.name_end])
+    if not _known_name(name):
+        return None
+    return Guest(found.name_start, found.name_end, name, found)
+
+
+def name_line(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """A speaker line of a reader column: (place span or None, name span), compact offsets.
+
+    `河南省某市  关  慨` (a place, then a name, padded or not) or the name alone. Whether
+    the first word is a place (:func:`is_place`) is for the caller to weigh.
+    """
+    if not _NAME_LINE.fullmatch(text):
+        return None
+    tokens = [m.span() for m in regex.finditer(r"[^ ]+", text)]
+    # A padded two-character name is two one-character tokens at the end.
+    if len(tokens) >= 2 and all(b - a == 1 for a, b in tokens[-2:]):
+        name_span = (tokens[-2][0], tokens[-1][1])
+        rest = tokens[:-2]
+    else:
+        name_span = tokens[-1]
+        rest = tokens[:-1]
+    name = _despaced(text[name_span[0] : name_span[1]])
+    if not _known_name(name):
+        return None
+    if not rest:
+        return None, name_span
+    if len(rest) != 1 or rest[0][1] - rest[0][0] < 2:
+        return None
+    return rest[0], name_span
+
+
+def is_place(text: str) -> bool:
+    """Whether ``text`` ends with an administrative level (省, 市, 县 …) and so names a place."""
+    suffixes = tuple(line.split("\t")[0] for line in load_words("place_levels"))
+    return len(text) >= 3 and text.endswith(suffixes)
