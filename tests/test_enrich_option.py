@@ -45,14 +45,20 @@ def _without(data: dict[str, Any], names: set[str]) -> dict[str, Any]:
     if "organizations" in names:
         out["diagnostics"] = [d for d in out["diagnostics"] if d["code"] != "org.unresolved"]
         out["speeches"] = [_unresolved(s) for s in out["speeches"]]
+        out["people"] = [
+            {**person, "positions": [_null_resolution(p) for p in person["positions"]]}
+            for person in out["people"]
+        ]
     return out
+
+
+def _null_resolution(position: dict[str, Any]) -> dict[str, Any]:
+    return {**position, "organization_full": None, "level": None}
 
 
 def _unresolved(speech: dict[str, Any]) -> dict[str, Any]:
     """The speech with its positions' resolution fields null, as without ``organizations``."""
-    positions = [
-        {**p, "organization_full": None, "level": None} for p in speech["speaker"]["positions"]
-    ]
+    positions = [_null_resolution(p) for p in speech["speaker"]["positions"]]
     return {**speech, "speaker": {**speech["speaker"], "positions": positions}}
 
 
