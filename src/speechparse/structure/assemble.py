@@ -158,7 +158,11 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
             score += 5
         if nxt is not None and nxt.kind is Kind.SUBTITLE:
             score += 3
-        if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
+        if (
+            _over_meta(blocks, k)
+            or _over_lead(nxt)
+            or (nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None))
+        ):
             score += 2
         if not candidates:
             score += 1
@@ -169,6 +173,33 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         return None, None
     best = max(candidates, key=lambda c: (c[0], -c[1]))[1]
     return best, _kicker(blocks, best)
+
+
+# An article's meta lines: the title stands right above them, a channel name does not.
+_META = frozenset({"meta line", "date line", "edition line", "source line"})
+
+
+def _over_meta(blocks: list[Block], k: int) -> bool:
+    """Whether the page's meta lines (source, time, author) follow block ``k`` directly.
+
+    A site prints its channel or section name (a short line) above the headline, and the
+    headline right above the article's meta lines: of two title-like lines, the one over
+    the meta lines is the title.
+    """
+    j = k + 1
+    while j < len(blocks) and blocks[j].kind is Kind.CHROME:
+        if blocks[j].chrome in _META:
+            return True
+        j += 1
+    return False
+
+
+def _over_lead(block: Block | None) -> bool:
+    """Whether ``block`` opens the body with a lead sentence (not a speaker's words)."""
+    if block is None or block.kind is not Kind.TEXT or _title_like(block):
+        return False
+    colon = block.text.find("：")
+    return colon < 0 or colon > _MAX_HEADLINE
 
 
 # Chrome that only the top of a page carries: text above it is page furniture too.
