@@ -136,6 +136,8 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         if block.kind is Kind.CHROME:
             continue
         seen += 1
+        if block.kind is Kind.DESIGNATION and not candidates and _speaker_kicker(blocks, after, k):
+            continue
         if block.kind is Kind.DESIGNATION or block.kind is Kind.LABEL or seen > _MAX_TITLE_SCAN:
             break
         if block.kind is not Kind.TEXT:
@@ -221,11 +223,31 @@ def _page_top_end(blocks: list[Block]) -> int:
     return end
 
 
+def _speaker_kicker(blocks: list[Block], after: list[int], k: int) -> bool:
+    """Whether designation block ``k`` is a kicker naming the report's one speaker above
+    the title (`### 某某委员、某某研究员某某——` over `# 标题`).
+
+    It ends with a dash and stands over a title-like line that is a heading of a higher
+    level (or, without Markdown, over a title-like line that the body follows).
+    """
+    block = blocks[k]
+    if not block.text.endswith(_KICKER_END) or block.body_start < len(block.text):
+        return False
+    _, nxt = _next_content(blocks, after, k)
+    if nxt is None or nxt.kind is not Kind.TEXT or not _title_like(nxt):
+        return False
+    if block.heading:
+        return bool(nxt.heading) and nxt.heading < block.heading
+    return not nxt.heading
+
+
 def _kicker(blocks: list[Block], title: int) -> int | None:
     for k in range(title - 1, -1, -1):
         block = blocks[k]
         if block.kind is Kind.CHROME:
             continue
+        if block.kind is Kind.DESIGNATION:
+            return k if block.text.endswith(_KICKER_END) else None
         if block.kind is not Kind.TEXT or not _title_like(block):
             return None
         head = blocks[title].heading
@@ -267,6 +289,7 @@ def assemble(blocks: list[Block]) -> Draft:
     first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
+    speaker: Block | None = None  # a kicker naming the speaker, until the body begins
     current: DraftSpeech | None = None
     question: DraftQuestion | None = None
     section: DraftSection | None = None
@@ -284,12 +307,36 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         if i == kicker:
             draft.kicker = block
+            if block.kind is Kind.DESIGNATION:
+                speaker = block  # the kicker names the speaker; the speech opens with the body
             continue
+        if (
+            speaker is not None
+            and current is None
+            and first is not None
+            and i > first
+            and block.kind in (Kind.TEXT, Kind.LABEL)
+            and not (block.kind is Kind.TEXT and _title_like(block) and block.heading)
+        ):
+            current = DraftSpeech(speaker, headline=pending_headline)
+            pending_headline, speaker = None, None
+            draft.speeches.append(current)
         if first is not None and i < first:
             _leftover(draft, block, "layout.before_title", "a line above the report's title")
             continue
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
+            continue
+        if (
+            first is not None
+            and i == after[first]
+            and draft.title is not None
+            and draft.subtitle is None
+            and block.kind is Kind.TEXT
+            and _title_like(block)
+            and 0 < draft.title.heading < block.heading
+        ):
+            draft.subtitle = block  # `## 副题` right under `# 标题`
             continue
         if (
             block.kind is Kind.SUBTITLE
