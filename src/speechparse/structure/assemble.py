@@ -335,6 +335,7 @@ def assemble(blocks: list[Block]) -> Draft:
             and block.kind is Kind.TEXT
             and _title_like(block)
             and 0 < draft.title.heading < block.heading
+            and not (nxt is not None and nxt.kind is Kind.DESIGNATION)  # a speech's headline
         ):
             draft.subtitle = block  # `## 副题` right under `# 标题`
             continue
