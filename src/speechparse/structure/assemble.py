@@ -540,10 +540,12 @@ def _document_byline_at_end(draft: Draft) -> None:
     When the report already has a byline at the top, the closing one is reported beside it
     rather than credited to the last speech.
     """
-    if len(draft.speeches) < 2:
+    if not draft.speeches:
         return
     last = draft.speeches[-1]
-    if last.byline is None or not last.byline_is_line:
+    if last.byline is None or not (last.byline_is_line or _closes_report(last)):
+        return
+    if len(draft.speeches) < 2 and (last.byline_is_line or draft.byline is not None):
         return
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
@@ -561,6 +563,14 @@ def _document_byline_at_end(draft: Draft) -> None:
             end,
         )
     )
+
+
+def _closes_report(speech: DraftSpeech) -> bool:
+    """Whether the speech's byline, written after a sentence (`……。（某社记者 某某）`),
+    is the last thing of the report: nothing of the speech follows it."""
+    assert speech.byline is not None
+    start, _ = speech.byline.block.view.span(speech.byline.match.start, speech.byline.match.end)
+    return all(p.end <= start for p in speech.paragraphs)
 
 
 def _orphan_headline(draft: Draft, block: Block) -> None:
