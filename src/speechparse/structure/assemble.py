@@ -540,13 +540,13 @@ def _document_byline_at_end(draft: Draft) -> None:
     When the report already has a byline at the top, the closing one is reported beside it
     rather than credited to the last speech.
     """
-    if not draft.speeches:
+    if len(draft.speeches) < 2:
         return
     last = draft.speeches[-1]
-    if last.byline is None or not (last.byline_is_line or _closes_report(last)):
+    if last.byline is None:
         return
-    if len(draft.speeches) < 2 and (last.byline_is_line or draft.byline is not None):
-        return
+    if not last.byline_is_line and (draft.byline is not None or not _closes_report(last)):
+        return  # beside a byline at the top, a bracketed tail is the last speech's own
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
     if draft.byline is None:
@@ -569,6 +569,8 @@ def _closes_report(speech: DraftSpeech) -> bool:
     """Whether the speech's byline, written after a sentence (`……。（某社记者 某某）`),
     is the last thing of the report: nothing of the speech follows it."""
     assert speech.byline is not None
+    if speech.byline.match.form != "parenthesized":
+        return False  # ` 记者 某某` run on after a sentence is the speech's own credit
     start, _ = speech.byline.block.view.span(speech.byline.match.start, speech.byline.match.end)
     return all(p.end <= start for p in speech.paragraphs)
 
