@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from speechparse.core.lexicon import load_words
-from speechparse.people.byline import BylineMatch, dateline
+from speechparse.people.byline import BylineMatch, author_field, dateline
 from speechparse.structure.blocks import Block, Kind
 from speechparse.structure.forms import mark_layout_forms
 
@@ -86,6 +86,9 @@ class Draft:
     guests: list[Block] = field(default_factory=list)
     questions: list[DraftQuestion] = field(default_factory=list)
     sections: list[DraftSection] = field(default_factory=list)
+    # The byline came from a meta line's author field: a byline line under the title, which
+    # writes out every reporter, replaces it.
+    byline_from_meta: bool = False
 
 
 def _body(block: Block) -> Piece:
@@ -300,6 +303,10 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.leftovers.append(
                 ("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
             )
+        if block.kind is Kind.CHROME and block.chrome == "meta line" and not draft.speeches:
+            author = author_field(block.view) if draft.byline is None else None
+            if author is not None:
+                draft.byline, draft.byline_from_meta = DraftByline(block, author), True
         if block.kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
@@ -498,10 +505,15 @@ def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
     draft.leftovers.append(("layout.unclassified", "a second byline for one speech", start, end))
 
 
+def _byline_open(draft: Draft) -> bool:
+    """Whether a byline found before the speeches becomes the document's."""
+    return draft.byline is None or draft.byline_from_meta
+
+
 def _before_speeches(draft: Draft, block: Block) -> None:
     """Blocks between the title and the first speech: lead, editor's note, top byline."""
-    if block.kind is Kind.BYLINE and block.byline is not None and draft.byline is None:
-        draft.byline = DraftByline(block, block.byline)
+    if block.kind is Kind.BYLINE and block.byline is not None and _byline_open(draft):
+        draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
         return
     if block.kind is Kind.LABEL:
         if block.marker is not None and draft.lead_label is None:
@@ -512,8 +524,8 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         return
     if block.kind in (Kind.TEXT, Kind.SUBTITLE):
         top = dateline(block.view) if not draft.lead else None
-        if top is not None and draft.byline is None:
-            draft.byline = DraftByline(block, top)
+        if top is not None and _byline_open(draft):
+            draft.byline, draft.byline_from_meta = DraftByline(block, top), False
             if top.start > 0:  # a date or a photo caption glued before the dateline
                 start, end = block.view.span(0, top.start)
                 message = "page chrome (date and photo caption glued to the dateline) set aside"
@@ -524,8 +536,8 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         if block.body_start < len(block.text):
             draft.lead.append(_body(block))
         if block.byline is not None:
-            if draft.byline is None:
-                draft.byline = DraftByline(block, block.byline)
+            if _byline_open(draft):
+                draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
             else:
                 _leftover(
                     draft, block, "layout.unclassified", "a second byline before the speeches"
