@@ -547,22 +547,24 @@ def _before_speeches(draft: Draft, block: Block) -> None:
 
 
 def _document_byline_at_end(draft: Draft) -> None:
-    """A lone byline line closing the report credits the whole report, not its last speech.
+    """A lone byline line closing the report credits the whole report, not its last speech;
+    so does a bracketed byline after the report's last sentence (`……。（某社记者 某某）`)
+    when no speech has a byline of its own (a column crediting each speech gives every one).
 
-    When the report already has a byline at the top, the closing one is reported beside it
-    rather than credited to the last speech.
+    When the report already has a byline at the top, a closing line is reported beside it
+    rather than credited to the last speech, and a bracketed tail stays the speech's own.
     """
     if len(draft.speeches) < 2:
         return
     last = draft.speeches[-1]
     if last.byline is None:
         return
-    if not last.byline_is_line and (draft.byline is not None or not _closes_report(last)):
+    if not last.byline_is_line and (not _byline_open(draft) or not _closes_report(last)):
         return  # beside a byline at the top, a bracketed tail is the last speech's own
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
-    if draft.byline is None:
-        draft.byline, last.byline = last.byline, None
+    if _byline_open(draft):  # a meta line's author field gives way to the report's own
+        draft.byline, last.byline, draft.byline_from_meta = last.byline, None, False
         return
     closing = last.byline
     last.byline = None
