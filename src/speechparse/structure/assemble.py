@@ -116,6 +116,7 @@ def _headline_like(block: Block) -> bool:
 
 
 _KICKER_END = ("——", "—", "--")
+_BODY_KINDS = frozenset({Kind.DESIGNATION, Kind.LABEL, Kind.GUEST_LABEL, Kind.GUEST})
 _MAX_TITLE_SCAN = 12
 
 
@@ -141,8 +142,8 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         seen += 1
         if block.kind is Kind.DESIGNATION and not candidates and _speaker_kicker(blocks, after, k):
             continue
-        if block.kind is Kind.DESIGNATION or block.kind is Kind.LABEL or seen > _MAX_TITLE_SCAN:
-            break
+        if block.kind in _BODY_KINDS or seen > _MAX_TITLE_SCAN:
+            break  # a speaker, a label or a guest list: the body has begun
         if block.kind is not Kind.TEXT:
             continue
         if not _title_like(block):
