@@ -333,3 +333,29 @@ def _dateline_at(text: str, pos: int) -> BylineMatch | None:
         if credits is not None:
             return BylineMatch(pos, m.end(), tuple(credits), "dateline")
     return None
+
+
+# `作者：陈某 王某　来源：某报`: the author field of a page's meta line, up to the next field.
+_AUTHOR_FIELD = regex.compile(r"(?:^|(?<=[ |｜]))(?:作者|记者)[：:] ?")
+_NEXT_FIELD = regex.compile(r" +[|｜]? *\p{Han}{1,6}[：:]| *[|｜]")
+
+
+def author_field(view: Compact) -> BylineMatch | None:
+    """The names of an author field in a page's meta line (`作者: 陈某`, `作者：陈某 王某
+    来源：某报`), or None when the field holds something else (a title, a unit)."""
+    text = view.text
+    label = _AUTHOR_FIELD.search(text)
+    if label is None:
+        return None
+    stop = _NEXT_FIELD.search(text, label.end())
+    end = stop.start() if stop is not None else len(text)
+    while end > label.end() and text[end - 1] == " ":
+        end -= 1
+    if end - label.end() > 40:
+        return None
+    credits = parse_credits(text, label.end(), end, need_role=False, labelled=True)
+    if credits is None:
+        return None
+    role = (label.start(), label.start() + 2)
+    credits = [CreditMatch(c.role or role, c.name, c.start, c.end, c.split) for c in credits]
+    return BylineMatch(label.start(), end, tuple(credits), "line")

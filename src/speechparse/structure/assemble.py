@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
-from speechparse.people.byline import BylineMatch, dateline
+from speechparse.people.byline import BylineMatch, author_field, dateline
 from speechparse.structure.blocks import Block, Kind
 from speechparse.structure.forms import mark_layout_forms
 
@@ -154,6 +154,9 @@ class _Walk:
     questions: list[_OpenQuestion] = field(default_factory=list)
     sections: list[_OpenSection] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # blocks already used (a headline below)
+    # The byline came from a meta line's author field: a byline line under the title, which
+    # writes out every reporter, replaces it.
+    byline_from_meta: bool = False
 
     def done(self) -> Draft:
         return Draft(
@@ -197,6 +200,7 @@ def _headline_like(block: Block) -> bool:
 
 
 _KICKER_END = ("——", "—", "--")
+_BODY_KINDS = frozenset({Kind.DESIGNATION, Kind.LABEL, Kind.GUEST_LABEL, Kind.GUEST})
 _MAX_TITLE_SCAN = 12
 
 
@@ -220,8 +224,10 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         if block.kind is Kind.CHROME:
             continue
         seen += 1
-        if block.kind is Kind.DESIGNATION or block.kind is Kind.LABEL or seen > _MAX_TITLE_SCAN:
-            break
+        if block.kind is Kind.DESIGNATION and not candidates and _speaker_kicker(blocks, after, k):
+            continue
+        if block.kind in _BODY_KINDS or seen > _MAX_TITLE_SCAN:
+            break  # a speaker, a label or a guest list: the body has begun
         if block.kind is not Kind.TEXT:
             continue
         if not _title_like(block):
@@ -242,7 +248,11 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
             score += 5
         if nxt is not None and nxt.kind is Kind.SUBTITLE:
             score += 3
-        if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
+        if (
+            _over_meta(blocks, k)
+            or _over_lead(nxt)
+            or (nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None))
+        ):
             score += 2
         if not candidates:
             score += 1
@@ -253,6 +263,33 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         return None, None
     best = max(candidates, key=lambda c: (c[0], -c[1]))[1]
     return best, _kicker(blocks, best)
+
+
+# An article's meta lines: the title stands right above them, a channel name does not.
+_META = frozenset({"meta line", "date line", "edition line", "source line"})
+
+
+def _over_meta(blocks: list[Block], k: int) -> bool:
+    """Whether the page's meta lines (source, time, author) follow block ``k`` directly.
+
+    A site prints its channel or section name (a short line) above the headline, and the
+    headline right above the article's meta lines: of two title-like lines, the one over
+    the meta lines is the title.
+    """
+    j = k + 1
+    while j < len(blocks) and blocks[j].kind is Kind.CHROME:
+        if blocks[j].chrome in _META:
+            return True
+        j += 1
+    return False
+
+
+def _over_lead(block: Block | None) -> bool:
+    """Whether ``block`` opens the body with a lead sentence (not a speaker's words)."""
+    if block is None or block.kind is not Kind.TEXT or _title_like(block):
+        return False
+    colon = block.text.find("：")
+    return colon < 0 or colon > _MAX_HEADLINE
 
 
 # Chrome that only the top of a page carries: text above it is page furniture too.
@@ -274,11 +311,31 @@ def _page_top_end(blocks: list[Block]) -> int:
     return end
 
 
+def _speaker_kicker(blocks: list[Block], after: list[int], k: int) -> bool:
+    """Whether designation block ``k`` is a kicker naming the report's one speaker above
+    the title (`### 某某委员、某某研究员某某——` over `# 标题`).
+
+    It ends with a dash and stands over a title-like line that is a heading of a higher
+    level (or, without Markdown, over a title-like line that the body follows).
+    """
+    block = blocks[k]
+    if not block.text.endswith(_KICKER_END) or block.body_start < len(block.text):
+        return False
+    _, nxt = _next_content(blocks, after, k)
+    if nxt is None or nxt.kind is not Kind.TEXT or not _title_like(nxt):
+        return False
+    if block.heading:
+        return bool(nxt.heading) and nxt.heading < block.heading
+    return not nxt.heading
+
+
 def _kicker(blocks: list[Block], title: int) -> int | None:
     for k in range(title - 1, -1, -1):
         block = blocks[k]
         if block.kind is Kind.CHROME:
             continue
+        if block.kind is Kind.DESIGNATION:
+            return k if block.text.endswith(_KICKER_END) else None
         if block.kind is not Kind.TEXT or not _title_like(block):
             return None
         head = blocks[title].heading
@@ -320,6 +377,7 @@ def assemble(blocks: list[Block]) -> Draft:
     first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
+    speaker: Block | None = None  # a kicker naming the speaker, until the body begins
     current: _OpenSpeech | None = None
     question: _OpenQuestion | None = None
     section: _OpenSection | None = None
@@ -330,6 +388,10 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.leftovers.append(
                 Leftover(Code.PAGE_CHROME, "page chrome (editor credits) set aside", start, end)
             )
+        if block.kind is Kind.CHROME and block.chrome == "meta line" and not draft.speeches:
+            author = author_field(block.view) if draft.byline is None else None
+            if author is not None:
+                draft.byline, draft.byline_from_meta = DraftByline(block, author), True
         if block.kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
@@ -337,12 +399,37 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         if i == kicker:
             draft.kicker = block
+            if block.kind is Kind.DESIGNATION:
+                speaker = block  # the kicker names the speaker; the speech opens with the body
             continue
+        if (
+            speaker is not None
+            and current is None
+            and first is not None
+            and i > first
+            and block.kind in (Kind.TEXT, Kind.LABEL)
+            and not (block.kind is Kind.TEXT and _title_like(block) and block.heading)
+        ):
+            current = _OpenSpeech(speaker, headline=pending_headline)
+            pending_headline, speaker = None, None
+            draft.speeches.append(current)
         if first is not None and i < first:
             _leftover(draft, block, Code.BEFORE_TITLE, "a line above the report's title")
             continue
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
+            continue
+        if (
+            first is not None
+            and i == after[first]
+            and draft.title is not None
+            and draft.subtitle is None
+            and block.kind is Kind.TEXT
+            and _title_like(block)
+            and 0 < draft.title.heading < block.heading
+            and not (nxt is not None and nxt.kind is Kind.DESIGNATION)  # a speech's headline
+        ):
+            draft.subtitle = block  # `## 副题` right under `# 标题`
             continue
         if (
             block.kind is Kind.SUBTITLE
@@ -505,10 +592,15 @@ def _take_byline(draft: _Walk, speech: _OpenSpeech, block: Block) -> None:
     )
 
 
+def _byline_open(draft: _Walk) -> bool:
+    """Whether a byline found before the speeches becomes the document's."""
+    return draft.byline is None or draft.byline_from_meta
+
+
 def _before_speeches(draft: _Walk, block: Block) -> None:
     """Blocks between the title and the first speech: lead, editor's note, top byline."""
-    if block.kind is Kind.BYLINE and block.byline is not None and draft.byline is None:
-        draft.byline = DraftByline(block, block.byline)
+    if block.kind is Kind.BYLINE and block.byline is not None and _byline_open(draft):
+        draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
         return
     if block.kind is Kind.LABEL:
         if block.marker is not None and draft.lead_label is None:
@@ -520,8 +612,8 @@ def _before_speeches(draft: _Walk, block: Block) -> None:
     if block.kind in (Kind.TEXT, Kind.SUBTITLE):
         top = dateline(block.view) if not draft.lead else None
         body_start = block.body_start
-        if top is not None and draft.byline is None:
-            draft.byline = DraftByline(block, top)
+        if top is not None and _byline_open(draft):
+            draft.byline, draft.byline_from_meta = DraftByline(block, top), False
             if top.start > 0:  # a date or a photo caption glued before the dateline
                 start, end = block.view.span(0, top.start)
                 message = "page chrome (date and photo caption glued to the dateline) set aside"
@@ -532,8 +624,8 @@ def _before_speeches(draft: _Walk, block: Block) -> None:
         if body_start < len(block.text):
             draft.lead.append(_body(block, body_start))
         if block.byline is not None:
-            if draft.byline is None:
-                draft.byline = DraftByline(block, block.byline)
+            if _byline_open(draft):
+                draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
             else:
                 _leftover(draft, block, Code.UNCLASSIFIED, "a second byline before the speeches")
         return
@@ -541,20 +633,24 @@ def _before_speeches(draft: _Walk, block: Block) -> None:
 
 
 def _document_byline_at_end(draft: _Walk) -> None:
-    """A lone byline line closing the report credits the whole report, not its last speech.
+    """A lone byline line closing the report credits the whole report, not its last speech;
+    so does a bracketed byline after the report's last sentence (`……。（某社记者 某某）`)
+    when no speech has a byline of its own (a column crediting each speech gives every one).
 
-    When the report already has a byline at the top, the closing one is reported beside it
-    rather than credited to the last speech.
+    When the report already has a byline at the top, a closing line is reported beside it
+    rather than credited to the last speech, and a bracketed tail stays the speech's own.
     """
     if len(draft.speeches) < 2:
         return
     last = draft.speeches[-1]
-    if last.byline is None or not last.byline_is_line:
+    if last.byline is None:
         return
+    if not last.byline_is_line and (not _byline_open(draft) or not _closes_report(last)):
+        return  # beside a byline at the top, a bracketed tail is the last speech's own
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
-    if draft.byline is None:
-        draft.byline, last.byline = last.byline, None
+    if _byline_open(draft):  # a meta line's author field gives way to the report's own
+        draft.byline, last.byline, draft.byline_from_meta = last.byline, None, False
         return
     closing = last.byline
     last.byline = None
@@ -567,6 +663,16 @@ def _document_byline_at_end(draft: _Walk) -> None:
             end,
         )
     )
+
+
+def _closes_report(speech: _OpenSpeech) -> bool:
+    """Whether the speech's byline, written after a sentence (`……。（某社记者 某某）`),
+    is the last thing of the report: nothing of the speech follows it."""
+    assert speech.byline is not None
+    if speech.byline.match.form != "parenthesized":
+        return False  # ` 记者 某某` run on after a sentence is the speech's own credit
+    start, _ = speech.byline.block.view.span(speech.byline.match.start, speech.byline.match.end)
+    return all(p.end <= start for p in speech.paragraphs)
 
 
 def _orphan_headline(draft: _Walk, block: Block) -> None:
