@@ -7,6 +7,8 @@ of the row's text; role words are named by their text so a row reads like the by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from speechparse.core.text import Compact
@@ -31,7 +33,7 @@ def described(text: str, found: BylineMatch | None) -> Expected:
     if found is None:
         return None
     credits = [
-        (text[c.role[0] : c.role[1]] if c.role else None, c.name, c.start, c.end)
+        (None if c.role is None else text[c.role[0] : c.role[1]], c.name, c.start, c.end)
         for c in found.credits
     ]
     return found.start, found.end, found.form, credits
@@ -67,6 +69,44 @@ def described(text: str, found: BylineMatch | None) -> Expected:
         ("记者：王小明 编辑：李红", (0, 6, "line", [("记者", "王小明", 3, 6)])),
         ("记者：王小明 编 辑：李红 二审：赵刚", (0, 6, "line", [("记者", "王小明", 3, 6)])),
         ("编辑：李红 记者：王小明", None),
+        ("星辰日报记者 王小明", (0, 10, "line", [("记者", "王小明", 7, 10)])),
+        ("星辰报记者 王小明", (0, 9, "line", [("记者", "王小明", 6, 9)])),
+        ("记者：议政", (0, 5, "line", [("记者", "议政", 3, 5)])),
+        ("文/王小明", (0, 5, "line", [("文", "王小明", 2, 5)])),
+        ("记者 王小明/李红", (0, 9, "line", [("记者", "王小明", 3, 6), ("记者", "李红", 7, 9)])),
+        ("记者 阿·买", (0, 6, "line", [("记者", "阿·买", 3, 6)])),
+        (
+            "记者 " + "阿" * 8 + "·" + "买" * 7,
+            (0, 19, "line", [("记者", "阿" * 8 + "·" + "买" * 7, 3, 19)]),
+        ),
+        ("记者 " + "阿" * 8 + "·" + "买" * 8, None),
+        ("记者 王二三四", (0, 7, "line", [("记者", "王二三四", 3, 7)])),
+        ("记者 王明李小红", (0, 8, "line", [("记者", "王明", 3, 5), ("记者", "李小红", 5, 8)])),
+        (
+            "记者 王晓东李嘉赵明",
+            (
+                0,
+                10,
+                "line",
+                [("记者", "王晓东", 3, 6), ("记者", "李嘉", 6, 8), ("记者", "赵明", 8, 10)],
+            ),
+        ),
+        (
+            "记者 " + "王小明 " * 8 + "李红 赵刚",
+            (
+                0,
+                40,
+                "line",
+                [("记者", n, 3 + 4 * i, 6 + 4 * i) for i, n in enumerate(["王小明"] * 8)]
+                + [("记者", "李红", 35, 37), ("记者", "赵刚", 38, 40)],
+            ),
+        ),
+        ("记者 " + "王小明 " * 8 + "李红 赵小刚", None),
+        ("记者 王晓一二三", None),
+        ("记者 王小·", None),
+        ("记者 王小明摄", None),
+        ("记者 王小明 图", None),
+        ("记者 王小明 李", None),
         ("记者 王小明 摄", None),
         ("记者 王小明摄影", None),
         ("记者 王小明。", None),
@@ -88,6 +128,7 @@ def test_own_line(text: str, expected: Expected) -> None:
         ("要抓实。（记者 李红）", (4, 11, "parenthesized", [("记者", "李红", 8, 10)])),
         ("要抓实。（王小明）", (4, 9, "parenthesized", [(None, "王小明", 5, 8)])),
         ("要" * 100 + "。 记者 王小明", (102, 108, "trailing", [("记者", "王小明", 105, 108)])),
+        ("要抓实。（买买提·艾力）", (4, 12, "parenthesized", [(None, "买买提·艾力", 5, 11)])),
         ("要抓实。（议政）", None),
         ("要抓实。 王小明", None),
         ("要抓实。（记者 王小明 摄）", None),
@@ -115,6 +156,9 @@ def test_trailing(text: str, expected: Expected) -> None:
             "会议现场（李红 摄） 本报讯（记者 王小明）会议",
             (11, 22, "dateline", [("记者", "王小明", 18, 21)]),
         ),
+        (" 本报讯（记者 王小明）会议", (1, 12, "dateline", [("记者", "王小明", 8, 11)])),
+        ("本报讯（王小明）会议召开。", (0, 8, "dateline", [(None, "王小明", 4, 7)])),
+        ("本报讯 王小明：会议召开。", None),
         ("（王小明）会议召开。", None),
         ("会议现场（李红 摄）", None),
         ("会议召开。", None),
@@ -133,7 +177,19 @@ def test_dateline(text: str, expected: Expected) -> None:
         ),
         ("标题 | 作者: 陈小明", (5, 12, "line", [("作者", "陈小明", 9, 12)])),
         ("记者：陈小明｜来源：某报", (0, 6, "line", [("记者", "陈小明", 3, 6)])),
-        ("作者：陈小明  ", (0, 6, "line", [("作者", "陈小明", 3, 6)])),
+        ("作者：陈小明 ", (0, 6, "line", [("作者", "陈小明", 3, 6)])),
+        ("作者：议政", (0, 5, "line", [("作者", "议政", 3, 5)])),
+        (
+            "作者：" + "王小明 " * 8 + "李红 赵刚 孙丽",
+            (
+                0,
+                43,
+                "line",
+                [("作者", n, 3 + 4 * i, 6 + 4 * i) for i, n in enumerate(["王小明"] * 8)]
+                + [("作者", "李红", 35, 37), ("作者", "赵刚", 38, 40), ("作者", "孙丽", 41, 43)],
+            ),
+        ),
+        ("作者：" + "王小明 " * 8 + "李红 赵刚 孙小丽", None),
         ("主作者：陈小明", None),
         ("来源：某报", None),
         ("作者：" + "陈小明 " * 12, None),
@@ -155,6 +211,8 @@ def test_author_field(text: str, expected: Expected) -> None:
         ("某社记者王小明台北3月5日电", True, False, ["王小明"]),
         ("王小明台北5日电", False, False, ["王小明"]),
         ("台北5日电", False, False, None),
+        ("王小明台北5日电", True, False, None),
+        ("议政台北5日电", False, True, ["议政"]),
         ("记者 议会协商会议", True, False, None),
         ("记者 王晓东李嘉赵", True, False, ["王晓东", "李嘉赵"]),
     ],
@@ -162,3 +220,23 @@ def test_author_field(text: str, expected: Expected) -> None:
 def test_parse_credits(text: str, need_role: bool, labelled: bool, names: list[str] | None) -> None:
     found = parse_credits(text, 0, len(text), need_role=need_role, labelled=labelled)
     assert (None if found is None else [c.name for c in found]) == names
+
+
+@pytest.mark.parametrize(
+    ("finder", "text", "split"),
+    [
+        (own_line, "记者 王晓东李嘉", [True, True]),
+        (own_line, "记者：王晓东李嘉", [True, True]),
+        (own_line, "王晓东李嘉 整理", [True, True]),
+        (own_line, "王晓东李嘉整理", [True, True]),
+        (own_line, "王晓东 李嘉 整理", [False, False]),
+        (author_field, "作者：王晓东李嘉", [True, True]),
+        (author_field, "作者：王晓东 李嘉", [False, False]),
+    ],
+)
+def test_names_run_together_are_marked_split(
+    finder: Callable[[Compact], BylineMatch | None], text: str, split: list[bool]
+) -> None:
+    found = finder(view(text))
+    assert found is not None
+    assert [c.split for c in found.credits] == split
