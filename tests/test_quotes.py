@@ -32,6 +32,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("错配「揭榜“挂帅」", []),  # “ left open inside 「」: malformed span skipped
     ("外层“甲「乙“丙」丁”", []),  # “ left open inside 「」 taints the outer span too
     ("跨行“揭榜\n挂帅”", []),
+    ("跨行“揭榜挂帅\n”", []),  # a line break just inside the closer is not trimmed away
+    ("跨行“\n揭榜挂帅”", []),
+    ("错套“「揭榜”", []),  # 「 right after the opener is left open: the span holds it
+    ("错套“揭「榜”", []),
     ("China’s “dual carbon” goal", ["dual carbon"]),
     ("", []),
 ]
