@@ -34,8 +34,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("跨行“揭榜\n挂帅”", []),
     ("跨行“揭榜挂帅\n”", []),  # a line break just inside the closer is not trimmed away
     ("跨行“\n揭榜挂帅”", []),
-    ("错套“「揭榜”", []),  # 「 right after the opener is left open: the span holds it
-    ("错套“揭「榜”", []),
+    ("错套“「揭榜”", []),  # 「 left open inside “”: the span holds it
+    ("嵌套「“『”」", []),  # 『 left open inside “”, itself inside 「」, taints the outer span
     ("China’s “dual carbon” goal", ["dual carbon"]),
     ("", []),
 ]
