@@ -286,3 +286,43 @@ def test_any_text_gives_grounded_ordered_matches(text: str) -> None:
 def test_chinese_to_number_never_raises(text: str) -> None:
     value = chinese_to_number(text)
     assert value is None or isinstance(value, float)
+
+
+# Percent words, colloquial ranges, year pairs and the money sentence, worked out by hand:
+# (sentence, [(text, start, end, value, unit, approximate, bound)]) for every figure found.
+# fmt: off
+WHOLE_SENTENCES = [
+    ("占比达到百分之三十", [("百分之三十", 4, 9, 30.0, "%", False, None)]),
+    ("占比达到百分之30", [("百分之30", 4, 9, 30.0, "%", False, None)]),
+    ("占比达到百分之三十多", [("百分之三十多", 4, 10, 30.0, "%", True, "lower")]),
+    ("占比达到百分之三十几", [("百分之三十几", 4, 10, 30.0, "%", True, "lower")]),
+    ("占比达到千分之五", [("千分之五", 4, 8, 5.0, "‰", False, None)]),
+    ("占比超过百分之三十", [("百分之三十", 4, 9, 30.0, "%", True, "lower")]),
+    ("占比百分之三十以上", [("百分之三十", 2, 7, 30.0, "%", True, "lower")]),
+    ("占比百分之三十左右", [("百分之三十", 2, 7, 30.0, "%", True, None)]),
+    ("用了三五年", [("三五年", 2, 5, 3.0, "年", True, "range")]),
+    ("增加三四十万人", [("三四十万人", 2, 7, 300_000.0, "人", True, "range")]),
+    ("在2018-2020期间", []),
+    ("增加385亿。资金到位。", [("385亿", 2, 6, 38_500_000_000.0, None, False, None)]),
+    ("缴税。增加385亿。", [("385亿", 5, 9, 38_500_000_000.0, None, False, None)]),
+    ("好。税收增加385亿。", [("385亿", 6, 10, 38_500_000_000.0, "元", False, None)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHOLE_SENTENCES)
+def test_every_figure_of_a_sentence(
+    sentence: str, expected: list[tuple[str, int, int, float, str | None, bool, str | None]]
+) -> None:
+    found = [
+        (f.text, f.start, f.end, f.value, f.unit, f.approximate, f.bound)
+        for f in find_figures(sentence)
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"), [("一八", 18.0), ("〇五", 5.0), ("二〇一八", 2018.0), (5, None)]
+)
+def test_digit_by_digit_numerals(numeral: object, value: float | None) -> None:
+    assert chinese_to_number(numeral) == value  # type: ignore[arg-type]
