@@ -327,3 +327,26 @@ def test_every_figure_of_a_sentence(
 )
 def test_digit_by_digit_numerals(numeral: object, value: float | None) -> None:
     assert chinese_to_number(numeral) == value  # type: ignore[arg-type]
+
+
+# Magnitude words alone and around 零, elided tails, and strings that only look like numerals.
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("万", 10_000.0),
+        ("亿", 100_000_000.0),
+        ("一亿二", 120_000_000.0),
+        ("一亿零五百万", 105_000_000.0),
+        ("一百零五", 105.0),
+        ("一百十", 110.0),
+        ("万一", None),
+        ("亿万", None),
+        ("十十", None),
+        ("一千百", None),
+        ("零一百", None),
+        ("一万十四五", None),
+        ("一亿十四五", None),
+    ],
+)
+def test_structured_numerals(numeral: str, value: float | None) -> None:
+    assert chinese_to_number(numeral) == value
