@@ -30,6 +30,8 @@ from speechparse.people.designation import (
 
 _MAX_LABEL = 8
 _MAX_TURN_NAME = 12
+_MAX_OUTLET = 8
+_HAN_LABEL = regex.compile(r"\p{Han}{2,6}")
 # A name line holds Han characters, spaces and the middle dot of transliterated names only.
 _NAME_LINE = regex.compile(r"[\p{Han}· ]{2,30}")
 
@@ -73,11 +75,28 @@ def guest_list_label(text: str) -> int | None:
 
 
 def question_label(text: str) -> tuple[int, int] | None:
-    """(label end, body start) of an interviewer's turn (`记者：…`, `主持人：…`)."""
+    """(label end, body start) of an interviewer's turn (`记者：…`, `主持人：…`), or of an
+    outlet asking in its own name (`本报：…`, `某晚报：…`)."""
     found = _label_before_colon(text, word_set("question_labels"))
+    if found is None:
+        found = outlet_label(text)
     if found is None or found[1] >= len(text):
         return None
     return found
+
+
+def outlet_label(text: str) -> tuple[int, int] | None:
+    """(label end, body start) when ``text`` opens with a news outlet's name and a colon: a
+    short all-Han label ending like an outlet (``outlet_suffixes``)."""
+    colon = text.find("：", 0, _MAX_OUTLET + 1)
+    if colon < 2:
+        return None
+    label = _despaced(text[:colon])
+    if not _HAN_LABEL.fullmatch(label) or not label.endswith(tuple(load_words("outlet_suffixes"))):
+        return None
+    if len(label) == 2 and _known_name(label):
+        return None  # `李社：` could be a person's short name
+    return _label_before_colon(text, frozenset([label]))
 
 
 def answer_label(text: str) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from speechparse.people.dialogue import (
     guest_list_label,
     is_place,
     name_line,
+    outlet_label,
     question_label,
     speaker_label,
     turn_name,
@@ -170,6 +171,18 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             if found.parts and name:
                 known.setdefault(name, block)
             continue
+        if (
+            block.kind is Kind.TEXT
+            and text.replace(" ", "") in known
+            and name_line(text) is not None
+            and (after := _content(blocks, i, 1)) is not None
+            and after.kind is Kind.TEXT
+            and not _short_unterminated(after)
+        ):
+            # The name alone on its line, the words below (`某某` / `“……”`).
+            _name_turn(block, known[text.replace(" ", "")])
+            turns += 1
+            continue
         if guests and (
             (block.kind is Kind.HEADLINE) or (_short_unterminated(block) and "：" not in text)
         ):
@@ -178,6 +191,8 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         return
     for i in range(k, len(blocks)):
         block = blocks[i]
+        if block.kind is Kind.DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
+            block.kind = Kind.TEXT  # an outlet asking, read as a name by its first character
         if block.kind not in (Kind.TEXT, Kind.LABEL):
             continue
         question = question_label(block.text)
@@ -189,6 +204,29 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             continue
         block.kind, block.marker, block.body_start = Kind.QUESTION, (0, question[0]), question[1]
         block.designation, block.section = None, False
+
+
+def _name_turn(block: Block, guest: Block) -> None:
+    """Mark a line holding only a known speaker's name as that speaker's turn; the words
+    are the paragraphs below it."""
+    name = regex.search(r"\S.*\S", block.text)
+    assert name is not None
+    block.kind = Kind.DESIGNATION
+    block.designation = Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end())
+    block.guest, block.form, block.marker, block.label = guest, "dialogue", None, None
+    block.body_start, block.terminated = len(block.text), True
+
+
+def _outlet_turn(block: Block) -> bool:
+    """Whether a designation block is in fact `某报：…`, an outlet's question: the text before
+    the colon is an outlet's name and no position was read in it."""
+    found = block.designation
+    return (
+        found is not None
+        and not found.parts
+        and outlet_label(block.text) is not None
+        and found.name_end <= block.text.find("：")
+    )
 
 
 def _interviewee(blocks: list[Block]) -> Block | None:
