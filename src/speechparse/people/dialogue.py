@@ -31,6 +31,7 @@ from speechparse.people.designation import (
 _MAX_LABEL = 8
 _MAX_TURN_NAME = 12
 _MAX_OUTLET = 8
+_HAN_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
 _HAN_LABEL = regex.compile(r"\p{Han}{2,6}")
 # A name line holds Han characters, spaces and the middle dot of transliterated names only.
 _NAME_LINE = regex.compile(r"[\p{Han}· ]{2,30}")
@@ -193,6 +194,38 @@ def guest_line(view: Compact) -> Guest | None:
     if not _known_name(name):
         return None
     return Guest(found.name_start, found.name_end, name, found)
+
+
+def guest_cuts(text: str) -> list[int]:
+    """Where each guest starts when one line lists several (`甲某  职务  乙某  职务`), or a
+    name was glued to the end of the previous guest's positions (`…研究员乙某  职务`).
+
+    A guest starts at a token (spaces or `；` cut tokens) that is a plausible name followed by
+    a token that is not; a token ending with a title then a name counts as the title's end
+    and the next guest's name. Returns ``[0]`` when the line holds one guest only.
+    """
+    tokens = [m.span() for m in regex.finditer(r"[^ ；;]+", text)]
+    titles = tuple(sorted(word_set("titles"), key=len, reverse=True))
+    starts: list[int] = []
+    for k, (a, b) in enumerate(tokens):
+        if k + 1 >= len(tokens) or _is_name_token(text[tokens[k + 1][0] : tokens[k + 1][1]]):
+            continue
+        token = text[a:b]
+        if _is_name_token(token):
+            starts.append(a)
+            continue
+        for size in (3, 2):  # a name glued to the end of the previous guest's title
+            if len(token) > size + 1 and _known_name(token[-size:]):
+                if token[:-size].endswith(titles):
+                    starts.append(b - size)
+                    break
+    if len(starts) < 2 or starts[0] != tokens[0][0]:
+        return [0]
+    return starts
+
+
+def _is_name_token(token: str) -> bool:
+    return 2 <= len(token) <= 4 and _HAN_NAME.fullmatch(token) is not None and _known_name(token)
 
 
 def name_line(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:

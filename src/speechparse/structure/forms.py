@@ -19,6 +19,7 @@ from speechparse.core.text import Compact, is_terminated
 from speechparse.people.designation import Designation
 from speechparse.people.dialogue import (
     answer_label,
+    guest_cuts,
     guest_line,
     guest_list_label,
     is_place,
@@ -49,6 +50,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     blocks = _split_glued(blocks)
     blocks = _label_in_head_lines(blocks)
     blocks = _split_guest_label(blocks)
+    blocks = _split_guest_runs(blocks)
     _mark_answers(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
@@ -105,6 +107,42 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
             pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
         return [*blocks[:i], *pieces, *blocks[i + 1 :]]
     return blocks
+
+
+def _split_guest_runs(blocks: list[Block]) -> list[Block]:
+    """Guest lines under a guest-list label that hold several guests (`甲某  职务  乙某  职务`)
+    become one block per guest, so no name is read as part of the previous guest's unit."""
+    label_at = next(
+        (i for i, b in enumerate(blocks) if b.kind is not Kind.CHROME and _is_guest_label(b)),
+        None,
+    )
+    if label_at is None:
+        return blocks
+    out = blocks[: label_at + 1]
+    k = label_at + 1
+    while k < len(blocks):
+        block = blocks[k]
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION, Kind.CHROME) or block.byline:
+            break
+        cuts = guest_cuts(block.text) if block.kind is not Kind.CHROME else [0]
+        if len(cuts) == 1:
+            if block.kind is not Kind.CHROME and guest_line(block.view) is None:
+                break
+            out.append(block)
+            k += 1
+            continue
+        for a, b in zip(cuts, [*cuts[1:], len(block.text)], strict=True):
+            while b > a and block.text[b - 1] in " ；;":
+                b -= 1
+            view = _piece(block.view, a, b)
+            start, end = view.span(0, len(view.text))
+            out.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+        k += 1
+    return [*out, *blocks[k:]]
+
+
+def _is_guest_label(block: Block) -> bool:
+    return block.kind in (Kind.TEXT, Kind.LABEL) and guest_list_label(block.text) is not None
 
 
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
