@@ -49,6 +49,7 @@ _MARKER = regex.compile(
       | [\u2460-\u2473\u2776-\u277f] [ ]?                 # ① … ⑳, ❶ … ❿
       | 〔 [一二三四五六七八九十]{1,3} 〕            # 〔一〕
       | 【 [一二三四五六七八九十\d]{1,3} 】          # ［一］ (folded to 【一】)
+      | \#{2,6} [ ]?                                  # `###` heading marks left in the text
     )
     """.replace("{bullets}", BULLETS),
     regex.VERBOSE,
