@@ -254,13 +254,38 @@ class Builder:
             )
             for m in find_points([compact(self.folded, p.start, p.end) for p in paragraphs])
         ]
+        speaker = self.speaker(draft.designation)
+        if draft.designation.body_start >= len(draft.designation.text) and speaker.name:
+            speaker = self._fuller(speaker, paragraphs)
         return Speech(
             headline=self.headline(draft.headline, check=True) if draft.headline else None,
-            speaker=self.speaker(draft.designation),
+            speaker=speaker,
             paragraphs=paragraphs,
             points=points,
             byline=self.byline(draft.byline) if draft.byline is not None else None,
         )
+
+    def _fuller(self, speaker: Speaker, paragraphs: list[Span]) -> Speaker:
+        """A speaker line gives a short designation (`全国政协委员某某——`) and the text under
+        it the fuller one (`全国政协委员、某研究所研究员某某`): positions come from both."""
+        known = {(p.organization, p.title) for p in speaker.positions}
+        for paragraph in paragraphs:
+            view = compact(self.folded, paragraph.start, paragraph.end)
+            at = view.text.find(speaker.name)
+            if at < 0:
+                continue
+            found = _designation_ending(view, at, at + len(speaker.name))
+            if found is None:
+                continue
+            extra = [
+                p
+                for p in self.positions(view, found.parts)
+                if (p.organization, p.title) not in known
+            ]
+            if extra:
+                return speaker.model_copy(update={"positions": [*speaker.positions, *extra]})
+            return speaker
+        return speaker
 
     def guests(self, draft: Draft) -> list[Guest]:
         """The guest-list lines, each with its name and positions."""
@@ -332,6 +357,26 @@ class Builder:
                 else [layout_text(self.source, piece.start, piece.end)]
             )
         return Span(text="\n".join(texts), start=pieces[0].start, end=pieces[-1].end)
+
+
+_CLAUSE_MARKS = "，。；：！？“”（）、 "
+
+
+def _designation_ending(view: Compact, name_start: int, name_end: int) -> Designation | None:
+    """The designation in running text that ends with the name at ``name_start``: from the
+    start of its clause (a comma, stop or quote before it; `、` joins positions and so does
+    not end a clause) to the name."""
+    text = view.text
+    clause = name_start
+    while clause > 0 and text[clause - 1] not in "，。；：！？“”（）":
+        clause -= 1
+    for start in range(clause, name_start - 1):
+        if text[start] in _CLAUSE_MARKS:
+            continue
+        found = parse_designation(view, start, name_end)
+        if found is not None and found.parts and found.name_start == name_start:
+            return None if found.doubts else found
+    return None
 
 
 def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:

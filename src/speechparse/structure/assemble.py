@@ -179,6 +179,33 @@ _PAGE_TOP = frozenset(
 _PAGE_TOP_SCAN = 10
 
 
+def _speaking_kicker(blocks: list[Block], after: list[int]) -> int | None:
+    """A kicker line that is a designation ended by a dash (`全国政协委员某某——`), standing
+    first over a title line and the reporter's byline: a portrait of one person, whose words
+    the whole piece reports. The index of that kicker, or None."""
+    k = next((i for i, b in enumerate(blocks) if b.kind is not Kind.CHROME), None)
+    if k is None:
+        return None
+    block = blocks[k]
+    if (
+        block.kind is not Kind.DESIGNATION
+        or block.form != "dash_ended"
+        or block.body_start < len(block.text)
+        or block.designation is None
+        or block.designation.doubts
+    ):
+        return None
+    title_at = after[k]
+    title = blocks[title_at] if title_at < len(blocks) else None
+    if title is None or title.kind is not Kind.TEXT or not _title_like(title):
+        return None
+    below_at = after[title_at]
+    below = blocks[below_at] if below_at < len(blocks) else None
+    if below is None or below.kind is not Kind.BYLINE or below.byline is None:
+        return None
+    return k
+
+
 def _page_top_end(blocks: list[Block]) -> int:
     """Index of the last page-top chrome block among the first blocks, before any speaker."""
     end = 0
@@ -234,6 +261,9 @@ def assemble(blocks: list[Block]) -> Draft:
     draft = Draft()
     after = _content_after(blocks)
     first, kicker = _choose_title(blocks, after)
+    speaking_kicker = _speaking_kicker(blocks, after) if first is None else None
+    if speaking_kicker is not None:
+        first = after[speaking_kicker]
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
     current: DraftSpeech | None = None
@@ -253,6 +283,21 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         if i == kicker:
             draft.kicker = block
+            continue
+        if i == speaking_kicker:
+            # `全国政协委员某某——` over the title: the whole piece is that person's.
+            current = DraftSpeech(block)
+            draft.speeches.append(current)
+            continue
+        if (
+            speaking_kicker is not None
+            and block.kind is Kind.BYLINE
+            and block.byline is not None
+            and current is not None
+            and not current.paragraphs
+            and draft.byline is None
+        ):
+            draft.byline = DraftByline(block, block.byline)  # the reporter under the title
             continue
         if first is not None and i < first:
             _leftover(draft, block, "layout.before_title", "a line above the report's title")
