@@ -29,6 +29,7 @@ SpeakerForm = Literal[
     "dialogue",
     "label",
     "name_line",
+    "author_note",
 ]
 """How a speaker was introduced (see ``Speaker.form``); one list for the model and the builder."""
 
@@ -100,7 +101,8 @@ class Speaker(Span):
         "`单位职务姓名：` glued to the end of the previous paragraph (glued); a dialogue turn "
         "`姓名：` by a guest of the guest list, positions taken from the list (dialogue); "
         "after a speaker label `讲述人：` (label); a `地名  姓名` or bare name line under a "
-        "headline (name_line)."
+        "headline (name_line); a closing note `（作者为单位职务姓名，本报记者某某采访整理）` "
+        "naming the author of a signed piece, which is all one speech (author_note)."
     )
     marker: Span | None = Field(
         default=None, description="A marker written before the designation (■)."

@@ -52,6 +52,7 @@ _LAYOUT_FORMS: dict[str, SpeakerForm] = {
     "dialogue": "dialogue",
     "label": "label",
     "name_line": "name_line",
+    "author_note": "author_note",
 }
 # A head of government inherits the government, not the party committee written before it:
 # 某县委副书记、县长 → the 县长 is of 某县.

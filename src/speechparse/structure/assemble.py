@@ -349,6 +349,10 @@ def assemble(blocks: list[Block]) -> Draft:
                 # `……。——某某代表`: the paragraphs since the last closed speech are this one's.
                 current.paragraphs = previous.paragraphs[previous.closed_at :]
                 del previous.paragraphs[previous.closed_at :]
+            elif block.form == "author_note" and previous is None:
+                # A signed piece: everything under the title is the author's.
+                current.paragraphs, draft.lead = draft.lead, []
+                _take_byline(draft, current, block)
             elif _closes(block) and previous is None and lead_mark is not None:
                 # The first closed speech: what stood under its headline is its own.
                 current.paragraphs = draft.lead[lead_mark:]

@@ -16,7 +16,8 @@ import regex
 
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact, is_terminated
-from speechparse.people.designation import Designation
+from speechparse.people.byline import BylineMatch, parse_credits
+from speechparse.people.designation import Designation, parse_designation
 from speechparse.people.dialogue import (
     answer_label,
     guest_cuts,
@@ -54,6 +55,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     _mark_answers(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
+    _mark_author_note(blocks)
     blocks = _kickers_to_markers(blocks)
     for index, block in enumerate(blocks):
         block.index = index
@@ -448,6 +450,38 @@ def _mark_name_lines(blocks: list[Block]) -> None:
         )
         block.place, block.form, block.body_start = place, "name_line", len(block.text)
         block.terminated = True
+
+
+# `（作者为某大学教授，本报记者某某采访整理）`: who wrote a signed piece, and who took it down.
+_AUTHOR_NOTE = regex.compile(r"（作者(?:为|系|是) ?([^（），]{3,60}?)(?:，([^（），]{2,30}))?）")
+
+
+def _mark_author_note(blocks: list[Block]) -> None:
+    """A piece with no speaker line that closes with an author's note is that author's one
+    speech; the note's `采访整理` credit is the speech's byline."""
+    if any(b.kind in (Kind.DESIGNATION, Kind.QUESTION, Kind.GUEST) for b in blocks):
+        return
+    k = len(blocks) - 1
+    while k >= 0 and blocks[k].kind in (Kind.CHROME, Kind.BYLINE):
+        k -= 1
+    if k <= 0 or blocks[k].kind is not Kind.TEXT:
+        return
+    block = blocks[k]
+    note = _AUTHOR_NOTE.fullmatch(block.text)
+    if note is None:
+        return
+    found = parse_designation(block.view, note.start(1), note.end(1))
+    if found is None or found.doubts or not found.parts or found.name_end != note.end(1):
+        return
+    byline = None
+    if note.group(2) is not None:
+        credits = parse_credits(block.text, note.start(2), note.end(2), need_role=True)
+        if credits is None:
+            return
+        byline = BylineMatch(note.start(2), note.end(2), tuple(credits), "trailing")
+    block.kind, block.designation, block.form = Kind.DESIGNATION, found, "author_note"
+    block.marker, block.body_start, block.byline = (0, note.start(1)), len(block.text), byline
+    block.terminated = True
 
 
 def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
