@@ -7,6 +7,7 @@ people, positions, questions and forms were written from the text by hand.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -577,3 +578,151 @@ def test_dialogue_tables_link_speeches_people_guests_and_questions() -> None:
         ("让成果转化有人管、有人干", 0),
         ("完善激励和容错机制", 2),
     ]
+
+
+# Layouts seen on real pages that the first rules missed; names, units and wording invented.
+GENERALISED = [
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：蒲晓川  全国政协委员、某林业大学教授  柴  宁  全国政协委员、某湿地公园主任",
+            "【镜头】\n清晨的湖面上，几只白鹭掠过芦苇荡。",
+            "一、守住生态红线",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。要把监测站点建到每一块湿地。",
+            "柴宁：难在协同。上下游要一起管。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="guests-on-one-line-then-scene-and-section-head",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：",
+            "蒲晓川  全国政协委员、某林业大学教授柴宁  全国政协委员、某湿地公园主任",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。要把监测站点建到每一块湿地。",
+            "柴宁：难在协同。上下游要一起管。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="next-guest-name-glued-to-the-previous-title",
+    ),
+    pytest.param(
+        doc(
+            "让乡村医生留得住",
+            "访谈嘉宾：",
+            "郑文博  全国人大代表、某县人民医院院长",
+            "韩  露  全国政协委员、某医科大学教授",
+            "晨报：乡村医生流失的原因是什么？",
+            "郑文博",
+            "“收入偏低是主要原因，职称晋升也困难。”",
+            "韩露",
+            "“培训必须常态化，远程会诊要真正用起来。”",
+            "本报：您有什么建议？",
+            "郑文博：建议设立专项补贴。",
+        ),
+        [
+            ("郑文博", [("全国人大", "代表"), ("某县人民医院", "院长")]),
+            ("韩露", [("全国政协", "委员"), ("某医科大学", "教授")]),
+        ],
+        ["dialogue", "dialogue", "dialogue"],
+        2,
+        id="outlet-asks-and-names-alone-over-the-answers",
+    ),
+    pytest.param(
+        doc(
+            "让乡村医生留得住",
+            "新民报：乡村医生流失的原因是什么？",
+            "全国人大代表、某县人民医院院长郑文博：收入偏低是主要原因。",
+            "新民报：您有什么建议？",
+            "郑文博：建议设立专项补贴。",
+        ),
+        [("郑文博", [("全国人大", "代表"), ("某县人民医院", "院长")])],
+        ["colon", "dialogue"],
+        2,
+        id="outlet-name-with-a-surname-first-is-a-question",
+    ),
+    pytest.param(
+        doc(
+            "###全国政协委员向明远——",
+            "让古村落活起来（履职故事）",
+            "本报记者  田甜",
+            "走进修复室，全国政协委员、某省文物保护研究院研究员向明远正在查看一块木雕。",
+            "他认为，保护不能只靠政府投入。",
+        ),
+        [("向明远", [("全国政协", "委员"), ("某省文物保护研究院", "研究员")])],
+        ["dash_ended"],
+        0,
+        id="dash-kicker-over-title-and-byline-merges-positions",
+    ),
+    pytest.param(
+        doc(
+            "关于加快县域养老服务体系建设的提案",
+            "提案人：全国政协委员柯宁",
+            "当前，县域养老服务供给不足。建议加大财政投入。",
+        ),
+        [("柯宁", [("全国政协", "委员")])],
+        ["label"],
+        0,
+        id="proposer-label-is-not-part-of-the-unit",
+    ),
+    pytest.param(
+        doc(
+            "让数据要素真正流动起来",
+            "数据是新型生产要素。当前，数据确权、定价等环节仍存在堵点。",
+            "一是要完善数据产权制度。二是要培育数据交易市场。",
+            "（作者为全国政协委员、某财经大学教授邵景川，本报记者葛芸采访整理）",
+        ),
+        [("邵景川", [("全国政协", "委员"), ("某财经大学", "教授")])],
+        ["author_note"],
+        0,
+        id="signed-piece-with-author-note",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "people", "forms", "questions"), GENERALISED)
+def test_generalised_speaker_layouts(
+    text: str,
+    people: list[tuple[str, list[tuple[str | None, str]]]],
+    forms: list[str],
+    questions: int,
+) -> None:
+    data = parsed(text)
+    assert [(p["name"], positions(p)) for p in data["people"]] == people
+    assert [s["speaker"]["form"] for s in data["speeches"]] == forms
+    assert len(data["questions"]) == questions
+    # No label, outlet or mark is ever a unit or a speaker.
+    for person in data["people"]:
+        for org, _ in positions(person):
+            assert org is None or not regex_marks.search(org)
+    assert not {s["speaker"]["name"] for s in data["speeches"]} & {"晨报", "本报", "新民报"}
+
+
+def test_signed_piece_takes_the_whole_body_and_the_credit() -> None:
+    data = parsed(GENERALISED[-1].values[0])  # type: ignore[index]
+    (speech,) = data["speeches"]
+    assert len(speech["paragraphs"]) == 2
+    assert speech["paragraphs"][0]["text"].startswith("数据是新型生产要素")
+    assert [c["name"] for c in speech["byline"]["credits"]] == ["葛芸"]
+    assert data["lead"] is None
+
+
+def test_dash_kicker_leaves_title_and_document_byline() -> None:
+    data = parsed(GENERALISED[4].values[0])  # type: ignore[index]
+    assert data["title"]["text"] == "让古村落活起来（履职故事）"
+    assert [c["name"] for c in data["byline"]["credits"]] == ["田甜"]
+    assert data["speeches"][0]["byline"] is None
+
+
+regex_marks = re.compile(r"[#：:*>—]")

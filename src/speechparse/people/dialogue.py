@@ -204,21 +204,38 @@ def guest_cuts(text: str) -> list[int]:
     a token that is not; a token ending with a title then a name counts as the title's end
     and the next guest's name. Returns ``[0]`` when the line holds one guest only.
     """
-    tokens = [m.span() for m in regex.finditer(r"[^ ；;]+", text)]
+    raw = [m.span() for m in regex.finditer(r"[^ ；;]+", text)]
+    tokens: list[tuple[int, int]] = []
+    for span in raw:  # a padded name (`柴  宁`) is one token
+        last = tokens[-1] if tokens else None
+        if (
+            last is not None
+            and last[1] - last[0] == 1
+            and span[1] - span[0] == 1
+            and _known_name(text[last[0]] + text[span[0]])
+        ):
+            tokens[-1] = (last[0], span[1])
+        else:
+            tokens.append(span)
     titles = tuple(sorted(word_set("titles"), key=len, reverse=True))
     starts: list[int] = []
     for k, (a, b) in enumerate(tokens):
-        if k + 1 >= len(tokens) or _is_name_token(text[tokens[k + 1][0] : tokens[k + 1][1]]):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is None or _is_name_token(_despaced(text[following[0] : following[1]])):
             continue
-        token = text[a:b]
+        token = _despaced(text[a:b])
         if _is_name_token(token):
             starts.append(a)
             continue
         for size in (3, 2):  # a name glued to the end of the previous guest's title
-            if len(token) > size + 1 and _known_name(token[-size:]):
-                if token[:-size].endswith(titles):
-                    starts.append(b - size)
-                    break
+            if (
+                len(token) > size + 1
+                and _known_name(token[-size:])
+                and token[:-size].endswith(titles)
+                and text[b - size - 1] != " "
+            ):
+                starts.append(b - size)
+                break
     if len(starts) < 2 or starts[0] != tokens[0][0]:
         return [0]
     return starts
