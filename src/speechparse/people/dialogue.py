@@ -31,6 +31,8 @@ from speechparse.people.designation import (
 _MAX_LABEL = 8
 _MAX_TURN_NAME = 12
 _MAX_OUTLET = 8
+_BRACKETED_GUEST = regex.compile(r"\p{Han}[\p{Han} ·]{1,5}（[^（）]{2,60}）")
+_BRACKETED_GUESTS = regex.compile(r"(?:\p{Han}[\p{Han} ·]{1,5}（[^（）]{2,60}）[、，；; ]*)+")
 _HAN_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
 _HAN_LABEL = regex.compile(r"\p{Han}{2,6}")
 # A name line holds Han characters, spaces and the middle dot of transliterated names only.
@@ -69,9 +71,12 @@ def _label_before_colon(text: str, words: frozenset[str]) -> tuple[int, int] | N
 
 def guest_list_label(text: str) -> int | None:
     """End of the label when ``text`` is a guest-list label alone on its line (`对话嘉宾：`)."""
-    stripped = text.rstrip(" ：")
+    stripped = text.rstrip(" ：:")
     if _despaced(stripped) in word_set("guest_list_labels"):
         return len(stripped)
+    if stripped.startswith("【") and stripped.endswith("】"):  # `【对话嘉宾】`
+        if _despaced(stripped[1:-1]) in word_set("guest_list_labels"):
+            return len(stripped)
     return None
 
 
@@ -204,6 +209,9 @@ def guest_cuts(text: str) -> list[int]:
     a token that is not; a token ending with a title then a name counts as the title's end
     and the next guest's name. Returns ``[0]`` when the line holds one guest only.
     """
+    bracketed = [m.start() for m in _BRACKETED_GUEST.finditer(text)]
+    if len(bracketed) > 1 and _BRACKETED_GUESTS.fullmatch(text):
+        return bracketed  # `甲某（职务）、乙某（职务）`
     raw = [m.span() for m in regex.finditer(r"[^ ；;]+", text)]
     tokens: list[tuple[int, int]] = []
     for span in raw:  # a padded name (`柴  宁`) is one token

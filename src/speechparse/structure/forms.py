@@ -34,6 +34,7 @@ from speechparse.structure.blocks import Block, Kind, designation_at
 from speechparse.structure.chrome import chrome_reason
 
 _MAX_HEADLINE = 40
+_GUEST_SEPARATORS = " 、，；;"
 _SENTENCE_END = "。！？"
 _LAYOUT_ONLY = "no designation or place vouches for this name: taken from the column's layout"
 # `案例一`, `故事2`: a word and an ordinal on a line of their own, counting the pieces.
@@ -97,7 +98,11 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
         if rest_at >= len(block.text):
             return blocks  # the label alone: the ordinary layout
         rest = _piece(block.view, rest_at)
-        found = guest_line(rest)
+        cuts = guest_cuts(rest.text)
+        first_end = cuts[1] if len(cuts) > 1 else len(rest.text)
+        while first_end > 0 and rest.text[first_end - 1] in _GUEST_SEPARATORS:
+            first_end -= 1
+        found = guest_line(_piece(rest, 0, first_end))
         if found is None or not any(
             turn_name(b.text, frozenset([found.name])) for b in blocks[i + 1 :]
         ):
@@ -134,7 +139,7 @@ def _split_guest_runs(blocks: list[Block]) -> list[Block]:
             k += 1
             continue
         for a, b in zip(cuts, [*cuts[1:], len(block.text)], strict=True):
-            while b > a and block.text[b - 1] in " ；;":
+            while b > a and block.text[b - 1] in _GUEST_SEPARATORS:
                 b -= 1
             view = _piece(block.view, a, b)
             start, end = view.span(0, len(view.text))
@@ -144,7 +149,10 @@ def _split_guest_runs(blocks: list[Block]) -> list[Block]:
 
 
 def _is_guest_label(block: Block) -> bool:
-    return block.kind in (Kind.TEXT, Kind.LABEL) and guest_list_label(block.text) is not None
+    return (
+        block.kind in (Kind.TEXT, Kind.LABEL, Kind.HEADLINE)
+        and guest_list_label(block.text) is not None
+    )
 
 
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
@@ -153,7 +161,7 @@ def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
         (
             i
             for i, b in enumerate(blocks)
-            if b.kind in (Kind.TEXT, Kind.LABEL) and guest_list_label(b.text) is not None
+            if _is_guest_label(b)
         ),
         None,
     )
