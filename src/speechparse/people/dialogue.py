@@ -74,9 +74,9 @@ def guest_list_label(text: str) -> int | None:
     stripped = text.rstrip(" ：:")
     if _despaced(stripped) in word_set("guest_list_labels"):
         return len(stripped)
-    if stripped.startswith("【") and stripped.endswith("】"):  # `【对话嘉宾】`
-        if _despaced(stripped[1:-1]) in word_set("guest_list_labels"):
-            return len(stripped)
+    bracketed = stripped.startswith("【") and stripped.endswith("】")  # `【对话嘉宾】`
+    if bracketed and _despaced(stripped[1:-1]) in word_set("guest_list_labels"):
+        return len(stripped)
     return None
 
 
