@@ -762,3 +762,52 @@ def test_dash_kicker_leaves_title_and_document_byline() -> None:
 
 
 regex_marks = re.compile(r"[#：:*>—]")
+
+
+NAMES_ALONE = [
+    pytest.param(
+        doc(
+            "代表委员话民生",
+            "禹春兰",
+            "全国人大代表、某县花溪村党支部书记",
+            "“合作社去年分红了。”今年她带来了关于农村电商的建议。",
+            "盛启航",
+            "全国政协委员、某理工大学副校长",
+            "“成果转化要打通最后一公里。”他建议设立中试基地。",
+        ),
+        [
+            ("禹春兰", [("全国人大", "代表"), ("某县花溪村", "党支部书记")], False),
+            ("盛启航", [("全国政协", "委员"), ("某理工大学", "副校长")], False),
+        ],
+        id="name-then-positions-line",
+    ),
+    pytest.param(
+        doc(
+            "代表委员话民生",
+            "禹春兰",
+            "“合作社去年分红了，大家干劲更足了。”",
+            "盛启航",
+            "“成果转化要打通最后一公里。”",
+        ),
+        [("禹春兰", [], True), ("盛启航", [], True)],
+        id="names-over-quotations-repeated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_ALONE)
+def test_names_alone_over_their_words(
+    text: str, expected: list[tuple[str, list[tuple[str | None, str]], bool]]
+) -> None:
+    data = parsed(text)
+    got = [(s["speaker"]["name"], positions(s["speaker"])) for s in data["speeches"]]
+    assert got == [(name, pos) for name, pos, _ in expected]
+    assert all(s["speaker"]["form"] == "name_line" for s in data["speeches"])
+    flagged = [d for d in data["diagnostics"] if d["code"] == "speaker.layout_only"]
+    assert len(flagged) == sum(1 for *_, doubt in expected if doubt)
+    assert all(len(s["paragraphs"]) == 1 for s in data["speeches"])
+
+
+def test_one_name_over_one_quotation_is_no_layout() -> None:
+    data = parsed(doc("标题一行", "禹春兰", "“合作社去年分红了，大家干劲更足了。”"))
+    assert data["speeches"] == []

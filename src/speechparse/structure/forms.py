@@ -12,12 +12,14 @@ walk over the blocks, so the cost stays linear in the document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact, is_terminated
 from speechparse.people.byline import BylineMatch, parse_credits
-from speechparse.people.designation import Designation, parse_designation
+from speechparse.people.designation import Designation, parse_designation, positions_only
 from speechparse.people.dialogue import (
     answer_label,
     guest_cuts,
@@ -56,6 +58,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     _mark_answers(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
+    blocks = _names_alone(blocks)
     _mark_author_note(blocks)
     blocks = _kickers_to_markers(blocks)
     for index, block in enumerate(blocks):
@@ -158,11 +161,7 @@ def _is_guest_label(block: Block) -> bool:
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
     """The guests of a guest list (name → its line) and the index after the list."""
     label_at = next(
-        (
-            i
-            for i, b in enumerate(blocks)
-            if _is_guest_label(b)
-        ),
+        (i for i, b in enumerate(blocks) if _is_guest_label(b)),
         None,
     )
     if label_at is None:
@@ -490,6 +489,87 @@ def _mark_author_note(blocks: list[Block]) -> None:
     block.kind, block.designation, block.form = Kind.DESIGNATION, found, "author_note"
     block.marker, block.body_start, block.byline = (0, note.start(1)), len(block.text), byline
     block.terminated = True
+
+
+def _bare_name(blocks: list[Block], i: int) -> tuple[int, int] | None:
+    """The name span when block ``i`` is a name alone on its line, not the report's first line."""
+    block = blocks[i]
+    if block.kind is not Kind.TEXT or block.byline is not None or _content(blocks, i, -1) is None:
+        return None
+    line = name_line(block.text)
+    return line[1] if line is not None and line[0] is None else None
+
+
+def _names_alone(blocks: list[Block]) -> list[Block]:
+    """Portraits and interviews: a name alone on its line, then the positions on the next
+    line (`某某` / `全国人大代表、某村党支部书记`), or the quoted words right below it.
+
+    A positions line vouches for the name; a quotation alone does only when the layout
+    repeats (two such names or more), and the speaker is then flagged as resting on it.
+    """
+    quoted: list[tuple[int, tuple[int, int]]] = []
+    merged: dict[int, Block] = {}
+    for i in range(len(blocks)):
+        name = _bare_name(blocks, i)
+        below = blocks[i + 1] if i + 1 < len(blocks) else None
+        if name is None or below is None or below.kind is not Kind.TEXT or below.byline:
+            continue
+        block = blocks[i]
+        if below.text.startswith("“"):
+            quoted.append((i, name))
+            continue
+        if below.terminated or len(below.text) > 60:
+            continue
+        found = positions_only(below.text, 0, len(below.text))
+        if found is None or found.doubts:
+            continue
+        shift = len(block.text)
+        offsets = [block.view.index[k] for k in range(shift)]
+        offsets += [below.view.index[k] for k in range(len(below.text))]
+        view = Compact(block.text + below.text, tuple(offsets))
+        parts = [
+            replace(
+                p,
+                org_start=p.org_start + shift,
+                org_end=p.org_end + shift,
+                title_start=p.title_start + shift,
+                end=p.end + shift,
+            )
+            for p in found.parts
+        ]
+        merged[i] = Block(
+            block.start,
+            below.end,
+            view,
+            Kind.DESIGNATION,
+            designation=Designation(
+                name[0], name[1], parts, "name_line", extent_end=len(view.text)
+            ),
+            body_start=len(view.text),
+            form="name_line",
+            terminated=True,
+            blank_before=block.blank_before,
+        )
+    if len(quoted) >= 2:
+        for i, name in quoted:
+            block = blocks[i]
+            doubts = [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
+            block.kind = Kind.DESIGNATION
+            block.designation = Designation(name[0], name[1], [], "name_line", doubts, name[1])
+            block.form, block.body_start, block.terminated = "name_line", len(block.text), True
+    if not merged:
+        return blocks
+    out: list[Block] = []
+    skip: set[int] = set()
+    for i, block in enumerate(blocks):
+        if i in skip:
+            continue
+        if i in merged:
+            out.append(merged[i])
+            skip.add(i + 1)
+            continue
+        out.append(block)
+    return out
 
 
 def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
