@@ -12,7 +12,7 @@ this way is decided from the document's structure by the caller. The label words
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -122,7 +122,7 @@ def speaker_label(text: str, start: int = 0) -> tuple[int, int] | None:
     return start + found[0], start + found[1]
 
 
-def turn_name(text: str, names: Container[str]) -> tuple[int, int, int] | None:
+def turn_name(text: str, names: Collection[str]) -> tuple[int, int, int] | None:
     """(name end, designation end, body start) when ``text`` opens with a known speaker's
     name and a colon: `姓名：…`, or `姓名委员：…` with a title after the name."""
     colon = text.find("：", 0, _MAX_TURN_NAME + 1)
@@ -143,7 +143,23 @@ def turn_name(text: str, names: Container[str]) -> tuple[int, int, int] | None:
     for cut in range(len(prefix) - 1, 1, -1):
         if prefix[:cut] in names and prefix[cut:] in titles:
             return cut, end, body
+    # `司马委员：`: a surname and a title, for the one speaker of that surname.
+    for cut in (1, 2):
+        surname = prefix[:cut]
+        if (
+            prefix[cut:] in titles
+            and surname_length(surname + "某") == cut
+            and sum(1 for n in names if n.startswith(surname)) == 1
+        ):
+            return cut, end, body
     return None
+
+
+def full_name(short: str, names: Iterable[str]) -> str | None:
+    """The one known name that ``short`` (a name or a surname) stands for."""
+    found = [n for n in names if n == short]
+    found = found or [n for n in names if n.startswith(short)]
+    return found[0] if len(found) == 1 else None
 
 
 def turn_shape(text: str) -> Literal["label", "name"] | None:

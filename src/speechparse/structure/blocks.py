@@ -318,6 +318,7 @@ def _units_look_right(text: str, found: Designation) -> bool:
 
 def build_blocks(folded: str) -> list[Block]:
     """Group lines into blocks and classify each block by its own text."""
+    folded = _markdown.blank_bold_labels(folded)
     lines = split_lines(folded)
     if not lines:
         return []

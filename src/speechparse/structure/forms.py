@@ -22,6 +22,7 @@ from speechparse.people.byline import BylineMatch, parse_credits
 from speechparse.people.designation import Designation, parse_designation, positions_only
 from speechparse.people.dialogue import (
     answer_label,
+    full_name,
     guest_cuts,
     guest_line,
     guest_list_label,
@@ -206,8 +207,13 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         if turn is not None:
             name_end, end, body = turn
             block.kind = Kind.DESIGNATION
-            block.designation = Designation(0, name_end, [], "dialogue", extent_end=end)
-            block.guest = known[text[:name_end].replace(" ", "")]
+            short = text[:name_end].replace(" ", "")
+            full = full_name(short, known)
+            assert full is not None
+            # `司马委员：` names by surname only: the name is then the guest list's.
+            name_at = name_end if full == short else 0
+            block.designation = Designation(0, name_at, [], "dialogue", extent_end=end)
+            block.guest = known[full]
             block.body_start, block.form, block.marker, block.label = body, "dialogue", None, None
             block.terminated = is_terminated(text[body:])
             turns += 1
