@@ -847,3 +847,85 @@ def test_names_alone_over_their_words(
 def test_one_name_over_one_quotation_is_no_layout() -> None:
     data = parsed(doc("标题一行", "禹春兰", "“合作社去年分红了，大家干劲更足了。”"))
     assert data["speeches"] == []
+
+
+_SIGNED_BODY = (
+    "数据是新型生产要素。当前，数据确权、定价等环节仍存在堵点。",
+    "一是要完善数据产权制度。二是要培育数据交易市场。",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters"),
+    [
+        pytest.param(
+            doc(
+                "让数据要素流动起来",
+                "邵景川",
+                *_SIGNED_BODY,
+                "（作者为全国政协委员、某财经大学教授）",
+            ),
+            None,
+            id="name-under-title-positions-in-note",
+        ),
+        pytest.param(
+            doc(
+                "全国政协委员  邵景川",
+                "让数据要素流动起来",
+                *_SIGNED_BODY,
+                "（作者为某财经大学教授，本报记者葛芸采访整理）",
+            ),
+            ["葛芸"],
+            id="kicker-line-names-author-note-adds-unit",
+        ),
+        pytest.param(
+            doc(
+                "让数据要素流动起来",
+                *_SIGNED_BODY,
+                "（作者为全国政协委员、某财经大学教授邵景川。本报记者葛芸采访整理）",
+            ),
+            ["葛芸"],
+            id="named-note-stop-before-credit",
+        ),
+    ],
+)
+def test_signed_pieces(text: str, reporters: list[str] | None) -> None:
+    data = parsed(text)
+    (speech,) = data["speeches"]
+    assert speech["speaker"]["form"] == "author_note"
+    assert speech["speaker"]["name"] == "邵景川"
+    assert positions(speech["speaker"]) == [("全国政协", "委员"), ("某财经大学", "教授")]
+    assert [p["text"] for p in speech["paragraphs"]] == list(_SIGNED_BODY)
+    got = [c["name"] for c in speech["byline"]["credits"]] if speech["byline"] else None
+    assert got == reporters
+    assert data["title"]["text"] == "让数据要素流动起来"
+
+
+def test_note_without_a_name_anywhere_is_no_speech() -> None:
+    data = parsed(doc("让数据要素流动起来", *_SIGNED_BODY, "（作者为某财经大学教授）"))
+    assert data["speeches"] == []
+
+
+def test_interview_round_up_answers_without_names() -> None:
+    data = parsed(
+        doc(
+            "代表委员谈民生",
+            "禹春兰  全国人大代表、某县花溪村党支部书记",
+            "晨报：今年带来了什么建议？",
+            "关于农村电商的建议。我们村去年网上卖出了三千多单土特产。",
+            "晨报：还有哪些困难？",
+            "物流成本偏高，希望能建县级分拣中心。",
+            "盛启航  全国政协委员、某理工大学副校长",
+            "晨报：您关注什么？",
+            "成果转化要打通最后一公里。",
+        )
+    )
+    assert [p["name"] for p in data["people"]] == ["禹春兰", "盛启航"]
+    assert len(data["questions"]) == 3
+    answers = [s for s in data["speeches"] if s["paragraphs"]]
+    assert [(s["speaker"]["name"], s["paragraphs"][0]["text"][:4]) for s in answers] == [
+        ("禹春兰", "关于农村"),
+        ("禹春兰", "物流成本"),
+        ("盛启航", "成果转化"),
+    ]
+    assert positions(data["people"][1]) == [("全国政协", "委员"), ("某理工大学", "副校长")]

@@ -204,7 +204,11 @@ class Builder:
             # A dialogue turn: the positions are written once, in the guest list (or the
             # title, for `答：` turns, which also take the name from there).
             guest = block.guest.designation
+            own = positions
             positions = self.positions(block.guest.view, guest.parts)
+            if block.form == "author_note":  # the note adds to the head line's positions
+                seen = {(p.organization, p.title) for p in positions}
+                positions += [p for p in own if (p.organization, p.title) not in seen]
             if found.name_end == found.name_start:
                 n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
         for code, message in found.doubts:

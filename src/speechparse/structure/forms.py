@@ -60,6 +60,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
     blocks = _names_alone(blocks)
+    _mark_interview_sections(blocks)
     _mark_author_note(blocks)
     blocks = _kickers_to_markers(blocks)
     for index, block in enumerate(blocks):
@@ -466,25 +467,41 @@ def _mark_name_lines(blocks: list[Block]) -> None:
 
 
 # `（作者为某大学教授，本报记者某某采访整理）`: who wrote a signed piece, and who took it down.
-_AUTHOR_NOTE = regex.compile(r"（作者(?:为|系|是) ?([^（），]{3,60}?)(?:，([^（），]{2,30}))?）")
+_AUTHOR_NOTE = regex.compile(
+    r"（作者(?:为|系|是) ?([^（），。；]{3,60}?)(?:[，。；] ?([^（），。；]{2,30}?)。?)?）"
+)
+_HEAD_SCAN = 6
 
 
 def _mark_author_note(blocks: list[Block]) -> None:
-    """A piece with no speaker line that closes with an author's note is that author's one
-    speech; the note's `采访整理` credit is the speech's byline."""
-    if any(b.kind in (Kind.DESIGNATION, Kind.QUESTION, Kind.GUEST) for b in blocks):
+    """A signed piece closing with an author's note is that author's one speech.
+
+    The note names the author (`（作者为单位职务某某，本报记者某某采访整理）`), or gives only
+    the positions while the name stands at the head, alone or with a title (`全国政协委员
+    某某`) in the edition or kicker line; the note's `采访整理` credit is the speech's byline.
+    """
+    if any(b.kind in (Kind.QUESTION, Kind.GUEST) or b.form == "dialogue" for b in blocks):
         return
+    speakers = [i for i, b in enumerate(blocks) if b.kind is Kind.DESIGNATION]
     k = len(blocks) - 1
     while k >= 0 and blocks[k].kind in (Kind.CHROME, Kind.BYLINE):
         k -= 1
-    if k <= 0 or blocks[k].kind is not Kind.TEXT:
+    if k <= 0 or blocks[k].kind is not Kind.TEXT or len(speakers) > 1:
         return
     block = blocks[k]
     note = _AUTHOR_NOTE.fullmatch(block.text)
     if note is None:
         return
+    author: Block | None = None
     found = parse_designation(block.view, note.start(1), note.end(1))
-    if found is None or found.doubts or not found.parts or found.name_end != note.end(1):
+    if found is None or found.name_end != note.end(1):
+        found = positions_only(block.text, note.start(1), note.end(1))
+        author = _author_at_head(blocks, speakers)
+        if author is None:
+            return
+    elif speakers:
+        return
+    if found is None or found.doubts or not found.parts:
         return
     byline = None
     if note.group(2) is not None:
@@ -492,9 +509,42 @@ def _mark_author_note(blocks: list[Block]) -> None:
         if credits is None:
             return
         byline = BylineMatch(note.start(2), note.end(2), tuple(credits), "trailing")
+    if author is not None:
+        # The head line only names the author: it reads as a line under (or over) the title.
+        author.kind, author.byline, author.body_start = Kind.SUBTITLE, None, len(author.text)
+        block.guest = author
     block.kind, block.designation, block.form = Kind.DESIGNATION, found, "author_note"
     block.marker, block.body_start, block.byline = (0, note.start(1)), len(block.text), byline
     block.terminated = True
+
+
+def _author_at_head(blocks: list[Block], speakers: list[int]) -> Block | None:
+    """The line at the head of a signed piece that names its author: the one speaker line
+    there, or a name alone (read as text or as a byline without a role)."""
+    seen = 0
+    for i, block in enumerate(blocks):
+        if block.kind is Kind.CHROME:
+            continue
+        seen += 1
+        if seen > _HEAD_SCAN or (block.kind is Kind.TEXT and block.terminated):
+            return None
+        if i in speakers:
+            found = block.designation
+            if found is None or found.doubts or block.body_start < len(block.text):
+                return None
+            return block
+        if block.kind is Kind.BYLINE and block.byline is not None:
+            credits = block.byline.credits
+            if len(credits) != 1 or credits[0].role is not None:
+                continue
+        elif block.kind is not Kind.TEXT or block.byline is not None:
+            continue
+        line = name_line(block.text)
+        if line is not None and line[0] is None and seen > 1:
+            start, end = line[1]
+            block.designation = Designation(start, end, [], "name_line", [], end)
+            return block
+    return None
 
 
 def _bare_name(blocks: list[Block], i: int) -> tuple[int, int] | None:
@@ -576,6 +626,70 @@ def _names_alone(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
+
+
+def _interviewee_line(blocks: list[Block], i: int) -> Designation | None:
+    """A line naming one interviewee (`某某  单位职务`, `单位职务  某某` or the name alone)."""
+    block = blocks[i]
+    if block.kind is Kind.DESIGNATION and block.body_start >= len(block.text):
+        found = block.designation
+        return found if found is not None and not found.doubts else None
+    if block.kind is not Kind.TEXT or block.byline is not None or block.terminated:
+        return None
+    guest = guest_line(block.view)
+    if guest is not None:
+        found = guest.designation
+        found.name_start, found.name_end = guest.name_start, guest.name_end
+        return found
+    name = _bare_name(blocks, i)
+    return None if name is None else Designation(name[0], name[1], [], "name_line", [], name[1])
+
+
+def _mark_interview_sections(blocks: list[Block]) -> None:
+    """Round-ups of short interviews: each interviewee's line, then questions (`某报：…`,
+    `记者：…`) each followed by the answer in plain paragraphs, with no name before them.
+
+    Needs two questions or more, and a question right under the interviewee's line; each
+    answer is a turn by the interviewee above it.
+    """
+    if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
+        return
+    asked = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text) is not None
+    ]
+    if len(asked) < 2:
+        return
+    person: Block | None = None
+    after_question = False
+    for i, block in enumerate(blocks):
+        if block.kind is Kind.CHROME:
+            continue
+        nxt = _content(blocks, i, 1)
+        if nxt is not None and nxt.kind in (Kind.TEXT, Kind.LABEL) and question_label(nxt.text):
+            found = _interviewee_line(blocks, i)
+            if found is not None and found.name_end > found.name_start:
+                block.kind, block.designation, block.form = Kind.DESIGNATION, found, "line"
+                block.body_start, block.terminated, block.byline = len(block.text), True, None
+                person, after_question = block, False
+                continue
+        if person is None:
+            continue
+        asks = block.kind in (Kind.TEXT, Kind.LABEL)
+        question = question_label(block.text) if asks else None
+        if question is not None:
+            block.kind, block.marker = Kind.QUESTION, (0, question[0])
+            block.body_start, block.designation, after_question = question[1], None, True
+            continue
+        if after_question and block.kind is Kind.TEXT and block.byline is None:
+            block.kind = Kind.DESIGNATION
+            block.designation = Designation(0, 0, [], "dialogue")
+            block.guest, block.form, block.body_start = person, "dialogue", 0
+            after_question = False
+            continue
+        if block.kind is not Kind.TEXT:
+            after_question = False
 
 
 def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
