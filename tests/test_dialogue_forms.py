@@ -929,3 +929,29 @@ def test_interview_round_up_answers_without_names() -> None:
         ("盛启航", "成果转化"),
     ]
     assert positions(data["people"][1]) == [("全国政协", "委员"), ("某理工大学", "副校长")]
+
+
+def test_named_answers_to_outlet_questions_take_positions_from_the_text_above() -> None:
+    data = parsed(
+        doc(
+            "两会连线｜把实事办到群众心坎上",
+            "今年全国两会上，全国人大代表、花溪县花溪村党支部书记禹春兰带来了关于农村电商的建议。"
+            "另一位受访者也谈了看法。",
+            "新民报：为什么关注农村电商？",
+            "禹春兰：我们村去年在网上卖出了三千多单土特产。",
+            "新民报：成果转化难在哪里？",
+            "盛启航：难在中试环节。",
+        )
+    )
+    got = [(s["speaker"]["name"], positions(s["speaker"])) for s in data["speeches"]]
+    assert got == [
+        ("禹春兰", [("全国人大", "代表"), ("花溪县花溪村", "党支部书记")]),
+        ("盛启航", []),
+    ]
+    assert [q["asker"]["text"] for q in data["questions"]] == ["新民报", "新民报"]
+
+
+def test_one_question_does_not_make_a_name_and_colon_a_turn() -> None:
+    data = parsed(doc("标题一行", "新民报：为什么关注？", "禹春兰：我们村去年卖出了三千多单。"))
+    assert data["speeches"] == []
+    assert data["questions"] == []

@@ -33,6 +33,7 @@ from speechparse.models import (
     Speech,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, surname_length
+from speechparse.people.dialogue import designation_ending
 from speechparse.structure.assemble import (
     Draft,
     DraftByline,
@@ -279,7 +280,7 @@ class Builder:
             at = view.text.find(speaker.name)
             if at < 0:
                 continue
-            found = _designation_ending(view, at, at + len(speaker.name))
+            found = designation_ending(view, at, at + len(speaker.name))
             if found is None:
                 continue
             extra = [
@@ -362,26 +363,6 @@ class Builder:
                 else [layout_text(self.source, piece.start, piece.end)]
             )
         return Span(text="\n".join(texts), start=pieces[0].start, end=pieces[-1].end)
-
-
-_CLAUSE_MARKS = "，。；：！？“”（）、 "
-
-
-def _designation_ending(view: Compact, name_start: int, name_end: int) -> Designation | None:
-    """The designation in running text that ends with the name at ``name_start``: from the
-    start of its clause (a comma, stop or quote before it; `、` joins positions and so does
-    not end a clause) to the name."""
-    text = view.text
-    clause = name_start
-    while clause > 0 and text[clause - 1] not in "，。；：！？“”（）":
-        clause -= 1
-    for start in range(clause, name_start - 1):
-        if text[start] in _CLAUSE_MARKS:
-            continue
-        found = parse_designation(view, start, name_end)
-        if found is not None and found.parts and found.name_start == name_start:
-            return None if found.doubts else found
-    return None
 
 
 def build_parts(builder: Builder, draft: Draft) -> dict[str, object]:

@@ -217,6 +217,26 @@ def guest_line(view: Compact) -> Guest | None:
     return Guest(found.name_start, found.name_end, name, found)
 
 
+_CLAUSE_STOPS = "，。；：！？“”（）"
+
+
+def designation_ending(view: Compact, name_start: int, name_end: int) -> Designation | None:
+    """The designation in running text that ends with the name at ``name_start``: from the
+    start of its clause (a comma, stop or quote before it; `、` joins positions and so does
+    not end a clause) to the name, with at least one position and no doubt."""
+    text = view.text
+    clause = name_start
+    while clause > 0 and text[clause - 1] not in _CLAUSE_STOPS:
+        clause -= 1
+    for start in range(clause, name_start - 1):
+        if text[start] in _CLAUSE_STOPS or text[start] in "、 ":
+            continue
+        found = parse_designation(view, start, name_end)
+        if found is not None and found.parts and found.name_start == name_start:
+            return None if found.doubts else found
+    return None
+
+
 def guest_cuts(text: str) -> list[int]:
     """Where each guest starts when one line lists several (`甲某  职务  乙某  职务`), or a
     name was glued to the end of the previous guest's positions (`…研究员乙某  职务`).

@@ -22,6 +22,7 @@ from speechparse.people.byline import BylineMatch, parse_credits
 from speechparse.people.designation import Designation, parse_designation, positions_only
 from speechparse.people.dialogue import (
     answer_label,
+    designation_ending,
     full_name,
     guest_cuts,
     guest_line,
@@ -32,6 +33,7 @@ from speechparse.people.dialogue import (
     question_label,
     speaker_label,
     turn_name,
+    turn_shape,
 )
 from speechparse.structure.blocks import Block, Kind, designation_at
 from speechparse.structure.chrome import chrome_reason
@@ -199,11 +201,19 @@ def _mark_dialogue(blocks: list[Block]) -> None:
     guests, k = _guest_list(blocks)
     known = dict(guests)
     turns = sum(1 for b in blocks if b.form == "dialogue")
+    asked = not guests and _asks_twice(blocks)
     for i in range(k, len(blocks)):
         block = blocks[i]
         if block.kind in (Kind.CHROME, Kind.BYLINE):
             continue
         text = block.text
+        if asked and block.kind is Kind.TEXT and _after_question(blocks, i):
+            # `某某：…` answering a question: the name is known from the text above.
+            introduced = _introduced(blocks, i)
+            if introduced is not None:
+                known.setdefault(*introduced)
+            elif (name := _turn_name_alone(text)) is not None:
+                known.setdefault(name, block)  # not introduced: a name without positions
         turn = turn_name(text, known.keys()) if known else None
         if turn is not None:
             name_end, end, body = turn
@@ -269,6 +279,50 @@ def _name_turn(block: Block, guest: Block) -> None:
     block.designation = Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end())
     block.guest, block.form, block.marker, block.label = guest, "dialogue", None, None
     block.body_start, block.terminated = len(block.text), True
+
+
+def _asks_twice(blocks: list[Block]) -> bool:
+    asks = (b for b in blocks if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text))
+    return next(asks, None) is not None and next(asks, None) is not None
+
+
+def _after_question(blocks: list[Block], i: int) -> bool:
+    above = _content(blocks, i, -1)
+    return (
+        above is not None
+        and above.kind in (Kind.TEXT, Kind.LABEL, Kind.QUESTION)
+        and question_label(above.text) is not None
+    )
+
+
+def _turn_name_alone(text: str) -> str | None:
+    colon = text.find("：", 0, 6)
+    name = text[:colon].replace(" ", "") if colon > 1 else ""
+    return name if turn_shape(text) == "name" and 2 <= len(name) <= 4 else None
+
+
+def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
+    """(name, a block holding just its designation) when block ``i`` opens with `某某：` and
+    that person was introduced with a designation (`单位职务某某`) in an earlier paragraph."""
+    name = _turn_name_alone(blocks[i].text)
+    if name is None:
+        return None
+    for block in blocks[:i]:
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+            continue
+        at = block.text.find(name)
+        while at >= 0:
+            found = designation_ending(block.view, at, at + len(name))
+            if found is not None:
+                start = min([found.extent_start, *(p.org_start for p in found.parts)])
+                view = _piece(block.view, start, at + len(name))
+                shifted = parse_designation(view)
+                if shifted is not None and shifted.parts:
+                    span = view.span(0, len(view.text))
+                    holder = Block(*span, view, Kind.TEXT, designation=shifted)
+                    return name, holder
+            at = block.text.find(name, at + 1)
+    return None
 
 
 def _outlet_turn(block: Block) -> bool:
