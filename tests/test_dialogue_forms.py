@@ -955,3 +955,25 @@ def test_one_question_does_not_make_a_name_and_colon_a_turn() -> None:
     data = parsed(doc("标题一行", "新民报：为什么关注？", "禹春兰：我们村去年卖出了三千多单。"))
     assert data["speeches"] == []
     assert data["questions"] == []
+
+
+def test_a_name_alone_answering_a_question_speaks_the_lines_below() -> None:
+    data = parsed(
+        doc(
+            "两会连线",
+            "今年全国两会上，全国人大代表、花溪县花溪村党支部书记禹春兰带来了关于农村电商的建议。",
+            "新民报：为什么关注农村电商？",
+            "禹春兰",
+            "我们村去年在网上卖出了三千多单土特产。",
+            "新民报：还有什么困难？",
+            "禹春兰",
+            "物流成本偏高。",
+        )
+    )
+    got = [(s["speaker"]["name"], [p["text"] for p in s["paragraphs"]]) for s in data["speeches"]]
+    assert got == [
+        ("禹春兰", ["我们村去年在网上卖出了三千多单土特产。"]),
+        ("禹春兰", ["物流成本偏高。"]),
+    ]
+    assert positions(data["people"][0]) == [("全国人大", "代表"), ("花溪县花溪村", "党支部书记")]
+    assert len(data["questions"]) == 2

@@ -296,6 +296,11 @@ def _after_question(blocks: list[Block], i: int) -> bool:
 
 
 def _turn_name_alone(text: str) -> str | None:
+    """The name of `某某：…`, or of a line holding only a name (the words below it)."""
+    line = name_line(text)
+    if line is not None and line[0] is None:
+        name = text.replace(" ", "")
+        return name if 2 <= len(name) <= 4 else None
     colon = text.find("：", 0, 6)
     name = text[:colon].replace(" ", "") if colon > 1 else ""
     return name if turn_shape(text) == "name" and 2 <= len(name) <= 4 else None
