@@ -19,7 +19,7 @@ from typing import Literal
 import regex
 
 from speechparse.core.lexicon import load_words, word_set
-from speechparse.core.text import Compact
+from speechparse.core.text import BULLETS, Compact
 from speechparse.people.designation import (
     Designation,
     parse_designation,
@@ -201,14 +201,15 @@ def guest_line(view: Compact) -> Guest | None:
     text = view.text
     if not text or len(text) > 80:
         return None
-    lead = _leading_name(text)
+    skip = len(text) - len(text.lstrip(BULLETS + " "))  # `●姓名  单位职务`
+    lead = _leading_name(text[skip:])
     if lead is not None:
-        name = _despaced(text[lead[0] : lead[1]])
+        name = _despaced(text[skip + lead[0] : skip + lead[1]])
         if _known_name(name):
-            found = positions_only(text, lead[2], len(text))
+            found = positions_only(text, skip + lead[2], len(text))
             if found is not None:
-                return Guest(lead[0], lead[1], name, found)
-    found = parse_designation(view)
+                return Guest(skip + lead[0], skip + lead[1], name, found)
+    found = parse_designation(view, skip, len(text)) if skip else parse_designation(view)
     if found is None or found.form not in ("name_first", "spaced"):
         return None
     name = _despaced(text[found.name_start : found.name_end])

@@ -177,7 +177,8 @@ def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
         if block.kind is Kind.CHROME:
             k += 1
             continue
-        found = guest_line(block.view) if block.kind in (Kind.TEXT, Kind.DESIGNATION) else None
+        guestlike = block.kind in (Kind.TEXT, Kind.DESIGNATION, Kind.HEADLINE)
+        found = guest_line(block.view) if guestlike else None
         if found is None:
             break
         designation = found.designation
