@@ -995,3 +995,27 @@ def test_a_name_alone_answering_a_question_speaks_the_lines_below() -> None:
     ]
     assert positions(data["people"][0]) == [("全国人大", "代表"), ("花溪县花溪村", "党支部书记")]
     assert len(data["questions"]) == 2
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        pytest.param(("确权难、定价难。", "要完善数据产权制度。"), id="unlabelled-answers"),
+        pytest.param(("邵景川：确权难、定价难。", "邵景川：要完善数据产权制度。"), id="named"),
+    ],
+)
+def test_interview_of_the_person_named_in_the_subtitle(answers: tuple[str, str]) -> None:
+    data = parsed(
+        doc(
+            "让数据要素流动起来\n——对话全国政协委员、栖霞财经大学教授邵景川",
+            "本报记者  葛芸",
+            "记者：数据要素流通的堵点在哪里？",
+            answers[0],
+            "记者：怎么破解？",
+            answers[1],
+        )
+    )
+    got = [(s["speaker"]["name"], s["paragraphs"][0]["text"]) for s in data["speeches"]]
+    assert got == [("邵景川", "确权难、定价难。"), ("邵景川", "要完善数据产权制度。")]
+    assert positions(data["people"][0]) == [("全国政协", "委员"), ("栖霞财经大学", "教授")]
+    assert [q["before_speech"] for q in data["questions"]] == [0, 1]

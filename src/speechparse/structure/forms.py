@@ -17,6 +17,7 @@ from dataclasses import replace
 import regex
 
 from speechparse.core.diagnostics import Code
+from speechparse.core.lexicon import load_words
 from speechparse.core.text import Compact, is_terminated
 from speechparse.people.byline import BylineMatch, parse_credits
 from speechparse.people.designation import Designation, parse_designation, positions_only
@@ -59,6 +60,7 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     blocks = _split_guest_label(blocks)
     blocks = _split_guest_runs(blocks)
     _mark_answers(blocks)
+    _unlabelled_answers(blocks)
     _mark_dialogue(blocks)
     _mark_name_lines(blocks)
     blocks = _names_alone(blocks)
@@ -314,7 +316,7 @@ def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
     if name is None:
         return None
     for block in blocks[:i]:
-        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION, Kind.SUBTITLE, Kind.HEADLINE):
             continue
         at = block.text.find(name)
         while at >= 0:
@@ -352,15 +354,38 @@ def _interviewee(blocks: list[Block]) -> Block | None:
         if block.kind not in (Kind.TEXT, Kind.SUBTITLE) or len(block.text) > 80:
             continue
         text = block.text
-        at = text.find("访")
-        while at >= 0:
-            found = designation_at(text[at + 1 :])
-            if found is not None and found[2] == len(text) - at - 1 and not found[0].doubts:
-                view = _piece(block.view, at + 1)
-                start, end = view.span(0, len(view.text))
-                return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
-            at = text.find("访", at + 1)
+        for word in load_words("interview_words"):
+            at = text.find(word)
+            while at >= 0:
+                after = at + len(word)
+                found = designation_at(text[after:])
+                if found is not None and found[2] == len(text) - after and not found[0].doubts:
+                    view = _piece(block.view, after)
+                    start, end = view.span(0, len(view.text))
+                    return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
+                at = text.find(word, at + 1)
     return None
+
+
+def _unlabelled_answers(blocks: list[Block]) -> None:
+    """An interview of the one person named in the title (`——访某局局长某某`): questions
+    (`记者：…`) each followed by the answer in plain paragraphs; each answer is a turn of
+    that person. Needs two questions or more."""
+    if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
+        return
+    if not _asks_twice(blocks):
+        return
+    interviewee = _interviewee(blocks)
+    if interviewee is None:
+        return
+    for i, block in enumerate(blocks):
+        if block.kind is not Kind.TEXT or block.byline is not None or not block.text:
+            continue
+        if not _after_question(blocks, i) or question_label(block.text) is not None:
+            continue
+        block.kind = Kind.DESIGNATION
+        block.designation = Designation(0, 0, [], "dialogue")
+        block.guest, block.form, block.body_start = interviewee, "dialogue", 0
 
 
 def _mark_answers(blocks: list[Block]) -> None:
