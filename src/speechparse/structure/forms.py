@@ -383,6 +383,8 @@ def _unlabelled_answers(blocks: list[Block]) -> None:
             continue
         if not _after_question(blocks, i) or question_label(block.text) is not None:
             continue
+        if _turn_name_alone(block.text) is not None:
+            continue  # `某某：…` or a name line: a named turn, read as such later
         block.kind = Kind.DESIGNATION
         block.designation = Designation(0, 0, [], "dialogue")
         block.guest, block.form, block.body_start = interviewee, "dialogue", 0
