@@ -218,7 +218,7 @@ def guest_line(view: Compact) -> Guest | None:
     return Guest(found.name_start, found.name_end, name, found)
 
 
-_CLAUSE_STOPS = "，。；：！？“”（）"
+_CLAUSE_STOPS = "，。；：！？“”（）—"
 
 
 def designation_ending(view: Compact, name_start: int, name_end: int) -> Designation | None:

@@ -315,8 +315,13 @@ def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
     name = _turn_name_alone(blocks[i].text)
     if name is None:
         return None
+    interviewee = _interviewee(blocks[:i])
+    if interviewee is not None and interviewee.designation is not None:
+        named = interviewee.designation
+        if interviewee.text[named.name_start : named.name_end].replace(" ", "") == name:
+            return name, interviewee
     for block in blocks[:i]:
-        if block.kind not in (Kind.TEXT, Kind.DESIGNATION, Kind.SUBTITLE, Kind.HEADLINE):
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
             continue
         at = block.text.find(name)
         while at >= 0:
