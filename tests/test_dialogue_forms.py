@@ -1019,3 +1019,21 @@ def test_interview_of_the_person_named_in_the_subtitle(answers: tuple[str, str])
     assert got == [("邵景川", "确权难、定价难。"), ("邵景川", "要完善数据产权制度。")]
     assert positions(data["people"][0]) == [("全国政协", "委员"), ("栖霞财经大学", "教授")]
     assert [q["before_speech"] for q in data["questions"]] == [0, 1]
+
+
+def test_one_name_over_a_quotation_speaks_when_the_text_introduces_it() -> None:
+    data = parsed(
+        doc(
+            "让老手艺走进新生活",
+            "全国政协委员、青岫省工艺美术大师向明远带来了关于传统工艺振兴的提案。",
+            "向明远",
+            "“老手艺要活下去，就得走进年轻人的生活。”",
+            "他建议在中小学开设手工课。",
+        )
+    )
+    (speech,) = data["speeches"]
+    assert speech["speaker"]["name"] == "向明远"
+    assert speech["speaker"]["form"] == "name_line"
+    assert positions(speech["speaker"]) == [("全国政协", "委员"), ("青岫省", "工艺美术大师")]
+    assert len(speech["paragraphs"]) == 2
+    assert not [d for d in data["diagnostics"] if d["code"] == "speaker.layout_only"]

@@ -309,6 +309,27 @@ def _turn_name_alone(text: str) -> str | None:
     return name if turn_shape(text) == "name" and 2 <= len(name) <= 4 else None
 
 
+def _introduced_anywhere(blocks: list[Block], name: str, skip: int) -> Block | None:
+    """A block holding the designation (`单位职务某某`) that introduces ``name`` in some
+    paragraph of the document other than block ``skip``."""
+    for k, block in enumerate(blocks):
+        if k == skip or block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+            continue
+        at = block.text.find(name)
+        while at >= 0:
+            found = designation_ending(block.view, at, at + len(name))
+            if found is not None:
+                start = min([found.extent_start, *(p.org_start for p in found.parts)])
+                view = _piece(block.view, start, at + len(name))
+                shifted = parse_designation(view)
+                if shifted is not None and shifted.parts:
+                    return Block(
+                        *view.span(0, len(view.text)), view, Kind.TEXT, designation=shifted
+                    )
+            at = block.text.find(name, at + 1)
+    return None
+
+
 def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
     """(name, a block holding just its designation) when block ``i`` opens with `某某：` and
     that person was introduced with a designation (`单位职务某某`) in an earlier paragraph."""
@@ -320,22 +341,8 @@ def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
         named = interviewee.designation
         if interviewee.text[named.name_start : named.name_end].replace(" ", "") == name:
             return name, interviewee
-    for block in blocks[:i]:
-        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
-            continue
-        at = block.text.find(name)
-        while at >= 0:
-            found = designation_ending(block.view, at, at + len(name))
-            if found is not None:
-                start = min([found.extent_start, *(p.org_start for p in found.parts)])
-                view = _piece(block.view, start, at + len(name))
-                shifted = parse_designation(view)
-                if shifted is not None and shifted.parts:
-                    span = view.span(0, len(view.text))
-                    holder = Block(*span, view, Kind.TEXT, designation=shifted)
-                    return name, holder
-            at = block.text.find(name, at + 1)
-    return None
+    holder = _introduced_anywhere(blocks[:i], name, i)
+    return None if holder is None else (name, holder)
 
 
 def _outlet_turn(block: Block) -> bool:
@@ -698,13 +705,16 @@ def _names_alone(blocks: list[Block]) -> list[Block]:
             terminated=True,
             blank_before=block.blank_before,
         )
-    if len(quoted) >= 2:
-        for i, name in quoted:
-            block = blocks[i]
-            doubts = [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
-            block.kind = Kind.DESIGNATION
-            block.designation = Designation(name[0], name[1], [], "name_line", doubts, name[1])
-            block.form, block.body_start, block.terminated = "name_line", len(block.text), True
+    for i, name in quoted:
+        block = blocks[i]
+        introduced = _introduced_anywhere(blocks, block.text.replace(" ", ""), i)
+        if introduced is None and len(quoted) < 2:
+            continue
+        doubts = [] if introduced else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
+        block.kind = Kind.DESIGNATION
+        block.designation = Designation(name[0], name[1], [], "name_line", doubts, name[1])
+        block.form, block.body_start, block.terminated = "name_line", len(block.text), True
+        block.guest = introduced
     if not merged:
         return blocks
     out: list[Block] = []
