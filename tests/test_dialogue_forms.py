@@ -674,6 +674,23 @@ GENERALISED = [
     pytest.param(
         doc(
             "湿地保护怎么干",
+            "嘉宾：蒲晓川  全国政协委员、某林业大学教授",
+            "嘉宾：柴宁  全国政协委员、某湿地公园主任",
+            "主持人：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。",
+            "柴宁：难在协同。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="label-repeated-for-each-guest",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
             "【对话嘉宾】",
             "蒲晓川  全国政协委员、某林业大学教授",
             "柴宁  全国政协委员、某湿地公园主任",
@@ -809,7 +826,7 @@ def test_signed_piece_takes_the_whole_body_and_the_credit() -> None:
 
 
 def test_dash_kicker_leaves_title_and_document_byline() -> None:
-    data = parsed(GENERALISED[9].values[0])  # type: ignore[index]
+    data = parsed(GENERALISED[10].values[0])  # type: ignore[index]
     assert data["title"]["text"] == "让古村落活起来（履职故事）"
     assert [c["name"] for c in data["byline"]["credits"]] == ["田甜"]
     assert data["speeches"][0]["byline"] is None

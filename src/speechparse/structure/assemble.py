@@ -314,7 +314,8 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.subtitle = block
             continue
         if block.kind is Kind.GUEST_LABEL:
-            draft.guest_label = block
+            # A label repeated for each guest lies inside the list the first one opens.
+            draft.guest_label = draft.guest_label or block
             continue
         if block.kind is Kind.GUEST:
             draft.guests.append(block)

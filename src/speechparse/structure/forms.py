@@ -116,13 +116,42 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
             turn_name(b.text, frozenset([found.name])) for b in blocks[i + 1 :]
         ):
             return blocks
-        label = _piece(block.view, 0, colon + 1)
-        pieces = []
-        for view in (label, rest):
-            start, end = view.span(0, len(view.text))
-            pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
-        return [*blocks[:i], *pieces, *blocks[i + 1 :]]
+        return [
+            *blocks[:i],
+            *_label_and_guest(block, colon, rest),
+            *_repeated_labels(blocks, i + 1),
+        ]
     return blocks
+
+
+def _label_and_guest(block: Block, colon: int, rest: Compact) -> list[Block]:
+    label = _piece(block.view, 0, colon + 1)
+    pieces = []
+    for view in (label, rest):
+        start, end = view.span(0, len(view.text))
+        pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+    return pieces
+
+
+def _repeated_labels(blocks: list[Block], k: int) -> list[Block]:
+    """`嘉宾：乙某  职务` lines right after the first one: the label repeated for each guest.
+    Each later label becomes a guest-list label block of its own, then the guest."""
+    out: list[Block] = []
+    while k < len(blocks):
+        block = blocks[k]
+        colon = block.text.find("：", 0, 12)
+        if colon <= 0 or guest_list_label(block.text[: colon + 1]) is None:
+            break
+        rest_at = colon + 1
+        while rest_at < len(block.text) and block.text[rest_at] == " ":
+            rest_at += 1
+        if rest_at >= len(block.text) or guest_line(_piece(block.view, rest_at)) is None:
+            break
+        label, guest = _label_and_guest(block, colon, _piece(block.view, rest_at))
+        label.kind, label.marker, label.body_start = Kind.GUEST_LABEL, (0, colon), colon + 1
+        out += [label, guest]
+        k += 1
+    return [*out, *blocks[k:]]
 
 
 def _split_guest_runs(blocks: list[Block]) -> list[Block]:
@@ -176,7 +205,7 @@ def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
     k = label_at + 1
     while k < len(blocks):
         block = blocks[k]
-        if block.kind is Kind.CHROME:
+        if block.kind in (Kind.CHROME, Kind.GUEST_LABEL):
             k += 1
             continue
         guestlike = block.kind in (Kind.TEXT, Kind.DESIGNATION, Kind.HEADLINE)
