@@ -16,8 +16,9 @@ from itertools import pairwise
 
 import regex
 
+from speechparse.core.chars import BULLETS
 from speechparse.core.lexicon import word_set
-from speechparse.core.text import BULLETS, Compact, compact, is_terminated
+from speechparse.core.text import Compact, compact, is_terminated
 from speechparse.people import byline as _byline
 from speechparse.people.attribution import (
     Attribution,
