@@ -32,7 +32,7 @@ from typing import get_args
 
 import regex
 
-from speechparse.core.lexicon import load_words, word_set
+from speechparse.core.lexicon import LexiconError, lexicon, load_words, word_set
 from speechparse.models import OrgLevel
 
 LEVELS: tuple[str, ...] = get_args(OrgLevel)
@@ -88,26 +88,19 @@ _PARTY_AFTER_PLACE = "委"
 @cache
 def _org_levels() -> tuple[tuple[str, str], ...]:
     """(suffix, level) pairs from data/org_levels.txt, longest suffix first."""
-    pairs: list[tuple[str, str]] = []
-    try:
-        entries = load_words("org_levels")
-    except (OSError, ValueError):
-        entries = ()
-    for entry in entries:
-        suffix, _, level = entry.partition("\t")
-        suffix, level = suffix.strip(), level.strip()
-        if suffix and (level in LEVELS or level == "admin"):
-            pairs.append((suffix, level))
+    pairs = lexicon().org_levels
+    unknown = [level for _, level in pairs if level not in LEVELS and level != "admin"]
+    if unknown:
+        raise LexiconError(
+            f"speechparse data file data/org_levels.txt: unknown level {unknown[0]!r}"
+        )
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
 @cache
 def _stop_words() -> frozenset[str]:
-    """The shared stop-word list, if present: a stop word is never a place name."""
-    try:
-        return word_set("stopwords")
-    except (OSError, ValueError):
-        return frozenset()
+    """The shared stop-word list: a stop word is never a place name."""
+    return lexicon().stopwords
 
 
 # --------------------------------------------------------------------------- home place
