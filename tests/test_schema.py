@@ -116,7 +116,7 @@ def test_every_written_field_is_required(committed: dict[str, Any]) -> None:
         ("Figure", "bound", {"lower", "upper", "range"}),
         ("Speaker", "form", set(SPEAKER_FORMS)),
         ("Byline", "form", {"trailing", "line", "parenthesized", "dateline"}),
-        ("HomePlace", "level", {"municipal", "county", "district", "province"}),
+        ("HomePlace", "level", {"municipal", "county", "district", "provincial"}),
         ("Diagnostic", "severity", {"info", "warning", "error"}),
         ("Headline", "brackets", {"【】"}),
     ],

@@ -45,7 +45,7 @@ Brackets = Literal["【】"]
 SourceKind = Literal["text", "html"]
 FigureKind = Literal["amount", "count", "percent", "duration", "ratio", "other"]
 Bound = Literal["lower", "upper", "range"]
-HomeLevel = Literal["municipal", "county", "district", "province"]
+HomeLevel = Literal["municipal", "county", "district", "provincial"]
 OrgLevel = Literal[
     "municipal",
     "county",
@@ -250,7 +250,7 @@ class HomePlace(_Model):
     """The place the report is about, against which abbreviated units (市委, 县委) resolve."""
 
     name: str = Field(description="The place name with its level suffix, e.g. 安庆市.")
-    level: HomeLevel = Field(description="municipal, county, district or province.")
+    level: HomeLevel = Field(description="municipal, county, district or provincial.")
     evidence: Span = Field(description="Where it is first named.")
     reason: str = Field(description="How it was inferred.")
 
