@@ -13,8 +13,10 @@ from functools import cache
 
 import regex
 
+from speechparse.core.chars import BULLETS, SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.lexicon import word_set
-from speechparse.core.text import BULLETS, Compact, alt
+from speechparse.core.text import Compact, alt
+from speechparse.models import BylineForm
 from speechparse.people.designation import surname_length
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
@@ -25,7 +27,7 @@ _POST_ROLES = (
 )  # fmt: skip
 _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
-_SENTENCE_END = regex.compile(r"[。！？；]")  # a byline line never ends a sentence
+_SENTENCE_END = SENTENCE_OR_CLAUSE_END_RE  # a byline line never ends a sentence
 _PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
 # `（某社记者某某台北5日电）`: the day of an agency dateline written inside the bracket.
 _DAY_TAIL = regex.compile(r"(?<=\p{Han})(?:\d{1,2}月)?\d{1,2}日电$")
@@ -53,7 +55,7 @@ class BylineMatch:
     start: int
     end: int
     credits: tuple[CreditMatch, ...]
-    form: str
+    form: BylineForm
 
 
 @cache
@@ -245,7 +247,7 @@ def _own_line(text: str) -> BylineMatch | None:
     start, end = 0, len(text)
     while start < end and (text[start] in BULLETS or text[start] == " "):
         start += 1
-    form = "line"
+    form: BylineForm = "line"
     if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
         start, end, form = start + 1, end - 1, "parenthesized"
     if end - start > 40 or end <= start or _SENTENCE_END.search(text, start, end):
@@ -332,3 +334,29 @@ def _dateline_at(text: str, pos: int) -> BylineMatch | None:
         if credits is not None:
             return BylineMatch(pos, m.end(), tuple(credits), "dateline")
     return None
+
+
+# `作者：陈某 王某　来源：某报`: the author field of a page's meta line, up to the next field.
+_AUTHOR_FIELD = regex.compile(r"(?:^|(?<=[ |｜]))(?:作者|记者)[：:] ?")
+_NEXT_FIELD = regex.compile(r" +[|｜]? *\p{Han}{1,6}[：:]| *[|｜]")
+
+
+def author_field(view: Compact) -> BylineMatch | None:
+    """The names of an author field in a page's meta line (`作者: 陈某`, `作者：陈某 王某
+    来源：某报`), or None when the field holds something else (a title, a unit)."""
+    text = view.text
+    label = _AUTHOR_FIELD.search(text)
+    if label is None:
+        return None
+    stop = _NEXT_FIELD.search(text, label.end())
+    end = stop.start() if stop is not None else len(text)
+    while end > label.end() and text[end - 1] == " ":
+        end -= 1
+    if end - label.end() > 40:
+        return None
+    credits = parse_credits(text, label.end(), end, need_role=False, labelled=True)
+    if credits is None:
+        return None
+    role = (label.start(), label.start() + 2)
+    credits = [CreditMatch(c.role or role, c.name, c.start, c.end, c.split) for c in credits]
+    return BylineMatch(label.start(), end, tuple(credits), "line")

@@ -18,8 +18,9 @@ from typing import Literal
 
 import regex
 
+from speechparse.core.chars import BULLETS
 from speechparse.core.lexicon import load_words, word_set
-from speechparse.core.text import BULLETS, Compact
+from speechparse.core.text import Compact
 from speechparse.people.designation import (
     Designation,
     parse_designation,

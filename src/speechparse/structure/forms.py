@@ -59,17 +59,15 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     blocks = _label_in_head_lines(blocks)
     blocks = _split_guest_label(blocks)
     blocks = _split_guest_runs(blocks)
-    _mark_answers(blocks)
-    _unlabelled_answers(blocks)
-    _mark_dialogue(blocks)
-    _mark_name_lines(blocks)
+    blocks = _mark_answers(blocks)
+    blocks = _unlabelled_answers(blocks)
+    blocks = _mark_dialogue(blocks)
+    blocks = _mark_name_lines(blocks)
     blocks = _names_alone(blocks)
-    _mark_interview_sections(blocks)
-    _mark_author_note(blocks)
+    blocks = _mark_interview_sections(blocks)
+    blocks = _mark_author_note(blocks)
     blocks = _kickers_to_markers(blocks)
-    for index, block in enumerate(blocks):
-        block.index = index
-    return blocks
+    return [b if b.index == i else replace(b, index=i) for i, b in enumerate(blocks)]
 
 
 def _content(blocks: list[Block], i: int, step: int) -> Block | None:
@@ -148,7 +146,7 @@ def _repeated_labels(blocks: list[Block], k: int) -> list[Block]:
         if rest_at >= len(block.text) or guest_line(_piece(block.view, rest_at)) is None:
             break
         label, guest = _label_and_guest(block, colon, _piece(block.view, rest_at))
-        label.kind, label.marker, label.body_start = Kind.GUEST_LABEL, (0, colon), colon + 1
+        label = replace(label, kind=Kind.GUEST_LABEL, marker=(0, colon), body_start=colon + 1)
         out += [label, guest]
         k += 1
     return [*out, *blocks[k:]]
@@ -194,11 +192,11 @@ def _is_guest_label(block: Block) -> bool:
 
 
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
-    """The guests of a guest list (name → its line) and the index after the list."""
-    label_at = next(
-        (i for i, b in enumerate(blocks) if _is_guest_label(b)),
-        None,
-    )
+    """The guests of a guest list (name → its line) and the index after the list.
+
+    The guest lines and the label in ``blocks`` are replaced by their re-classified copies.
+    """
+    label_at = next((i for i, b in enumerate(blocks) if _is_guest_label(b)), None)
     if label_at is None:
         return {}, 0
     guests: dict[str, Block] = {}
@@ -212,24 +210,30 @@ def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
         found = guest_line(block.view) if guestlike else None
         if found is None:
             break
-        designation = found.designation
-        designation.name_start, designation.name_end = found.name_start, found.name_end
-        block.kind, block.designation, block.byline = Kind.GUEST, designation, None
-        block.marker = None
+        designation = replace(
+            found.designation, name_start=found.name_start, name_end=found.name_end
+        )
+        block = blocks[k] = replace(
+            block, kind=Kind.GUEST, designation=designation, byline=None, marker=None
+        )
         guests.setdefault(found.name, block)
         k += 1
     if not guests:
         return {}, 0
     label = blocks[label_at]
     end = guest_list_label(label.text)
-    assert end is not None
-    label.kind, label.marker, label.body_start = Kind.GUEST_LABEL, (0, end), len(label.text)
+    if end is None:
+        raise ValueError(f"the guest-list label at {label.start} no longer reads as one")
+    blocks[label_at] = replace(
+        label, kind=Kind.GUEST_LABEL, marker=(0, end), body_start=len(label.text)
+    )
     return guests, k
 
 
-def _mark_dialogue(blocks: list[Block]) -> None:
+def _mark_dialogue(blocks: list[Block]) -> list[Block]:
     """Turns `姓名：…` by the guests of a guest list, or by a speaker already introduced with a
     full designation; `记者：…` questions between turns; section heads in a guest dialogue."""
+    blocks = list(blocks)
     guests, k = _guest_list(blocks)
     known = dict(guests)
     turns = sum(1 for b in blocks if b.form == "dialogue")
@@ -244,21 +248,28 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             introduced = _introduced(blocks, i)
             if introduced is not None:
                 known.setdefault(*introduced)
-            elif (name := _turn_name_alone(text)) is not None:
-                known.setdefault(name, block)  # not introduced: a name without positions
+            elif (alone := _turn_name_alone(text)) is not None:
+                known.setdefault(alone, block)  # not introduced: a name without positions
         turn = turn_name(text, known.keys()) if known else None
         if turn is not None:
             name_end, end, body = turn
-            block.kind = Kind.DESIGNATION
             short = text[:name_end].replace(" ", "")
             full = full_name(short, known)
-            assert full is not None
+            if full is None:
+                raise ValueError(f"the turn at {block.start} names no known speaker")
             # `司马委员：` names by surname only: the name is then the guest list's.
             name_at = name_end if full == short else 0
-            block.designation = Designation(0, name_at, [], "dialogue", extent_end=end)
-            block.guest = known[full]
-            block.body_start, block.form, block.marker, block.label = body, "dialogue", None, None
-            block.terminated = is_terminated(text[body:])
+            blocks[i] = replace(
+                block,
+                kind=Kind.DESIGNATION,
+                designation=Designation(0, name_at, [], "dialogue", extent_end=end),
+                guest=known[full],
+                body_start=body,
+                form="dialogue",
+                marker=None,
+                label=None,
+                terminated=is_terminated(text[body:]),
+            )
             turns += 1
             continue
         if block.kind is Kind.DESIGNATION and block.designation is not None:
@@ -276,19 +287,20 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             and not _short_unterminated(after)
         ):
             # The name alone on its line, the words below (`某某` / `“……”`).
-            _name_turn(block, known[text.replace(" ", "")])
+            blocks[i] = _name_turn(block, known[text.replace(" ", "")])
             turns += 1
             continue
         if guests and (
             (block.kind is Kind.HEADLINE) or (_short_unterminated(block) and "：" not in text)
         ):
-            block.section = True
+            blocks[i] = replace(block, section=True)
     if not guests and not turns:
-        return
+        return blocks
     for i in range(k, len(blocks)):
         block = blocks[i]
         if block.kind is Kind.DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
-            block.kind = Kind.TEXT  # an outlet asking, read as a name by its first character
+            # An outlet asking, read as a name by its first character.
+            block = blocks[i] = replace(block, kind=Kind.TEXT)
         if block.kind not in (Kind.TEXT, Kind.LABEL):
             continue
         question = question_label(block.text)
@@ -298,19 +310,34 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             not guests and (after is None or after.kind is not Kind.DESIGNATION)
         ):
             continue
-        block.kind, block.marker, block.body_start = Kind.QUESTION, (0, question[0]), question[1]
-        block.designation, block.section = None, False
+        blocks[i] = replace(
+            block,
+            kind=Kind.QUESTION,
+            marker=(0, question[0]),
+            body_start=question[1],
+            designation=None,
+            section=False,
+        )
+    return blocks
 
 
-def _name_turn(block: Block, guest: Block) -> None:
-    """Mark a line holding only a known speaker's name as that speaker's turn; the words
-    are the paragraphs below it."""
+def _name_turn(block: Block, guest: Block) -> Block:
+    """A line holding only a known speaker's name, as that speaker's turn; the words are the
+    paragraphs below it."""
     name = regex.search(r"\S.*\S", block.text)
-    assert name is not None
-    block.kind = Kind.DESIGNATION
-    block.designation = Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end())
-    block.guest, block.form, block.marker, block.label = guest, "dialogue", None, None
-    block.body_start, block.terminated = len(block.text), True
+    if name is None:
+        raise ValueError(f"the name line at {block.start} holds no name")
+    return replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end()),
+        guest=guest,
+        form="dialogue",
+        marker=None,
+        label=None,
+        body_start=len(block.text),
+        terminated=True,
+    )
 
 
 def _asks_twice(blocks: list[Block]) -> bool:
@@ -408,47 +435,66 @@ def _interviewee(blocks: list[Block]) -> Block | None:
     return None
 
 
-def _unlabelled_answers(blocks: list[Block]) -> None:
+def _unlabelled_answers(blocks: list[Block]) -> list[Block]:
     """An interview of the one person named in the title (`——访某局局长某某`): questions
     (`记者：…`) each followed by the answer in plain paragraphs; each answer is a turn of
     that person. Needs two questions or more."""
     if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
-        return
+        return blocks
     if not _asks_twice(blocks):
-        return
+        return blocks
     interviewee = _interviewee(blocks)
     if interviewee is None:
-        return
-    for i, block in enumerate(blocks):
+        return blocks
+    out = list(blocks)
+    for i, block in enumerate(out):
         if block.kind is not Kind.TEXT or block.byline is not None or not block.text:
             continue
-        if not _after_question(blocks, i) or question_label(block.text) is not None:
+        if not _after_question(out, i) or question_label(block.text) is not None:
             continue
         if _turn_name_alone(block.text) is not None:
             continue  # `某某：…` or a name line: a named turn, read as such later
-        block.kind = Kind.DESIGNATION
-        block.designation = Designation(0, 0, [], "dialogue")
-        block.guest, block.form, block.body_start = interviewee, "dialogue", 0
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(0, 0, [], "dialogue"),
+            guest=interviewee,
+            form="dialogue",
+            body_start=0,
+        )
+    return out
 
 
-def _mark_answers(blocks: list[Block]) -> None:
+def _mark_answers(blocks: list[Block]) -> list[Block]:
     """`问：… 答：…` interviews: each `答：` turn is a speech by the interviewee of the title."""
     answers = [
-        b for b in blocks if b.kind in (Kind.TEXT, Kind.LABEL) and answer_label(b.text) is not None
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in (Kind.TEXT, Kind.LABEL) and answer_label(b.text) is not None
     ]
     if not answers:
-        return
+        return blocks
     interviewee = _interviewee(blocks)
     if interviewee is None:
-        return
-    for block in answers:
+        return blocks
+    out = list(blocks)
+    for i in answers:
+        block = out[i]
         found = answer_label(block.text)
-        assert found is not None
-        block.kind = Kind.DESIGNATION
-        block.designation = Designation(0, 0, [], "dialogue", extent_end=found[0])
-        block.guest, block.label, block.form = interviewee, (0, found[0]), "dialogue"
-        block.body_start, block.marker = found[1], None
-        block.terminated = is_terminated(block.text[found[1] :])
+        if found is None:
+            continue
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(0, 0, [], "dialogue", extent_end=found[0]),
+            guest=interviewee,
+            label=(0, found[0]),
+            form="dialogue",
+            body_start=found[1],
+            marker=None,
+            terminated=is_terminated(block.text[found[1] :]),
+        )
+    return out
 
 
 def _split_glued(blocks: list[Block]) -> list[Block]:
@@ -485,8 +531,7 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
         tail = _piece(block.view, tail_from)
         start, end = head.span(0, len(head.text))
         if block.kind is Kind.DESIGNATION:
-            block.view, block.end, block.terminated = head, end, True
-            out.append(block)
+            out.append(replace(block, view=head, end=end, terminated=True))
         else:
             out.append(
                 Block(start, end, head, Kind.TEXT, terminated=True, blank_before=block.blank_before)
@@ -557,14 +602,14 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _mark_name_lines(blocks: list[Block]) -> None:
+def _mark_name_lines(blocks: list[Block]) -> list[Block]:
     """Reader columns: a headline, a `地名  姓名` (or bare name) line, then the piece.
 
     A line whose first word ends like a place (`某省某市`) is taken on its own; a bare name,
     or a first word that does not end like a place (`江苏南京`, a unit), only when the
     document has at least two such pieces, as one short name-like line proves no layout.
     """
-    found: list[tuple[Block, tuple[int, int] | None, tuple[int, int]]] = []
+    found: list[tuple[int, tuple[int, int] | None, tuple[int, int]]] = []
     first = next((b for b in blocks if b.kind is not Kind.CHROME), None)
     for i, block in enumerate(blocks):
         if block.kind is not Kind.TEXT or block.byline is not None:
@@ -580,18 +625,26 @@ def _mark_name_lines(blocks: list[Block]) -> None:
             continue
         if _short_unterminated(below):
             continue
-        found.append((block, line[0], line[1]))
-    for block, place, name in found:
+        found.append((i, line[0], line[1]))
+    out = list(blocks)
+    for i, place, name in found:
+        block = out[i]
         sure = place is not None and is_place(block.text[place[0] : place[1]])
         if not sure and len(found) < 2:
             continue
         doubts = [] if sure else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
-        block.kind = Kind.DESIGNATION
-        block.designation = Designation(
-            name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(
+                name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
+            ),
+            place=place,
+            form="name_line",
+            body_start=len(block.text),
+            terminated=True,
         )
-        block.place, block.form, block.body_start = place, "name_line", len(block.text)
-        block.terminated = True
+    return out
 
 
 # `（作者为某大学教授，本报记者某某采访整理）`: who wrote a signed piece, and who took it down.
@@ -601,7 +654,7 @@ _AUTHOR_NOTE = regex.compile(
 _HEAD_SCAN = 6
 
 
-def _mark_author_note(blocks: list[Block]) -> None:
+def _mark_author_note(blocks: list[Block]) -> list[Block]:
     """A signed piece closing with an author's note is that author's one speech.
 
     The note names the author (`（作者为单位职务某某，本报记者某某采访整理）`), or gives only
@@ -609,46 +662,58 @@ def _mark_author_note(blocks: list[Block]) -> None:
     某某`) in the edition or kicker line; the note's `采访整理` credit is the speech's byline.
     """
     if any(b.kind in (Kind.QUESTION, Kind.GUEST) or b.form == "dialogue" for b in blocks):
-        return
+        return blocks
     speakers = [i for i, b in enumerate(blocks) if b.kind is Kind.DESIGNATION]
     k = len(blocks) - 1
     while k >= 0 and blocks[k].kind in (Kind.CHROME, Kind.BYLINE):
         k -= 1
     if k <= 0 or blocks[k].kind is not Kind.TEXT or len(speakers) > 1:
-        return
+        return blocks
     block = blocks[k]
     note = _AUTHOR_NOTE.fullmatch(block.text)
     if note is None:
-        return
-    author: Block | None = None
+        return blocks
+    author: tuple[int, Block] | None = None
     found = parse_designation(block.view, note.start(1), note.end(1))
     if found is None or found.name_end != note.end(1):
         found = positions_only(block.text, note.start(1), note.end(1))
         author = _author_at_head(blocks, speakers)
         if author is None:
-            return
+            return blocks
     elif speakers:
-        return
+        return blocks
     if found is None or found.doubts or not found.parts:
-        return
+        return blocks
     byline = None
     if note.group(2) is not None:
         credits = parse_credits(block.text, note.start(2), note.end(2), need_role=True)
         if credits is None:
-            return
+            return blocks
         byline = BylineMatch(note.start(2), note.end(2), tuple(credits), "trailing")
+    out = list(blocks)
+    guest = block.guest
     if author is not None:
         # The head line only names the author: it reads as a line under (or over) the title.
-        author.kind, author.byline, author.body_start = Kind.SUBTITLE, None, len(author.text)
-        block.guest = author
-    block.kind, block.designation, block.form = Kind.DESIGNATION, found, "author_note"
-    block.marker, block.body_start, block.byline = (0, note.start(1)), len(block.text), byline
-    block.terminated = True
+        at, head = author
+        guest = out[at] = replace(head, kind=Kind.SUBTITLE, byline=None, body_start=len(head.text))
+    out[k] = replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=found,
+        form="author_note",
+        guest=guest,
+        marker=(0, note.start(1)),
+        body_start=len(block.text),
+        byline=byline,
+        terminated=True,
+    )
+    return out
 
 
-def _author_at_head(blocks: list[Block], speakers: list[int]) -> Block | None:
-    """The line at the head of a signed piece that names its author: the one speaker line
-    there, or a name alone (read as text or as a byline without a role)."""
+def _author_at_head(blocks: list[Block], speakers: list[int]) -> tuple[int, Block] | None:
+    """The line at the head of a signed piece that names its author (its index, and the block
+    holding the name's designation): the one speaker line there, or a name alone (read as
+    text or as a byline without a role)."""
     seen = 0
     for i, block in enumerate(blocks):
         if block.kind is Kind.CHROME:
@@ -660,7 +725,7 @@ def _author_at_head(blocks: list[Block], speakers: list[int]) -> Block | None:
             found = block.designation
             if found is None or found.doubts or block.body_start < len(block.text):
                 return None
-            return block
+            return i, block
         if block.kind is Kind.BYLINE and block.byline is not None:
             credits = block.byline.credits
             if len(credits) != 1 or credits[0].role is not None:
@@ -670,8 +735,7 @@ def _author_at_head(blocks: list[Block], speakers: list[int]) -> Block | None:
         line = name_line(block.text)
         if line is not None and line[0] is None and seen > 1:
             start, end = line[1]
-            block.designation = Designation(start, end, [], "name_line", [], end)
-            return block
+            return i, replace(block, designation=Designation(start, end, [], "name_line", [], end))
     return None
 
 
@@ -707,56 +771,67 @@ def _names_alone(blocks: list[Block]) -> list[Block]:
         found = positions_only(below.text, 0, len(below.text))
         if found is None or found.doubts:
             continue
-        shift = len(block.text)
-        offsets = [block.view.index[k] for k in range(shift)]
-        offsets += [below.view.index[k] for k in range(len(below.text))]
-        view = Compact(block.text + below.text, tuple(offsets))
-        parts = [
-            replace(
-                p,
-                org_start=p.org_start + shift,
-                org_end=p.org_end + shift,
-                title_start=p.title_start + shift,
-                end=p.end + shift,
-            )
-            for p in found.parts
-        ]
-        merged[i] = Block(
-            block.start,
-            below.end,
-            view,
-            Kind.DESIGNATION,
-            designation=Designation(
-                name[0], name[1], parts, "name_line", extent_end=len(view.text)
-            ),
-            body_start=len(view.text),
-            form="name_line",
-            terminated=True,
-            blank_before=block.blank_before,
-        )
+        merged[i] = _name_over_positions(block, below, name, found)
+    out = list(blocks)
     for i, name in quoted:
-        block = blocks[i]
-        introduced = _introduced_anywhere(blocks, block.text.replace(" ", ""), i)
+        block = out[i]
+        introduced = _introduced_anywhere(out, block.text.replace(" ", ""), i)
         if introduced is None and len(quoted) < 2:
             continue
         doubts = [] if introduced else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
-        block.kind = Kind.DESIGNATION
-        block.designation = Designation(name[0], name[1], [], "name_line", doubts, name[1])
-        block.form, block.body_start, block.terminated = "name_line", len(block.text), True
-        block.guest = introduced
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(name[0], name[1], [], "name_line", doubts, name[1]),
+            form="name_line",
+            body_start=len(block.text),
+            terminated=True,
+            guest=introduced,
+        )
     if not merged:
-        return blocks
-    out: list[Block] = []
+        return out
+    joined: list[Block] = []
     skip: set[int] = set()
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(out):
         if i in skip:
             continue
         if i in merged:
-            out.append(merged[i])
+            joined.append(merged[i])
             skip.add(i + 1)
             continue
-        out.append(block)
-    return out
+        joined.append(block)
+    return joined
+
+
+def _name_over_positions(
+    block: Block, below: Block, name: tuple[int, int], found: Designation
+) -> Block:
+    """One designation block from a name line and the positions line under it."""
+    shift = len(block.text)
+    offsets = [block.view.index[k] for k in range(shift)]
+    offsets += [below.view.index[k] for k in range(len(below.text))]
+    view = Compact(block.text + below.text, tuple(offsets))
+    parts = [
+        replace(
+            p,
+            org_start=p.org_start + shift,
+            org_end=p.org_end + shift,
+            title_start=p.title_start + shift,
+            end=p.end + shift,
+        )
+        for p in found.parts
+    ]
+    return Block(
+        block.start,
+        below.end,
+        view,
+        Kind.DESIGNATION,
+        designation=Designation(name[0], name[1], parts, "name_line", extent_end=len(view.text)),
+        body_start=len(view.text),
+        form="name_line",
+        terminated=True,
+        blank_before=block.blank_before,
+    )
 
 
 def _interviewee_line(blocks: list[Block], i: int) -> Designation | None:
@@ -769,14 +844,12 @@ def _interviewee_line(blocks: list[Block], i: int) -> Designation | None:
         return None
     guest = guest_line(block.view)
     if guest is not None:
-        found = guest.designation
-        found.name_start, found.name_end = guest.name_start, guest.name_end
-        return found
+        return replace(guest.designation, name_start=guest.name_start, name_end=guest.name_end)
     name = _bare_name(blocks, i)
     return None if name is None else Designation(name[0], name[1], [], "name_line", [], name[1])
 
 
-def _mark_interview_sections(blocks: list[Block]) -> None:
+def _mark_interview_sections(blocks: list[Block]) -> list[Block]:
     """Round-ups of short interviews: each interviewee's line, then questions (`某报：…`,
     `记者：…`) each followed by the answer in plain paragraphs, with no name before them.
 
@@ -784,43 +857,63 @@ def _mark_interview_sections(blocks: list[Block]) -> None:
     answer is a turn by the interviewee above it.
     """
     if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
-        return
+        return blocks
     asked = [
         i
         for i, b in enumerate(blocks)
         if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text) is not None
     ]
     if len(asked) < 2:
-        return
+        return blocks
+    out = list(blocks)
     person: Block | None = None
     after_question = False
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(out):
         if block.kind is Kind.CHROME:
             continue
-        nxt = _content(blocks, i, 1)
+        nxt = _content(out, i, 1)
         if nxt is not None and nxt.kind in (Kind.TEXT, Kind.LABEL) and question_label(nxt.text):
-            found = _interviewee_line(blocks, i)
+            found = _interviewee_line(out, i)
             if found is not None and found.name_end > found.name_start:
-                block.kind, block.designation, block.form = Kind.DESIGNATION, found, "line"
-                block.body_start, block.terminated, block.byline = len(block.text), True, None
-                person, after_question = block, False
+                person = out[i] = replace(
+                    block,
+                    kind=Kind.DESIGNATION,
+                    designation=found,
+                    form="line",
+                    body_start=len(block.text),
+                    terminated=True,
+                    byline=None,
+                )
+                after_question = False
                 continue
         if person is None:
             continue
         asks = block.kind in (Kind.TEXT, Kind.LABEL)
         question = question_label(block.text) if asks else None
         if question is not None:
-            block.kind, block.marker = Kind.QUESTION, (0, question[0])
-            block.body_start, block.designation, after_question = question[1], None, True
+            out[i] = replace(
+                block,
+                kind=Kind.QUESTION,
+                marker=(0, question[0]),
+                body_start=question[1],
+                designation=None,
+            )
+            after_question = True
             continue
         if after_question and block.kind is Kind.TEXT and block.byline is None:
-            block.kind = Kind.DESIGNATION
-            block.designation = Designation(0, 0, [], "dialogue")
-            block.guest, block.form, block.body_start = person, "dialogue", 0
+            out[i] = replace(
+                block,
+                kind=Kind.DESIGNATION,
+                designation=Designation(0, 0, [], "dialogue"),
+                guest=person,
+                form="dialogue",
+                body_start=0,
+            )
             after_question = False
             continue
         if block.kind is not Kind.TEXT:
             after_question = False
+    return out
 
 
 def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
