@@ -40,15 +40,23 @@ _LEAD_IN = regex.compile(r"(?:来自[^，。、：；“”]{1,16}?|\d{1,3}岁)�
 # Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
 _FRAME = regex.compile(
     r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])"
-    r"|[对向][^，。；：“”]{1,8}?(?=表示|说|介绍|透露|问道)|(?:在)?接受[^，。；：“”]{1,12}?采访时"
+    r"|[对向][^，。；：“”]{1,8}?(?=表示|说|介绍|透露|问道)|(?:在)?接受[^，。；：“”]{0,12}?采访时"
+    r"|在[^，。；：“”在]{1,10}?[中时上](?=\p{Han}{0,3}[说表建指认提强谈呼介坦透])"
     r"|(?:笑着|笑|\p{Han}{2,5}地)(?=说|表示|介绍|回忆|感慨)|代表[^，。；：“”《》（）]{2,14}?(?=发言|[说表认建介提指强谈作呼坦])"
     r"|“[^“”]{1,6}”|以《[^《》]{1,60}》为题)*"
 )
 # The same frames, found backwards from the verb (`…董事长某某对记者表示`).
 _TRAILING_FRAME = regex.compile(
     r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|[对向][^，。；：“”]{1,8}?"
-    r"|(?:在)?接受[^，。；：“”]{1,12}?采访时)$"
+    r"|(?:在)?接受[^，。；：“”]{0,12}?采访时|在[^，。；：“”在]{1,10}?[中时上])$"
 )
+# A verb of saying made with 道 (笑道, 感慨道, 动情地问道) before a colon or a quotation.
+_DAO_VERB = regex.compile(r"(?:\p{Han}{1,5}地)?\p{Han}{1,2}道(?=：|，“)")
+# A quotation opened right after a clause: `：“` or `，“`.
+_QUOTE_OPENERS = ("：“", "，“", ":“")
+# How far a phrase of action may run between a speaker and the colon opening his quotation
+# (`某某接过话筒：“`, `所长某某形容当地气候说：“`).
+_MAX_ACTION = 14
 _CLAUSE_END = frozenset("，。！？；：")
 # Function words that may follow a speaker's name before the rest of the sentence.
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
@@ -89,6 +97,15 @@ def _member_titles() -> tuple[str, ...]:
 
 
 @cache
+def _manner_words() -> tuple[str, ...]:
+    return tuple(sorted(word_set("manner_words"), key=lambda w: (-len(w), w)))
+
+
+def _opens_quote(text: str, i: int) -> bool:
+    return text.startswith(_QUOTE_OPENERS, i)
+
+
+@cache
 def _verb_pattern() -> regex.Pattern[str]:
     return regex.compile(alt(_verbs()))
 
@@ -122,9 +139,13 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
     """A verb right at ``i`` (after frames), followed by ，or ：; (verb_start, verb_end, body)."""
     frame = _FRAME.match(text, i)
     j = frame.end() if frame is not None else i
+    dao = _DAO_VERB.match(text, j)
+    j += next((len(w) for w in _manner_words() if text.startswith(w, j)), 0)
     verb = _verb_at(text, j)
     if verb is None:
-        return None
+        if dao is None:
+            return None
+        j, verb = dao.start(), dao.group()
     end = j + len(verb)
     if end < len(text) and text[end] in "，：":
         return i, end, end + 1
@@ -195,17 +216,35 @@ def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designat
 
 
 def _before_colon_quote(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
-    """`居民某某对来访的代表说起新变化：“……”`: no verb of reporting, but the clause ends
-    with a colon opening a quotation; the speaker ends before a function word."""
+    """`居民某某对来访的代表说起新变化：“……”`, `学生某某对…有些困惑，“……”`: no verb of
+    reporting, but the clause ends by opening a quotation; the speaker is the designation
+    that the clause starts with, followed by a short phrase of action."""
     text = view.text
-    if text[clause_end : clause_end + 2] != "：“":
+    if not _opens_quote(text, clause_end):
         return None
-    for e in range(k + 3, min(clause_end, k + _MAX_DESIGNATION)):
-        if text[e] in _FUNCTION_CHARS:
-            found = _checked(view, parse_designation(view, k, e))
-            if found is not None and found.verb is None:
-                return found, clause_end
-    return None
+    found = _designation_prefix(view, k, clause_end)
+    return (found, clause_end) if found is not None else None
+
+
+def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None:
+    """The designation `单位职务某某` that starts at ``k`` and is followed by a function word
+    (和, 对, 在 …) or by a phrase of at most ``_MAX_ACTION`` characters before ``limit``. The name ends before a function word
+    or a frame when one follows it; otherwise a three-character name is preferred to two."""
+    text = view.text
+    candidates: list[tuple[int, Designation]] = []
+    for e in range(k + 3, min(limit, k + _MAX_DESIGNATION)):
+        before_function = text[e] in _FUNCTION_CHARS or text[e] == "在"
+        if not before_function and limit - e > _MAX_ACTION:
+            continue
+        found = _checked(view, parse_designation(view, k, e))
+        if found is None or found.verb is not None or found.name_end != e or not found.parts:
+            continue
+        rank = 0 if before_function else 1
+        length = found.name_end - found.name_start
+        candidates.append((rank * 10 + (0 if length == 3 else 1 if length == 2 else 2), found))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
 
 
 def _speaker_ends(text: str, k: int, v: int) -> list[int]:
@@ -269,6 +308,8 @@ def attribution_at(
         if direct is not None:
             found.verb = (end, direct[1])
             return Attribution(k, found, direct[2], direct[2])
+        if _opens_quote(text, clause_end) and clause_end - end <= _MAX_ACTION:
+            return Attribution(k, found, clause_end + 1, clause_end + 1)
         if weak:
             return None
         # The speech is the clause itself (`某某常委建议加强…；`): a verb must stand in it.
