@@ -57,6 +57,12 @@ _QUOTE_OPENERS = ("：“", "，“", ":“")
 # How far a phrase of action may run between a speaker and the colon opening his quotation
 # (`某某接过话筒：“`, `所长某某形容当地气候说：“`).
 _MAX_ACTION = 14
+# A quotation given to a person named after it holds at least a short sentence; a lead
+# clause of scene between them (`二度登台，`) is short.
+_MIN_QUOTED_SENTENCE = 6
+_MAX_SCENE = 8
+# Words of company after a person (某某和代表们…): a scene of several people, no voice.
+_COMPANY_CHARS = frozenset("和与同跟")
 _CLAUSE_END = frozenset("，。！？；：")
 # Function words that may follow a speaker's name before the rest of the sentence.
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
@@ -226,6 +232,17 @@ def _before_colon_quote(view: Compact, k: int, clause_end: int) -> tuple[Designa
     return (found, clause_end) if found is not None else None
 
 
+def _adverbial_at(text: str, i: int) -> bool:
+    """Whether a manner word (with or without its 地) or a verb of saying starts at ``i``."""
+    verb = _verb_at(text, i)
+    if verb is not None and len(verb) >= 2:
+        return True
+    return any(
+        len(stem := w.removesuffix("地")) >= 2 and text.startswith(stem, i)
+        for w in _manner_words()
+    )
+
+
 def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None:
     """The designation `单位职务某某` that starts at ``k`` and is followed by a function word
     (和, 对, 在 …) or by a phrase of at most ``_MAX_ACTION`` characters before ``limit``. The name ends before a function word
@@ -233,7 +250,7 @@ def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None
     text = view.text
     candidates: list[tuple[int, Designation]] = []
     for e in range(k + 3, min(limit, k + _MAX_DESIGNATION)):
-        before_function = text[e] in _FUNCTION_CHARS or text[e] == "在"
+        before_function = text[e] in _FUNCTION_CHARS or text[e] == "在" or _adverbial_at(text, e)
         if not before_function and limit - e > _MAX_ACTION:
             continue
         found = _checked(view, parse_designation(view, k, e))
@@ -350,7 +367,11 @@ def _with_verb(view: Compact, k: int, found: Designation, *, weak: bool) -> Attr
 
 
 def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None:
-    """`某某说，…` where 某某 was named earlier with a title: the same person speaking again."""
+    """`某某说，…` where 某某 was named earlier with a title: the same person speaking again.
+
+    A name never introduced is taken only on the strongest evidence, a verb of saying and
+    a colon opening a quotation (`某某说：“…`); a name introduced earlier may also be
+    followed by a short action before that colon (`某某接过话筒：“…`)."""
     if known is None:
         return None
     text = view.text
@@ -360,12 +381,20 @@ def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None
         if direct is None or not _name_like(name, long_ok=False):
             continue
         mention = known(name, k)
-        if mention is not None:
-            found = Designation(k, k + length, [], "name_only", [], k + length, k)
-            found.mention = mention
-            found.verb, found.reported = (k + length, direct[1]), True
-            return Attribution(k, found, direct[2], direct[2])
-    return None
+        if mention is None and not (length <= 3 and _opens_quote(text, direct[1])):
+            continue
+        found = Designation(k, k + length, [], "name_only", [], k + length, k)
+        found.mention = mention
+        found.verb, found.reported = (k + length, direct[1]), True
+        return Attribution(k, found, direct[2], direct[2])
+    clause_end = _clause_end(text, k)
+    if not _opens_quote(text, clause_end):
+        return None
+    named = _known_bare_name(text, k, known)
+    if named is None or clause_end - named.name_end > _MAX_ACTION:
+        return None
+    named.form, named.reported = "name_only", True
+    return Attribution(k, named, clause_end + 1, clause_end + 1)
 
 
 def _verb_closing(text: str, start: int, clause_end: int) -> int | None:
@@ -393,13 +422,18 @@ def _quote_first(view: Compact, k: int, known: Known | None = None) -> Attributi
         v = frame.end() if frame is not None else end
         verb = _verb_at(text, v)
         if verb is None:
-            return None
+            if not _full_quotation(text, k, close):
+                return None
+            found.form = "quote_first"
+            return Attribution(k, found, k, end)
         found.verb = (end, v + len(verb))
     else:
         designated = _designation_first(view, j, clause_end)
         if designated is None:
-            return _quote_then_designation(view, k, j, clause_end) or _quote_then_name(
-                view, k, j, clause_end, known
+            return (
+                _quote_then_designation(view, k, j, clause_end)
+                or _quote_then_name(view, k, j, clause_end, known)
+                or _quote_then_mention(view, k, close, j, known)
             )
         found, v = designated
         verb = _verb_at(text, v)
@@ -407,6 +441,54 @@ def _quote_first(view: Compact, k: int, known: Known | None = None) -> Attributi
         found.verb = (found.extent_end if found.extent_end else v, v + len(verb))
     found.form = "quote_first"
     return Attribution(k, found, k, found.verb[1])
+
+
+def _full_quotation(text: str, k: int, close: int) -> bool:
+    """A quotation of whole sentences (`“……。”`), not a quoted term: only such a quotation
+    is given to a person merely named after it."""
+    return close - k > _MIN_QUOTED_SENTENCE and text[close - 1] in "。！？…"
+
+
+def _quote_then_mention(
+    view: Compact, k: int, close: int, j: int, known: Known | None
+) -> Attribution | None:
+    """`“……。”某某委员拿起话筒…`, `“……。”单位职务某某对此深有体会。`, `“……。”二度登台，某某…`:
+    a quotation of whole sentences followed at once by a person — a member, a designation,
+    or a bare name introduced earlier — is that person's, whatever verb follows. One short
+    clause of scene (at most ``_MAX_SCENE`` characters, no name in it) may stand between."""
+    text = view.text
+    if not _full_quotation(text, k, close):
+        return None
+    starts = [j]
+    scene_end = _clause_end(text, j)
+    if scene_end - j <= _MAX_SCENE and text[scene_end : scene_end + 1] == "，":
+        starts.append(scene_end + 1)
+    for at in starts:
+        clause_end = _clause_end(text, at)
+        found = _designation_prefix(view, at, clause_end)
+        if found is not None and text[found.extent_end] in _COMPANY_CHARS:
+            found = None  # `…局长某某和代表们走过桥面`: a scene of several people
+        if found is None and known is not None:
+            found = _known_bare_name(text, at, known)
+        if found is not None:
+            found.form, found.extent_start = "quote_first", at
+            return Attribution(k, found, k, found.extent_end)
+    return None
+
+
+def _known_bare_name(text: str, at: int, known: Known) -> Designation | None:
+    """A bare name at ``at`` introduced earlier with a title, not followed by more Han
+    characters that would lengthen it into another name."""
+    for length in (4, 3, 2):
+        name = text[at : at + length]
+        if not _name_like(name, long_ok=False):
+            continue
+        mention = known(name, at)
+        if mention is not None:
+            found = Designation(at, at + length, [], "quote_first", [], at + length, at)
+            found.mention = mention
+            return found
+    return None
 
 
 def _quote_then_designation(view: Compact, k: int, j: int, clause_end: int) -> Attribution | None:
