@@ -252,6 +252,12 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
         found = parse_designation(view, marker_end, colon, lenient=True)
         if found is not None:
+            # `某某委员笑道：` reads as unit 某某 + title 委员 + name 笑道; a name of no known
+            # surname gives way to a speaker in running text found at the same place.
+            if any(code == "speaker.unknown_surname" for code, _ in found.doubts):
+                attributed = attribution_at(view, marker_end)
+                if attributed is not None:
+                    return attributed.designation, marker_end, attributed.body_start
             return found, marker_end, colon + 1
     # `单位职务姓名——…`: a designation ended by a dash instead of a colon.
     dash = text.find("——", marker_end, marker_end + _MAX_DESIGNATION + 1)
