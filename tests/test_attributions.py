@@ -171,6 +171,56 @@ POSITIVE = [
         ],
         id="glued-to-previous-paragraph",
     ),
+    pytest.param(
+        "讨论开始了。谭秋云委员笑道：“茶山就是金山。”\n",
+        [("谭秋云", "name_first", [(None, "委员")])],
+        id="dao-verb-before-colon",
+    ),
+    pytest.param(
+        "谭秋云委員感慨道：“茶山就是金山。”\n",
+        [("谭秋云", "name_first", [(None, "委員")])],
+        id="dao-verb-traditional-at-paragraph-start",
+    ),
+    pytest.param(
+        "讨论开始了。谭秋云代表深有感触地说：“茶山就是金山。”\n",
+        [("谭秋云", "name_first", [(None, "代表")])],
+        id="manner-word-before-the-verb",
+    ),
+    pytest.param(
+        "“种子一定要攥在自己手里。”柏文峰委员拿起话筒，讲起了见闻。\n",
+        [("柏文峰", "quote_first", [(None, "委员")])],
+        id="sentence-quote-then-member-acting",
+    ),
+    pytest.param(
+        "“种子一定要攥在自己手里。”澄江种业公司总经理柏文峰对此深有体会。\n",
+        [("柏文峰", "quote_first", [("澄江种业公司", "总经理")])],
+        id="sentence-quote-then-designation-reacting",
+    ),
+    pytest.param(
+        "澄江县气象站站长邹明远形容家乡说：“冬无严寒。”他表示，适合种菜。\n",
+        [("邹明远", "reported", [("澄江县气象站", "站长")])],
+        id="designation-then-action-then-colon-quote-pronoun-continues",
+    ),
+    pytest.param(
+        "全国人大代表、澄江县县长贺立华在小组讨论中提到，公路要加密。\n",
+        [("贺立华", "reported", [("全国人大", "代表"), ("澄江县", "县长")])],
+        id="frame-zai-zhong-before-verb",
+    ),
+    pytest.param(
+        "澄江县县长贺立华在接受采访时表示，公路要加密。\n",
+        [("贺立华", "reported", [("澄江县", "县长")])],
+        id="interview-frame-without-a-word-inside",
+    ),
+    pytest.param(
+        "澄江师范学院学生鲁思琪对就业有些困惑，“毕业后去哪里？”\n",
+        [("鲁思琪", "reported", [("澄江师范学院", "学生")])],
+        id="designation-then-state-then-comma-quote",
+    ),
+    pytest.param(
+        "讨论开始了。鲁思琪说：“毕业后去哪里？”\n",
+        [("鲁思琪", "reported", [])],
+        id="bare-name-verb-colon-quote",
+    ),
 ]
 
 
@@ -201,6 +251,12 @@ NEGATIVE = [
     pytest.param("会议开得很好。教育委员会建议加强师资。", id="committee-weiyuanhui"),
     pytest.param("“这座桥修好了。”青石县交通局局长芮铁城和代表们走过桥面。", id="quote-no-verb"),
     pytest.param("发展才是硬道理。——摘自本报评论", id="dash-source-is-no-speaker"),
+    pytest.param("“双减”柏文峰委员拿起话筒。", id="quoted-term-then-member"),
+    pytest.param(
+        "会议开始了。鲁思琪接过话筒：“毕业后去哪里？”", id="bare-name-never-introduced-acting"
+    ),
+    pytest.param("会议开始了。鲁思琪说，毕业后去哪里？", id="bare-name-never-introduced-comma"),
+    pytest.param("“这是好事。”二度登台，柏文峰依然很激动。", id="scene-then-name-never-introduced"),
 ]
 
 
@@ -262,6 +318,21 @@ def test_unlisted_title_by_grammar_gives_an_info_diagnostic() -> None:
             "市民政局局长宓思齐、市卫健委主任巩丽等出席。宓思齐说，养老服务要提质。\n",
             [("宓思齐", "reported", [("市民政局", "局长")])],
             id="bare-name-after-a-joint-mention",
+        ),
+        pytest.param(
+            "澄江农机厂厂长钭国平陪同参观。\n\n“工人的技能要提高。”二度登台，钭国平依然很激动。\n",
+            [("钭国平", "quote_first", [("澄江农机厂", "厂长")])],
+            id="quote-scene-clause-then-known-name",
+        ),
+        pytest.param(
+            "澄江农机厂厂长钭国平陪同参观。\n\n钭国平接过话筒：“工人的技能要提高。”\n",
+            [("钭国平", "reported", [("澄江农机厂", "厂长")])],
+            id="known-name-acting-then-colon-quote",
+        ),
+        pytest.param(
+            "澄江农机厂厂长钭国平陪同参观。\n\n钭国平接着说，工人的技能要提高。\n",
+            [("钭国平", "reported", [("澄江农机厂", "厂长")])],
+            id="known-name-adverb-then-verb",
         ),
     ],
 )

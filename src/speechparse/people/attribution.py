@@ -238,15 +238,15 @@ def _adverbial_at(text: str, i: int) -> bool:
     if verb is not None and len(verb) >= 2:
         return True
     return any(
-        len(stem := w.removesuffix("地")) >= 2 and text.startswith(stem, i)
-        for w in _manner_words()
+        len(stem := w.removesuffix("地")) >= 2 and text.startswith(stem, i) for w in _manner_words()
     )
 
 
 def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None:
     """The designation `单位职务某某` that starts at ``k`` and is followed by a function word
-    (和, 对, 在 …) or by a phrase of at most ``_MAX_ACTION`` characters before ``limit``. The name ends before a function word
-    or a frame when one follows it; otherwise a three-character name is preferred to two."""
+    (和, 对, 在 …), a manner word or a verb, or by a phrase of at most ``_MAX_ACTION``
+    characters before ``limit``. The name ends before such a word when one follows it;
+    otherwise a three-character name is preferred to two."""
     text = view.text
     candidates: list[tuple[int, Designation]] = []
     for e in range(k + 3, min(limit, k + _MAX_DESIGNATION)):
@@ -326,6 +326,7 @@ def attribution_at(
             found.verb = (end, direct[1])
             return Attribution(k, found, direct[2], direct[2])
         if _opens_quote(text, clause_end) and clause_end - end <= _MAX_ACTION:
+            found.verb = (end, clause_end) if clause_end > end else None
             return Attribution(k, found, clause_end + 1, clause_end + 1)
         if weak:
             return None
@@ -342,6 +343,8 @@ def attribution_at(
     quoted = _before_colon_quote(view, start, clause_end)
     if quoted is not None:
         quoted[0].extent_start, quoted[0].reported = k, True
+        # The words of action before the colon (`形容当地气候说`) stand where a verb would.
+        quoted[0].verb = (quoted[0].extent_end, quoted[1])
         return Attribution(k, quoted[0], quoted[1] + 1, quoted[1] + 1)
     return _name_only(view, k, known) if designated is None else None
 
@@ -394,6 +397,7 @@ def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None
     if named is None or clause_end - named.name_end > _MAX_ACTION:
         return None
     named.form, named.reported = "name_only", True
+    named.verb = (named.extent_end, clause_end) if clause_end > named.extent_end else None
     return Attribution(k, named, clause_end + 1, clause_end + 1)
 
 
