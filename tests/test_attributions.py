@@ -396,3 +396,21 @@ def test_dash_speeches_of_several_paragraphs_keep_them_all() -> None:
         ["政务服务要好办。", "建议打通数据壁垒。"],
         ["流域治理要协同。", "要建立生态补偿机制。"],
     ]
+
+
+def test_two_speakers_in_one_sentence_share_one_speech() -> None:
+    """`甲、乙等委员在发言中…`: both are speakers, over the same paragraph, each flagged."""
+    report = parse(TITLE + "会议开得很热烈。柏文峰、鲁思琪等委员在发言中都谈到了养老问题。\n")
+    assert [(s.speaker.name, [p.title for p in s.speaker.positions]) for s in report.speeches] == [
+        ("柏文峰", ["委员"]),
+        ("鲁思琪", ["委员"]),
+    ]
+    first, second = report.speeches
+    assert [p.text for p in first.paragraphs] == [p.text for p in second.paragraphs]
+    assert first.paragraphs[0].text == "在发言中都谈到了养老问题。"
+    shared = [d for d in report.diagnostics if d.code == "speaker.shared_attribution"]
+    assert [d.severity for d in shared] == ["info", "info"]
+
+
+def test_names_in_a_list_without_a_verb_are_no_speakers() -> None:
+    assert speakers("会议开得很热烈。柏文峰、鲁思琪等委员参加了调研。\n") == []

@@ -61,6 +61,7 @@ _MAX_ACTION = 14
 # clause of scene between them (`二度登台，`) is short.
 _MIN_QUOTED_SENTENCE = 6
 _MAX_SCENE = 8
+_MAX_JOINT = 6  # names credited together in one clause
 # Words of company after a person (某某和代表们…): a scene of several people, no voice.
 _COMPANY_CHARS = frozenset("和与同跟")
 _CLAUSE_END = frozenset("，。！？；：")
@@ -90,6 +91,7 @@ class Attribution:
     designation: Designation
     body_start: int
     resume: int  # where the search for the next attribution goes on
+    others: tuple[Designation, ...] = ()  # more speakers credited with the same words
 
 
 @cache
@@ -315,6 +317,11 @@ def attribution_at(
     if lead_in is not None:
         start = lead_in.end()
     clause_end = _clause_end(text, start)
+    joint = _joint_speakers(text, start, clause_end)
+    if joint is not None:
+        first, *rest = joint[0]
+        first.extent_start = k
+        return Attribution(k, first, joint[1], joint[1], tuple(rest))
     named = _name_first(text, start)
     if named is not None:
         found, end = named
@@ -347,6 +354,61 @@ def attribution_at(
         quoted[0].verb = (quoted[0].extent_end, quoted[1])
         return Attribution(k, quoted[0], quoted[1] + 1, quoted[1] + 1)
     return _name_only(view, k, known) if designated is None else None
+
+
+def _joint_speakers(text: str, k: int, clause_end: int) -> tuple[list[Designation], int] | None:
+    """`甲、乙等委员在发言中谈到…`: one clause crediting several named people with the same
+    words. Every name must be surname-led and the clause must hold a verb of reporting right
+    after the names (frames allowed) or after a frame; each person then gets the same speech,
+    marked with a ``speaker.shared_attribution`` doubt."""
+    names: list[tuple[int, int]] = []
+    titles: list[tuple[int, int] | None] = []
+    i = k
+    while len(names) < _MAX_JOINT:
+        sep = text.find("、", i, min(clause_end, i + 8))
+        if sep < 0:
+            break
+        title = next((t for t in _member_titles() if text.endswith(t, i, sep)), None)
+        name_end = sep - len(title) if title else sep
+        if not _name_like(text[i:name_end], long_ok=False):
+            return None
+        names.append((i, name_end))
+        titles.append((name_end, sep) if title else None)
+        i = sep + 1
+    if not names:
+        return None
+    for length in (2, 3, 4):
+        end = i + length
+        if not _name_like(text[i:end], long_ok=False):
+            continue
+        j = end + (1 if text.startswith("等", end) else 0)
+        title = next((t for t in _member_titles() if text.startswith(t, j)), None)
+        shared = (j, j + len(title)) if title else None
+        j += len(title) if title else 0
+        frame = _FRAME.match(text, j)
+        framed = frame is not None and frame.end() > j
+        if (
+            _direct_verb(text, j) is None
+            and not (
+                (framed or j == end) and _verb_at(text, frame.end() if frame else j) is not None
+            )
+            and not (framed and _long_verb_in(text, j, clause_end))
+        ):
+            continue
+        names.append((i, end))
+        titles.append(shared)
+        group = shared if shared is not None else None
+        message = f"{len(names)} people are credited with the same words"
+        found: list[Designation] = []
+        for (n_start, n_end), own in zip(names, titles, strict=True):
+            title_span = own or group
+            parts = [Part(title_span[0], title_span[0], *title_span)] if title_span else []
+            extent_end = j if n_start == i else (own[1] if own else n_end)
+            d = Designation(n_start, n_end, parts, "name_first", [], extent_end, n_start)
+            d.doubts.append(("speaker.shared_attribution", message))
+            found.append(d)
+        return found, j
+    return None
 
 
 def _with_verb(view: Compact, k: int, found: Designation, *, weak: bool) -> Attribution | None:
