@@ -221,6 +221,31 @@ POSITIVE = [
         [("鲁思琪", "reported", [])],
         id="bare-name-verb-colon-quote",
     ),
+    pytest.param(
+        "讨论开始了。柏文峰教授认为，种业要自立自强。\n",
+        [("柏文峰", "name_first", [(None, "教授")])],
+        id="name-then-known-title-then-verb",
+    ),
+    pytest.param(
+        "讨论开始了。据澄江种业公司总经理柏文峰介绍，今年制种两万亩。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="ju-designation-jieshao",
+    ),
+    pytest.param(
+        "讨论开始了。在柏文峰委员看来，种业要自立自强。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="zai-member-kanlai",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰带来了一份提案。他说，种业要自立自强。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="introduced-then-pronoun-speaks",
+    ),
+    pytest.param(
+        "讨论开始了。柏文峰委员带来了一份提案。“种业要自立自强。”他说。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="member-introduced-then-quote-and-pronoun",
+    ),
 ]
 
 
@@ -256,6 +281,8 @@ NEGATIVE = [
         "会议开始了。鲁思琪接过话筒：“毕业后去哪里？”", id="bare-name-never-introduced-acting"
     ),
     pytest.param("会议开始了。鲁思琪说，毕业后去哪里？", id="bare-name-never-introduced-comma"),
+    pytest.param("会议开始了。柏文峰教授主持了会议。", id="name-title-without-a-verb"),
+    pytest.param("会议开始了。柏文峰委员带来了一份提案。他们说，要支持。", id="plural-pronoun"),
     pytest.param("“这是好事。”二度登台，柏文峰依然很激动。", id="scene-then-name-never-introduced"),
 ]
 

@@ -36,7 +36,10 @@ from speechparse.people.designation import (
 _NAME_DOT = "·"
 _HAN5 = regex.compile(r"\p{Han}{5}")
 # Descriptive lead-ins that belong to no unit: 来自基层的…, 68岁的….
-_LEAD_IN = regex.compile(r"(?:来自[^，。、：；“”]{1,16}?|\d{1,3}岁)的")
+_LEAD_IN = regex.compile(
+    r"(?:来自[^，。、：；“”]{1,16}?|\d{1,3}岁)的|据(?=[^，。；“”]{3,40}?(?:介绍|透露|说)，)"
+    r"|在(?=[^，。；“”]{2,40}?看来，)"
+)
 # Frames between a speaker and the verb: 在发言中 / 发言时 / 代表某党中央 / “插话” / 以《…》为题.
 _FRAME = regex.compile(
     r"(?:在发言中|发言时|在会上|在座谈会上|在讨论中|发言(?=[说表建指认提强谈呼])"
@@ -186,6 +189,22 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     return None
 
 
+def _name_then_title(text: str, k: int) -> tuple[Designation, int] | None:
+    """`某某教授认为，` / `某某院士说：`: a surname-led name, a job title the lexicon knows,
+    then at once a verb of reporting and a comma or colon; without the verb a name and a
+    title (`某某总理主持…`) report an act, not words."""
+    for length in (3, 2):
+        at = k + length
+        if not _name_like(text[k:at], long_ok=False):
+            continue
+        for end in range(min(len(text), at + 6), at, -1):
+            if title_suffix(text, end, at) != at or _direct_verb(text, end) is None:
+                continue
+            found = Designation(k, at, [Part(at, at, at, end)], "name_first", [], end, k)
+            return found, end
+    return None
+
+
 def _personal(name: str) -> bool:
     """Whether ``name`` can name one person: not a group (全体, 青年, 文艺界), no word of prose
     in it (有的), and no title at its end or member title inside it (王主任, 常委会)."""
@@ -322,7 +341,7 @@ def attribution_at(
         first, *rest = joint[0]
         first.extent_start = k
         return Attribution(k, first, joint[1], joint[1], tuple(rest))
-    named = _name_first(text, start)
+    named = _name_first(text, start) or _name_then_title(text, start)
     if named is not None:
         found, end = named
         found.extent_start = k
@@ -338,7 +357,7 @@ def attribution_at(
         if weak:
             return None
         # The speech is the clause itself (`某某常委建议加强…；`): a verb must stand in it.
-        if _long_verb_in(text, end, clause_end):
+        if _long_verb_in(text, end, clause_end) or _pronoun_continues(text, k):
             return Attribution(k, found, end, end)
         return None
     designated = _designation_first(view, start, clause_end)
@@ -353,7 +372,37 @@ def attribution_at(
         # The words of action before the colon (`形容当地气候说`) stand where a verb would.
         quoted[0].verb = (quoted[0].extent_end, quoted[1])
         return Attribution(k, quoted[0], quoted[1] + 1, quoted[1] + 1)
+    if designated is None and not weak and _pronoun_continues(text, k):
+        introduced = _designation_prefix(view, start, clause_end)
+        if introduced is not None:
+            introduced.extent_start, introduced.reported = k, True
+            return Attribution(k, introduced, introduced.extent_end, introduced.extent_end)
     return _name_only(view, k, known) if designated is None else None
+
+
+def _pronoun_continues(text: str, k: int) -> bool:
+    """Whether the sentence from ``k`` is followed by `他说，` / `她表示：` (or a quotation and
+    then `她说。`): a person introduced in one sentence and speaking, as 他/她, in the next
+    (`单位职务某某带来了一份提案。她说，…`) speaks from the introduction on."""
+    end = k
+    depth = 0
+    limit = min(len(text), k + _MAX_CLAUSE)
+    while end < limit and not (depth == 0 and text[end] in "。！？"):
+        depth += text[end] == "“"
+        depth -= text[end] == "”" and depth > 0
+        end += 1
+    if end >= limit:
+        return False
+    i = end + 1
+    if text.startswith("“", i):
+        close = text.find("”", i + 1, i + _MAX_QUOTE)
+        if close < 0:
+            return False
+        i = close + 1
+    if i >= len(text) or text[i] not in "他她":
+        return False
+    verb = _verb_at(text, i + 1)
+    return verb is not None and text[i + 1 + len(verb) : i + 2 + len(verb)] in ("，", "：", "。")
 
 
 def _joint_speakers(text: str, k: int, clause_end: int) -> tuple[list[Designation], int] | None:
