@@ -246,6 +246,21 @@ POSITIVE = [
         [("柏文峰", "name_first", [(None, "委员")])],
         id="member-introduced-then-quote-and-pronoun",
     ),
+    pytest.param(
+        "讨论开始了。柏文峰委员今年提交了一份提案，建议扶持种业。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="subject-goes-on-after-comma-with-verb",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰长期关注育种，他呼吁，扶持种业。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="pronoun-after-comma-with-verb",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰告诉本报记者，今年制种两万亩。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="telling-with-its-hearer",
+    ),
 ]
 
 
@@ -282,6 +297,7 @@ NEGATIVE = [
     ),
     pytest.param("会议开始了。鲁思琪说，毕业后去哪里？", id="bare-name-never-introduced-comma"),
     pytest.param("会议开始了。柏文峰教授主持了会议。", id="name-title-without-a-verb"),
+    pytest.param("会议开始了。柏文峰委员参观了车间，他们表示满意。", id="they-after-comma"),
     pytest.param("会议开始了。柏文峰委员带来了一份提案。他们说，要支持。", id="plural-pronoun"),
     pytest.param("“这是好事。”二度登台，柏文峰依然很激动。", id="scene-then-name-never-introduced"),
 ]

@@ -55,6 +55,8 @@ _TRAILING_FRAME = regex.compile(
 )
 # A verb of saying made with 道 (笑道, 感慨道, 动情地问道) before a colon or a quotation.
 _DAO_VERB = regex.compile(r"(?:\p{Han}{1,5}地)?\p{Han}{1,2}道(?=：|，“)")
+# A verb of telling with its hearer before the comma (告诉本报记者，).
+_TELLING = regex.compile(r"告诉[^，。；：“”]{1,8}?(?=[，：])")
 # A quotation opened right after a clause: `：“` or `，“`.
 _QUOTE_OPENERS = ("：“", "，“", ":“")
 # How far a phrase of action may run between a speaker and the colon opening his quotation
@@ -118,7 +120,7 @@ def _opens_quote(text: str, i: int) -> bool:
 
 @cache
 def _verb_pattern() -> regex.Pattern[str]:
-    return regex.compile(alt(_verbs()))
+    return regex.compile(f"{_TELLING.pattern}|{alt(_verbs())}")
 
 
 def _verb_at(text: str, i: int) -> str | None:
@@ -233,7 +235,7 @@ def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designat
     """`单位职务某某[委员]` from ``k`` to a reporting verb inside the clause."""
     text = view.text
     limit = min(clause_end, k + _MAX_DESIGNATION)
-    for verb in _verb_pattern().finditer(text, k + 3, limit, overlapped=True):
+    for verb in _verb_pattern().finditer(text, k + 3, limit + 1, overlapped=True):
         v = verb.start()
         for end in _speaker_ends(text, k, v):
             found = _speaker_before(view, k, end)
@@ -357,7 +359,11 @@ def attribution_at(
         if weak:
             return None
         # The speech is the clause itself (`某某常委建议加强…；`): a verb must stand in it.
-        if _long_verb_in(text, end, clause_end) or _pronoun_continues(text, k):
+        if (
+            _long_verb_in(text, end, clause_end)
+            or _pronoun_continues(text, k)
+            or _subject_goes_on(text, clause_end)
+        ):
             return Attribution(k, found, end, end)
         return None
     designated = _designation_first(view, start, clause_end)
@@ -372,12 +378,29 @@ def attribution_at(
         # The words of action before the colon (`形容当地气候说`) stand where a verb would.
         quoted[0].verb = (quoted[0].extent_end, quoted[1])
         return Attribution(k, quoted[0], quoted[1] + 1, quoted[1] + 1)
-    if designated is None and not weak and _pronoun_continues(text, k):
+    if (
+        designated is None
+        and not weak
+        and (_pronoun_continues(text, k) or _subject_goes_on(text, clause_end))
+    ):
         introduced = _designation_prefix(view, start, clause_end)
         if introduced is not None:
             introduced.extent_start, introduced.reported = k, True
             return Attribution(k, introduced, introduced.extent_end, introduced.extent_end)
     return _name_only(view, k, known) if designated is None else None
+
+
+def _subject_goes_on(text: str, clause_end: int) -> bool:
+    """`某某委员今年提交了一份提案，建议…` / `…长期关注养老，她呼吁…`: the clause after the
+    comma has no subject of its own (or only 他/她) and opens with a verb of reporting of two
+    or more characters, so the speaker of the first clause says it."""
+    if text[clause_end : clause_end + 1] != "，":
+        return False
+    i = clause_end + 1
+    if text[i : i + 1] in ("他", "她") and text[i + 1 : i + 2] != "们":
+        i += 1
+    verb = _verb_at(text, i)
+    return verb is not None and len(verb) >= 2
 
 
 def _pronoun_continues(text: str, k: int) -> bool:
@@ -399,6 +422,8 @@ def _pronoun_continues(text: str, k: int) -> bool:
         if close < 0:
             return False
         i = close + 1
+    if text.startswith(("在他看来，", "在她看来，"), i):
+        return True
     if i >= len(text) or text[i] not in "他她":
         return False
     verb = _verb_at(text, i + 1)
