@@ -261,6 +261,16 @@ POSITIVE = [
         [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
         id="telling-with-its-hearer",
     ),
+    pytest.param(
+        "“种业要自立自强。”在第二小组的讨论现场，柏文峰委员的发言引来掌声。\n",
+        [("柏文峰", "quote_first", [(None, "委员")])],
+        id="quote-scene-clause-then-member",
+    ),
+    pytest.param(
+        "讨论开始了。柏文峰委员是一位种粮大户，他说，种业要自立自强。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="member-described-then-pronoun-says",
+    ),
 ]
 
 

@@ -65,7 +65,7 @@ _MAX_ACTION = 14
 # A quotation given to a person named after it holds at least a short sentence; a lead
 # clause of scene between them (`二度登台，`) is short.
 _MIN_QUOTED_SENTENCE = 6
-_MAX_SCENE = 8
+_MAX_SCENE = 12
 _MAX_JOINT = 6  # names credited together in one clause
 # Words of company after a person (某某和代表们…): a scene of several people, no voice.
 _COMPANY_CHARS = frozenset("和与同跟")
@@ -397,10 +397,13 @@ def _subject_goes_on(text: str, clause_end: int) -> bool:
     if text[clause_end : clause_end + 1] != "，":
         return False
     i = clause_end + 1
-    if text[i : i + 1] in ("他", "她") and text[i + 1 : i + 2] != "们":
-        i += 1
-    verb = _verb_at(text, i)
-    return verb is not None and len(verb) >= 2
+    pronoun = text[i : i + 1] in ("他", "她") and text[i + 1 : i + 2] != "们"
+    verb = _verb_at(text, i + pronoun)
+    if verb is None:
+        return False
+    # A lone 说 could begin 说明; after a pronoun, a comma or colon after it settles that.
+    after = text[i + pronoun + len(verb) : i + pronoun + len(verb) + 1]
+    return len(verb) >= 2 or (pronoun and after in ("，", "："))
 
 
 def _pronoun_continues(text: str, k: int) -> bool:
@@ -605,6 +608,10 @@ def _quote_then_mention(
         starts.append(scene_end + 1)
     for at in starts:
         clause_end = _clause_end(text, at)
+        member = _name_first(text, at)
+        if member is not None and text[member[1]] not in _COMPANY_CHARS:
+            member[0].form, member[0].extent_start = "quote_first", at
+            return Attribution(k, member[0], k, member[1])
         found = _designation_prefix(view, at, clause_end)
         if found is not None and text[found.extent_end] in _COMPANY_CHARS:
             found = None  # `…局长某某和代表们走过桥面`: a scene of several people
