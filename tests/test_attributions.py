@@ -271,6 +271,16 @@ POSITIVE = [
         [("柏文峰", "name_first", [(None, "委员")])],
         id="member-described-then-pronoun-says",
     ),
+    pytest.param(
+        "讨论开始了。全国政协委员柏文峰在走访种业基地的过程中，深感人才的重要。\n",
+        [("柏文峰", "reported", [("全国政协", "委员")])],
+        id="frame-of-process-then-feeling-verb",
+    ),
+    pytest.param(
+        "“种业要自立自强！”澄江种业公司副总经理柏文峰等五位委员联名提出了建议。\n",
+        [("柏文峰", "quote_first", [("澄江种业公司", "副总经理")])],
+        id="quote-then-designation-and-others",
+    ),
 ]
 
 
@@ -467,3 +477,16 @@ def test_two_speakers_in_one_sentence_share_one_speech() -> None:
 
 def test_names_in_a_list_without_a_verb_are_no_speakers() -> None:
     assert speakers("会议开得很热烈。柏文峰、鲁思琪等委员参加了调研。\n") == []
+
+
+def test_several_designations_credited_in_one_sentence() -> None:
+    text = "讨论开始了。澄江大学校长柏文峰、澄江种业公司总经理鲁思琪等，在发言中着重谈到种业。\n"
+    assert speakers(text) == [
+        ("柏文峰", "name_first", [("澄江大学", "校长")]),
+        ("鲁思琪", "name_first", [("澄江种业公司", "总经理")]),
+    ]
+
+
+def test_a_designation_with_two_positions_is_not_two_people() -> None:
+    text = "讨论开始了。全国人大代表、澄江县县长贺立华在发言中提到，公路要加密。\n"
+    assert speakers(text) == [("贺立华", "reported", [("全国人大", "代表"), ("澄江县", "县长")])]

@@ -273,7 +273,7 @@ def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None
     text = view.text
     candidates: list[tuple[int, Designation]] = []
     for e in range(k + 3, min(limit, k + _MAX_DESIGNATION)):
-        before_function = text[e] in _FUNCTION_CHARS or text[e] == "在" or _adverbial_at(text, e)
+        before_function = text[e] in _FUNCTION_CHARS or text[e] in "在等" or _adverbial_at(text, e)
         if not before_function and limit - e > _MAX_ACTION:
             continue
         found = _checked(view, parse_designation(view, k, e))
@@ -338,7 +338,7 @@ def attribution_at(
     if lead_in is not None:
         start = lead_in.end()
     clause_end = _clause_end(text, start)
-    joint = _joint_speakers(text, start, clause_end)
+    joint = _joint_speakers(view, start, clause_end)
     if joint is not None:
         first, *rest = joint[0]
         first.extent_start = k
@@ -433,59 +433,74 @@ def _pronoun_continues(text: str, k: int) -> bool:
     return verb is not None and text[i + 1 + len(verb) : i + 2 + len(verb)] in ("，", "：", "。")
 
 
-def _joint_speakers(text: str, k: int, clause_end: int) -> tuple[list[Designation], int] | None:
-    """`甲、乙等委员在发言中谈到…`: one clause crediting several named people with the same
-    words. Every name must be surname-led and the clause must hold a verb of reporting right
-    after the names (frames allowed) or after a frame; each person then gets the same speech,
-    marked with a ``speaker.shared_attribution`` doubt."""
-    names: list[tuple[int, int]] = []
-    titles: list[tuple[int, int] | None] = []
+def _joint_speakers(view: Compact, k: int, clause_end: int) -> tuple[list[Designation], int] | None:
+    """`甲、乙等委员在发言中谈到…`, `单位职务甲、单位职务乙等，在发言中…`: one clause crediting
+    several people with the same words. Each must be a surname-led name (a member title may
+    follow it) or a designation, and a verb of reporting must follow the last one (after 等,
+    a shared member title and frames); each person then gets the same speech, marked with a
+    ``speaker.shared_attribution`` doubt."""
+    text = view.text
+    people: list[Designation] = []
     i = k
-    while len(names) < _MAX_JOINT:
-        sep = text.find("、", i, min(clause_end, i + 8))
+    while len(people) < _MAX_JOINT:
+        sep = text.find("、", i, min(clause_end, i + _MAX_DESIGNATION))
         if sep < 0:
             break
-        title = next((t for t in _member_titles() if text.endswith(t, i, sep)), None)
-        name_end = sep - len(title) if title else sep
-        if not _name_like(text[i:name_end], long_ok=False):
+        one = _one_of_several(view, i, sep)
+        if one is None:
             return None
-        names.append((i, name_end))
-        titles.append((name_end, sep) if title else None)
+        people.append(one)
         i = sep + 1
-    if not names:
+    if not people:
         return None
-    for length in (2, 3, 4):
-        end = i + length
-        if not _name_like(text[i:end], long_ok=False):
+    for end in range(i + 2, min(clause_end, i + _MAX_DESIGNATION) + 1):
+        last = _one_of_several(view, i, end)
+        if last is None:
             continue
         j = end + (1 if text.startswith("等", end) else 0)
         title = next((t for t in _member_titles() if text.startswith(t, j)), None)
         shared = (j, j + len(title)) if title else None
         j += len(title) if title else 0
-        frame = _FRAME.match(text, j)
-        framed = frame is not None and frame.end() > j
-        if (
-            _direct_verb(text, j) is None
-            and not (
-                (framed or j == end) and _verb_at(text, frame.end() if frame else j) is not None
-            )
-            and not (framed and _long_verb_in(text, j, clause_end))
-        ):
+        said = j + 1 if text[j : j + 1] in "，," and j > end else j
+        if not _said_from(text, said):
             continue
-        names.append((i, end))
-        titles.append(shared)
-        group = shared if shared is not None else None
-        message = f"{len(names)} people are credited with the same words"
-        found: list[Designation] = []
-        for (n_start, n_end), own in zip(names, titles, strict=True):
-            title_span = own or group
-            parts = [Part(title_span[0], title_span[0], *title_span)] if title_span else []
-            extent_end = j if n_start == i else (own[1] if own else n_end)
-            d = Designation(n_start, n_end, parts, "name_first", [], extent_end, n_start)
-            d.doubts.append(("speaker.shared_attribution", message))
-            found.append(d)
-        return found, j
+        people.append(last)
+        message = f"{len(people)} people are credited with the same words"
+        for person in people:
+            if not person.parts and shared is not None:
+                person.parts = [Part(shared[0], shared[0], *shared)]
+            person.doubts.append(("speaker.shared_attribution", message))
+        people[-1].extent_end = j
+        return people, said
     return None
+
+
+def _one_of_several(view: Compact, start: int, end: int) -> Designation | None:
+    """One person in a list joined by 、: a name with an optional member title, or a
+    designation ending with the name."""
+    text = view.text
+    title = next((t for t in _member_titles() if text.endswith(t, start, end)), None)
+    name_end = end - len(title) if title else end
+    if _name_like(text[start:name_end], long_ok=False):
+        parts = [Part(name_end, name_end, name_end, end)] if title else []
+        return Designation(start, name_end, parts, "name_first", [], end, start)
+    found = _checked(view, parse_designation(view, start, end))
+    if found is None or found.verb is not None or found.name_end != end or not found.parts:
+        return None
+    found.form = "name_first"
+    return found
+
+
+def _said_from(text: str, j: int) -> bool:
+    """A verb of reporting at ``j`` (frames and manner words allowed), or a frame at ``j``
+    and a verb of two or more characters later in the clause (`在发言中着重谈到`)."""
+    if _direct_verb(text, j) is not None:
+        return True
+    frame = _FRAME.match(text, j)
+    after = frame.end() if frame is not None else j
+    if _verb_at(text, after) is not None:
+        return True
+    return after > j and _long_verb_in(text, after, _clause_end(text, after))
 
 
 def _with_verb(view: Compact, k: int, found: Designation, *, weak: bool) -> Attribution | None:
