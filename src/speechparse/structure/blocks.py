@@ -304,7 +304,8 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
             return found, marker_end, len(text)
     # A speaker named in running text: `某某委员（单位职务）说，`, `“……”，某某代表介绍。`.
     attributed = attribution_at(view, marker_end)
-    if attributed is not None:
+    # Several people credited together are cut into their speeches with the paragraph scan.
+    if attributed is not None and not attributed.others:
         return attributed.designation, marker_end, attributed.body_start
     return None
 
