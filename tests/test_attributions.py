@@ -281,6 +281,11 @@ POSITIVE = [
         [("柏文峰", "quote_first", [("澄江种业公司", "副总经理")])],
         id="quote-then-designation-and-others",
     ),
+    pytest.param(
+        "讨论开始了。一向敢言的柏文峰代表，是澄江种业公司董事长，他发言时总是强调讲实话。\n",
+        [("柏文峰", "name_first", [(None, "代表")])],
+        id="described-member-then-pronoun-with-frame-later-in-sentence",
+    ),
 ]
 
 
@@ -317,6 +322,7 @@ NEGATIVE = [
     ),
     pytest.param("会议开始了。鲁思琪说，毕业后去哪里？", id="bare-name-never-introduced-comma"),
     pytest.param("会议开始了。柏文峰教授主持了会议。", id="name-title-without-a-verb"),
+    pytest.param("会议开始了。坐在前排的柏文峰委员站了起来。", id="described-member-acting"),
     pytest.param("会议开始了。柏文峰委员参观了车间，他们表示满意。", id="they-after-comma"),
     pytest.param("会议开始了。柏文峰委员带来了一份提案。他们说，要支持。", id="plural-pronoun"),
     pytest.param("“这是好事。”二度登台，柏文峰依然很激动。", id="scene-then-name-never-introduced"),

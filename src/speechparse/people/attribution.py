@@ -66,7 +66,10 @@ _MAX_ACTION = 14
 # clause of scene between them (`二度登台，`) is short.
 _MIN_QUOTED_SENTENCE = 6
 _MAX_SCENE = 12
-_MAX_JOINT = 6  # names credited together in one clause
+_MAX_JOINT = 6
+_MAX_DESCRIPTION = (
+    12  # a description ending in 的 before a member  # names credited together in one clause
+)
 # Words of company after a person (某某和代表们…): a scene of several people, no voice.
 _COMPANY_CHARS = frozenset("和与同跟")
 _CLAUSE_END = frozenset("，。！？；：")
@@ -189,6 +192,14 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
             found = Designation(k, at, parts, "name_first", doubts, end, k)
             return found, end
     return None
+
+
+def _described(text: str, k: int) -> tuple[Designation, int] | None:
+    """`同样快人快语的某某代表…`: a short description ending in 的 before a member."""
+    mark = text.find("的", k + 1, k + _MAX_DESCRIPTION)
+    if mark < 0 or any(ch in _CLAUSE_END or ch in "“”" for ch in text[k:mark]):
+        return None
+    return _name_first(text, mark + 1)
 
 
 def _name_then_title(text: str, k: int) -> tuple[Designation, int] | None:
@@ -343,7 +354,7 @@ def attribution_at(
         first, *rest = joint[0]
         first.extent_start = k
         return Attribution(k, first, joint[1], joint[1], tuple(rest))
-    named = _name_first(text, start) or _name_then_title(text, start)
+    named = _name_first(text, start) or _name_then_title(text, start) or _described(text, start)
     if named is not None:
         found, end = named
         found.extent_start = k
@@ -407,13 +418,16 @@ def _subject_goes_on(text: str, clause_end: int) -> bool:
 
 
 def _pronoun_continues(text: str, k: int) -> bool:
-    """Whether the sentence from ``k`` is followed by `他说，` / `她表示：` (or a quotation and
-    then `她说。`): a person introduced in one sentence and speaking, as 他/她, in the next
-    (`单位职务某某带来了一份提案。她说，…`) speaks from the introduction on."""
+    """Whether the person introduced in the sentence from ``k`` goes on speaking as 他/她:
+    in a later clause of that sentence (`某某代表，是某公司董事长，她发言时强调…`) or at the
+    start of the next one, possibly after a quotation (`…带来了一份提案。她说，…`,
+    `…。“……”她说。`, `…。在她看来，…`)."""
     end = k
     depth = 0
     limit = min(len(text), k + _MAX_CLAUSE)
     while end < limit and not (depth == 0 and text[end] in "。！？"):
+        if depth == 0 and text[end] == "，" and _pronoun_says(text, end + 1):
+            return True
         depth += text[end] == "“"
         depth -= text[end] == "”" and depth > 0
         end += 1
@@ -425,12 +439,21 @@ def _pronoun_continues(text: str, k: int) -> bool:
         if close < 0:
             return False
         i = close + 1
-    if text.startswith(("在他看来，", "在她看来，"), i):
-        return True
-    if i >= len(text) or text[i] not in "他她":
+    return text.startswith(("在他看来，", "在她看来，"), i) or _pronoun_says(text, i)
+
+
+def _pronoun_says(text: str, i: int) -> bool:
+    """`他说，` / `她表示` / `她发言时经常强调` at ``i``: one person (not 他们) and a verb of
+    reporting after any frame or manner word; a lone 说 must be followed by ，：。."""
+    if text[i : i + 1] not in ("他", "她") or text[i + 1 : i + 2] == "们":
         return False
-    verb = _verb_at(text, i + 1)
-    return verb is not None and text[i + 1 + len(verb) : i + 2 + len(verb)] in ("，", "：", "。")
+    frame = _FRAME.match(text, i + 1)
+    j = frame.end() if frame is not None else i + 1
+    j += next((len(w) for w in _manner_words() if text.startswith(w, j)), 0)
+    verb = _verb_at(text, j)
+    if verb is None:
+        return False
+    return len(verb) >= 2 or text[j + len(verb) : j + len(verb) + 1] in ("，", "：", "。")
 
 
 def _joint_speakers(view: Compact, k: int, clause_end: int) -> tuple[list[Designation], int] | None:
