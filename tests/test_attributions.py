@@ -286,6 +286,16 @@ POSITIVE = [
         [("柏文峰", "name_first", [(None, "代表")])],
         id="described-member-then-pronoun-with-frame-later-in-sentence",
     ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰接受本报专访时表示，种业要自立自强。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="interview-frame-zhuanfang",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰就制种问题建言：种业要自立自强。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="jiu-topic-frame-before-verb",
+    ),
 ]
 
 
