@@ -296,6 +296,11 @@ POSITIVE = [
         [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
         id="jiu-topic-frame-before-verb",
     ),
+    pytest.param(
+        "全国政协委员柏文峰今年关注种业。走访了几个基地后，他认为，种业要自立自强。\n",
+        [("柏文峰", "reported", [("全国政协", "委员")])],
+        id="pronoun-after-a-short-lead-clause-of-the-next-sentence",
+    ),
 ]
 
 

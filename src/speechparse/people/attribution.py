@@ -440,7 +440,15 @@ def _pronoun_continues(text: str, k: int) -> bool:
         if close < 0:
             return False
         i = close + 1
-    return text.startswith(("在他看来，", "在她看来，"), i) or _pronoun_says(text, i)
+    if text.startswith(("在他看来，", "在她看来，"), i) or _pronoun_says(text, i):
+        return True
+    # One short lead clause may open the next sentence (`走访了几个村后，她认为，…`).
+    lead_end = _clause_end(text, i)
+    return (
+        lead_end - i <= _MAX_SCENE
+        and text[lead_end : lead_end + 1] == "，"
+        and _pronoun_says(text, lead_end + 1)
+    )
 
 
 def _pronoun_says(text: str, i: int) -> bool:

@@ -470,6 +470,10 @@ def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
     start = name_start
     while start > max(0, name_start - _MAX_DESIGNATION) and folded[start - 1] not in _MENTION_STOP:
         start -= 1
+    # A subtitle's `——记`/`——访` before the designation is no part of it.
+    lead = regex.match(r"——\p{Han}?", folded[start:name_end])
+    if lead is not None and lead.end() < name_end - start:
+        start += lead.end()
     view = compact(folded, start, name_end)
     found = parse_designation(view)
     if found is None or found.name_end != len(view.text):
