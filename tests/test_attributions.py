@@ -511,3 +511,10 @@ def test_several_designations_credited_in_one_sentence() -> None:
 def test_a_designation_with_two_positions_is_not_two_people() -> None:
     text = "讨论开始了。全国人大代表、澄江县县长贺立华在发言中提到，公路要加密。\n"
     assert speakers(text) == [("贺立华", "reported", [("全国人大", "代表"), ("澄江县", "县长")])]
+
+
+def test_proposer_label_is_no_part_of_the_unit() -> None:
+    report = parse("关于加强种业人才培养的提案\n\n提案人：全国政协委员柏文峰\n\n种业要自立自强。\n")
+    (speech,) = report.speeches
+    assert speech.speaker.label is not None and speech.speaker.label.text == "提案人"
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [("全国政协", "委员")]
