@@ -572,3 +572,11 @@ def test_quote_first_speaker_ending_a_paragraph_with_a_colon_is_not_cut_as_glued
     assert speakers("“种业要自立自强。”柏文峰委员说：\n") == [
         ("柏文峰", "quote_first", [(None, "委员")])
     ]
+
+
+def test_a_member_alone_on_a_line_speaks_in_the_paragraph_below() -> None:
+    text = "柏文峰代表\n\n种业要自立自强。\n\n鲁思琪委员（澄江师范学院院长）\n\n师范生要下基层。\n"
+    assert speakers(text) == [
+        ("柏文峰", "name_first", [(None, "代表")]),
+        ("鲁思琪", "name_first", [("澄江师范学院", "院长")]),
+    ]

@@ -195,6 +195,15 @@ def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     return None
 
 
+def member_line(text: str, k: int) -> Designation | None:
+    """`某某代表` or `某某委员（单位职务）` filling a line from ``k`` to its end: a speaker's
+    line of his own, the speech in the paragraphs below."""
+    named = _name_first(text, k)
+    if named is None or named[1] != len(text.rstrip(" ：")):
+        return None
+    return named[0]
+
+
 def _described(text: str, k: int) -> tuple[Designation, int] | None:
     """`同样快人快语的某某代表…`: a short description ending in 的 before a member."""
     mark = text.find("的", k + 1, k + _MAX_DESCRIPTION)

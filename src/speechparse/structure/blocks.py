@@ -25,6 +25,7 @@ from speechparse.people.attribution import (
     attribution_at,
     closing_attribution,
     inline_attributions,
+    member_line,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, title_suffix
 from speechparse.people.dialogue import (
@@ -307,6 +308,10 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     # Several people credited together are cut into their speeches with the paragraph scan.
     if attributed is not None and not attributed.others:
         return attributed.designation, marker_end, attributed.body_start
+    # `某某代表` alone on a line: a member's line of his own.
+    member = member_line(text, marker_end) if not is_terminated(text) else None
+    if member is not None:
+        return member, marker_end, len(text)
     return None
 
 
