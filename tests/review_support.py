@@ -108,16 +108,29 @@ def built_hostile() -> tuple[speechparse.Report, str]:
         "name_end": n0 + len(name),
         "positions": [],
         "form": "colon",
+        "marker": None,
+        "verb": None,
+        "label": None,
+        "place": None,
     }
     report = {
+        "schema_version": speechparse.SCHEMA_VERSION,
         "source": {
             "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "chars": len(text),
             "encoding": "str",
+            "kind": "text",
+            "text": None,
+            "url": None,
         },
         "title": span,
+        "kicker": None,
+        "subtitle": None,
+        "lead_label": None,
         "lead": None,
         "byline": None,
+        "title_parts": None,
+        "home": None,
         "keywords": [
             {
                 "word": HOSTILE,
@@ -127,16 +140,30 @@ def built_hostile() -> tuple[speechparse.Report, str]:
         ],
         "speeches": [
             {
-                "headline": {"text": HOSTILE, "start": 2, "end": len(title)},
+                "headline": {
+                    "text": HOSTILE,
+                    "start": 2,
+                    "end": len(title),
+                    "marker": None,
+                    "brackets": None,
+                },
                 "speaker": speaker,
                 "paragraphs": [{"text": body, "start": b0, "end": b0 + len(body)}],
                 "points": [],
                 "byline": None,
+                "keywords": [],
+                "figures": [],
+                "quoted_terms": [],
+                "person": None,
             }
         ],
+        "people": [],
+        "guest_list": None,
+        "questions": [],
+        "sections": [],
         "diagnostics": [
             {
-                "code": "x.hostile",
+                "code": "layout.unclassified",
                 "message": HOSTILE,
                 "severity": "warning",
                 "start": b0,

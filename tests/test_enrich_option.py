@@ -24,7 +24,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "figures": ((), ("figures",)),
     "quotes": ((), ("quoted_terms",)),
     "keywords": (("keywords",), ("keywords",)),
-    "organizations": (("home",), ()),
+    "organizations": (("home",), ()),  # and organization_full/level of every position
     "title_parts": (("title_parts",), ()),
 }
 
@@ -44,7 +44,22 @@ def _without(data: dict[str, Any], names: set[str]) -> dict[str, Any]:
         out["speeches"] = [{**s, **{field: [] for field in speech_fields}} for s in out["speeches"]]
     if "organizations" in names:
         out["diagnostics"] = [d for d in out["diagnostics"] if d["code"] != "org.unresolved"]
+        out["speeches"] = [_unresolved(s) for s in out["speeches"]]
+        out["people"] = [
+            {**person, "positions": [_null_resolution(p) for p in person["positions"]]}
+            for person in out["people"]
+        ]
     return out
+
+
+def _null_resolution(position: dict[str, Any]) -> dict[str, Any]:
+    return {**position, "organization_full": None, "level": None}
+
+
+def _unresolved(speech: dict[str, Any]) -> dict[str, Any]:
+    """The speech with its positions' resolution fields null, as without ``organizations``."""
+    positions = [_null_resolution(p) for p in speech["speaker"]["positions"]]
+    return {**speech, "speaker": {**speech["speaker"], "positions": positions}}
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ must stay what they are.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import speechparse
@@ -325,3 +327,202 @@ def test_section_bylines_credit_every_speech_of_their_section() -> None:
         ["韦岚"],
         ["韦岚"],
     ]
+
+
+# --- where the title stands, authors in meta lines, closing bylines --------------------------
+
+LEAD_SENTENCE = "3月8日，桤川市政协委员分组讨论，大家踊跃发言。"
+HEADLINE = "桤川市政协小组讨论委员建言踊跃"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["今日桤川", HEADLINE, "来源：桤川日报 2025年3月9日", LEAD_SENTENCE],
+        ["时政要闻", HEADLINE, "2025-03-09 08:30", LEAD_SENTENCE],
+        ["本地新闻", HEADLINE, LEAD_SENTENCE],
+        ["要闻", HEADLINE, "本报记者 韦岚", LEAD_SENTENCE],
+        ["要闻速递", HEADLINE, "桤川社桤川3月8日电（记者 蓝雨桐）8日，桤川市政协委员分组讨论。"],
+    ],
+    ids=["over-meta-line", "over-date-line", "over-lead", "over-byline", "over-dateline"],
+)
+def test_a_channel_line_above_the_headline_is_not_the_title(top: list[str]) -> None:
+    report = report_of("\n\n".join([*top, SPEECH, SPEECH_2]) + "\n")
+    assert report.title is not None and report.title.text == HEADLINE
+    assert [s.speaker.name for s in report.speeches] == ["柏舟远", "葛云舟"]
+    assert all(HEADLINE not in v for v in values(report)[1:])
+
+
+def test_a_genre_label_still_wins_over_a_line_above_the_lead() -> None:
+    top = ["苜原县春耕备耕有序推进", TITLE, "把政策红利送到企业手中"]
+    report = report_of("\n\n".join([*top, LEAD_SENTENCE, SPEECH]) + "\n")
+    assert report.title is not None and report.title.text == TITLE
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("作者: 缪青禾", ["缪青禾"]),
+        ("作者：缪青禾 祁望", ["缪青禾", "祁望"]),
+        ("作者：缪青禾 祁望　来源：桤川日报", ["缪青禾", "祁望"]),
+        ("来源：桤川日报　作者：缪青禾", ["缪青禾"]),
+        ("2025-03-09 08:30  来源：桤川日报  作者：缪青禾", ["缪青禾"]),
+        ("来源：桤川日报 | 作者：缪青禾 | 责任编辑：祁望", ["缪青禾"]),
+        ("來源：桤川日報　作者：韋嵐 祁望", ["韋嵐", "祁望"]),
+        ("发布时间：2025-03-09　来源：桤川日报　记者：韦岚", ["韦岚"]),
+        ("作者为桤川大学教授", None),
+        ("作者：桤川大学教授 缪青禾", None),
+        ("作者：本报评论员", None),
+    ],
+    ids=[
+        "halfwidth-colon",
+        "two-names",
+        "with-source-after",
+        "after-source",
+        "after-time-and-source",
+        "bar-separated",
+        "traditional",
+        "reporter-field",
+        "author-is-sentence",
+        "author-with-position",
+        "author-is-a-role",
+    ],
+)
+def test_the_author_field_of_a_meta_line(line: str, names: list[str] | None) -> None:
+    report = report_of("\n\n".join([TITLE, line, SPEECH, SPEECH_2]) + "\n")
+    assert report.title is not None and report.title.text == TITLE
+    got = [c.name for c in report.byline.credits] if report.byline else None
+    assert got == names
+    assert all(s.byline is None for s in report.speeches)
+
+
+def test_a_byline_line_under_the_title_writes_out_the_meta_lines_author() -> None:
+    text = (
+        "\n\n".join(
+            [TITLE, "来源：桤川日报　作者：缪青禾", "本报记者 缪青禾 祁望", SPEECH, SPEECH_2]
+        )
+        + "\n"
+    )
+    report = report_of(text)
+    assert report.byline is not None
+    assert [c.name for c in report.byline.credits] == ["缪青禾", "祁望"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["（桤川社记者 蓝雨桐）", "(记者 蓝雨桐 韦岚)", "（桤川新闻记者 蓝雨桐）", "（記者 藍雨桐）"],
+    ids=["agency", "halfwidth-two-names", "outlet-prefixed", "traditional"],
+)
+def test_a_bracketed_byline_closing_the_report_credits_the_report(closing: str) -> None:
+    text = "\n\n".join([TITLE, LEAD_SENTENCE, SPEECH, SPEECH_2 + closing]) + "\n"
+    report = report_of(text)
+    names = [n for n in ("蓝雨桐", "韦岚", "藍雨桐") if n in closing]
+    assert report.byline is not None and [c.name for c in report.byline.credits] == names
+    assert [s.byline for s in report.speeches] == [None, None]
+
+
+def test_closing_bylines_of_every_speech_stay_with_their_speeches() -> None:
+    text = "\n\n".join([TITLE, SPEECH + "（记者 韦岚）", SPEECH_2 + "（记者 蓝雨桐）"]) + "\n"
+    report = report_of(text)
+    assert report.byline is None
+    assert [[c.name for c in s.byline.credits] if s.byline else None for s in report.speeches] == [
+        ["韦岚"],
+        ["蓝雨桐"],
+    ]
+
+
+def test_a_closing_tail_beside_a_dateline_stays_the_last_speechs() -> None:
+    lead = "本报讯（记者 韦岚）3日，桤川市召开座谈会。"
+    report = report_of("\n\n".join([TITLE, lead, SPEECH, SPEECH_2 + "（记者 蓝雨桐）"]) + "\n")
+    assert report.byline is not None and [c.name for c in report.byline.credits] == ["韦岚"]
+    last = report.speeches[-1].byline
+    assert last is not None and [c.name for c in last.credits] == ["蓝雨桐"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "names"),
+    [
+        ("桤川网北京3月3日电（记者 蓝雨桐）3日，桤川市召开座谈会。", ["蓝雨桐"]),
+        ("本报讯（通讯员 祁望 记者 韦岚）3日，桤川市召开座谈会。", ["祁望", "韦岚"]),
+        ("本報訊（通訊員 祁望 記者 韋嵐）3日，桤川市召開座談會。", ["祁望", "韋嵐"]),
+        ("桤川網北京3月3日電 (記者 藍雨桐 韋嵐)3日，桤川市召開座談會。", ["藍雨桐", "韋嵐"]),
+        (
+            "本报讯（记者 韦岚 通讯员 祁望 蓝雨桐）3日，桤川市召开座谈会。",
+            ["韦岚", "祁望", "蓝雨桐"],
+        ),
+    ],
+    ids=["portal", "correspondent-first", "traditional-bao-xun", "traditional-two", "three-names"],
+)
+def test_datelines_with_bare_reporters(lead: str, names: list[str]) -> None:
+    report = report_of("\n\n".join([TITLE, lead, SPEECH, SPEECH_2]) + "\n")
+    assert report.byline is not None and report.byline.form == "dateline"
+    assert [c.name for c in report.byline.credits] == names
+
+
+# --- Markdown: a kicker naming the speaker over the title -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kicker", "tag"),
+    [
+        ("### 全国政协委员、苜原农学院研究员訾望川——", "（建言故事）"),
+        ("### 桤川市政协委员訾望川——", ""),
+    ],
+    ids=["designation-kicker-with-column-tag", "short-designation-kicker"],
+)
+def test_a_speaker_kicker_over_a_markdown_title(kicker: str, tag: str) -> None:
+    lines = [
+        kicker,
+        "# 把一粒良种育成千亩丰收" + tag,
+        "## 守护种业的“芯片”",
+        "> 本报记者  蓝雨桐",
+        "“种业要自立自强，关键在育种人才。”訾望川说。",
+    ]
+    report = report_of("\n\n".join(lines) + "\n")
+    assert report.title is not None and report.title.text == "把一粒良种育成千亩丰收" + tag
+    assert report.kicker is not None and report.kicker.text == kicker.lstrip("# ")
+    assert report.subtitle is not None and report.subtitle.text == "守护种业的“芯片”"
+    assert report.byline is not None and [c.name for c in report.byline.credits] == ["蓝雨桐"]
+    (speech,) = report.speeches
+    assert speech.speaker.name == "訾望川" and speech.byline is None
+    assert [p.text for p in speech.paragraphs] == ["“种业要自立自强，关键在育种人才。”訾望川说。"]
+
+
+WEB = Path(__file__).resolve().parent / "fixtures" / "web"
+
+
+def test_a_profile_page_in_markdown_with_a_speaker_kicker() -> None:
+    path = WEB / "profile.md"
+    report = speechparse.parse_file(path, keywords=False)
+    text = path.read_text("utf-8")
+    assert_grounded(report, text)
+    assert_covered(report, text)
+    assert report.title is not None
+    assert report.title.text == "把一粒良种育成千亩丰收（建言故事）"
+    assert report.kicker is not None and report.kicker.text.endswith("訾望川——")
+    assert report.byline is not None and [c.name for c in report.byline.credits] == ["蓝雨桐"]
+    (speech,) = report.speeches
+    assert speech.speaker.name == "訾望川" and speech.byline is None
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [
+        ("全国政协", "委员"),
+        ("苜原农学院", "研究员"),
+    ]
+    assert len(speech.paragraphs) == 3
+
+
+def test_a_portal_page_with_a_channel_line_meta_author_and_closing_byline() -> None:
+    path = WEB / "channel_page.txt"
+    report = speechparse.parse_file(path, keywords=False)
+    text = path.read_text("utf-8")
+    assert_grounded(report, text)
+    assert_covered(report, text)
+    assert report.title is not None and report.title.text == "苜原县政协委员分组讨论建言踊跃"
+    assert report.byline is not None
+    assert [c.name for c in report.byline.credits] == ["葛云舟", "祁望"]
+    assert [(s.speaker.name, s.byline) for s in report.speeches] == [
+        ("柏舟远", None),
+        ("缪青禾", None),
+    ]
+    # The report's own closing byline replaces the page's author field.
+    assert report.byline.form == "parenthesized"
+    assert text[report.byline.start : report.byline.end] == "（桤川日报记者 葛云舟 祁望）"

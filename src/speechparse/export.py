@@ -21,12 +21,16 @@ def to_json(report: Report, *, indent: bool = False) -> bytes:
 
 
 def json_schema() -> dict[str, Any]:
-    """The published JSON Schema (draft 2020-12) of :class:`Report`, with ``$id`` and version."""
+    """The published JSON Schema (draft 2020-12) of :class:`Report`.
+
+    The version lives in ``$id`` and ``$comment`` only: a schema keyword the dialect does not
+    define (a top-level ``version``) makes strict validators such as ajv refuse the schema.
+    """
     schema = Report.model_json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "version": SCHEMA_VERSION,
+        "$comment": f"speechparse report schema, version {SCHEMA_VERSION}",
         **schema,
     }
 
@@ -42,10 +46,14 @@ def validate(data: bytes | str | Mapping[str, Any]) -> Report:
     """Check a JSON document against the schema; return the model or name the failing path.
 
     Validation is strict (no string-to-number coercion), as a JSON Schema validator would be.
+    A mapping is checked as the JSON it stands for, so it passes exactly when its JSON would.
     """
     try:
         if isinstance(data, Mapping):
-            return Report.model_validate(dict(data), strict=True)
+            try:
+                data = orjson.dumps(data)
+            except TypeError as exc:
+                raise SchemaValidationError(f"not JSON data: {exc}", path="$") from None
         return Report.model_validate_json(data, strict=True)
     except ValidationError as exc:
         first = exc.errors()[0]

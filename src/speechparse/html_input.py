@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .build.enrich import wanted
 from .errors import DecodeError, InputTooLargeError, MissingExtraError
-from .parser import DEFAULT_MAX_CHARS, parse
+from .parser import DEFAULT_MAX_CHARS, parse_text
 
 if TYPE_CHECKING:
     from .models import Report
@@ -240,16 +241,15 @@ def parse_html(
     if isinstance(html, bytes):
         html, encoding = decode_html(html)
     text = extract_text(html)
-    report = parse(
+    return parse_text(
         text,
         strict=strict,
-        keywords=keywords,
         max_chars=max_chars,
         encoding=encoding,
-        enrich=enrich,
+        only=wanted(enrich, keywords=keywords),
+        kind="html",
+        url=url,
     )
-    source = report.source.model_copy(update={"kind": "html", "text": text, "url": url})
-    return report.model_copy(update={"source": source})
 
 
 def parse_html_file(

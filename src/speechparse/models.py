@@ -5,18 +5,27 @@ Every value that comes from the source carries its span: ``start``/``end`` are h
 ``text`` is ``source[start:end]`` with layout line breaks and indentation taken out. The JSON
 Schema in ``schemas/`` is generated from these classes, so a field documented here is a field
 documented there.
+
+Every field is written on every object (null where it may be null), so every field is required:
+no defaults here, which also makes each constructor call name every field (the pydantic mypy
+plugin checks them). Closed sets of values are ``Literal`` types, enums in the schema.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2.0"
+from speechparse.core.diagnostics import REGISTRY, Code, Severity
+
+SchemaVersion = Literal["2.0.0"]
+SCHEMA_VERSION: Final[SchemaVersion] = "2.0.0"
+"""Semantic version of the JSON contract: a major bump when a valid document may stop
+validating or a field changes meaning, a minor one when fields are added."""
 
 Offset = Annotated[int, Field(ge=0, description="Half-open str offset into the decoded source.")]
-Severity = Literal["info", "warning", "error"]
+
 SpeakerForm = Literal[
     "colon",
     "line",
@@ -31,6 +40,36 @@ SpeakerForm = Literal[
     "name_line",
 ]
 """How a speaker was introduced (see ``Speaker.form``); one list for the model and the builder."""
+BylineForm = Literal["trailing", "line", "parenthesized", "dateline"]
+Brackets = Literal["【】"]
+SourceKind = Literal["text", "html"]
+FigureKind = Literal["amount", "count", "percent", "duration", "ratio", "other"]
+Bound = Literal["lower", "upper", "range"]
+HomeLevel = Literal["municipal", "county", "district", "province"]
+OrgLevel = Literal[
+    "municipal",
+    "county",
+    "district",
+    "township",
+    "village",
+    "provincial",
+    "national",
+    "university",
+    "enterprise",
+    "legislature",
+    "cppcc",
+    "party",
+    "hospital",
+    "association",
+    "unknown",
+]
+
+
+def _codes_described() -> str:
+    rows = "; ".join(
+        f"`{code.value}` ({info.severity}): {info.meaning}" for code, info in REGISTRY.items()
+    )
+    return f"A stable, dotted code: {rows}."
 
 
 class _Model(BaseModel):
@@ -53,11 +92,10 @@ class Headline(Span):
     """A speech's short headline, without its marker."""
 
     marker: Span | None = Field(
-        default=None,
-        description="The enumerating or decorative marker before it (■, （一）, 一、), if any.",
+        description="The enumerating or decorative marker before it (■, （一）, 一、), or null.",
     )
-    brackets: str | None = Field(
-        default=None, description="The bracket pair the headline was written in, e.g. 【】, if any."
+    brackets: Brackets | None = Field(
+        description="The bracket pair the headline was written in (【】), or null."
     )
 
 
@@ -66,15 +104,24 @@ class Position(_Model):
 
     organization: str | None = Field(
         description="The unit as written before the title, or inherited from the previous "
-        "position; "
-        "null when the designation names none."
+        "position; null when the designation names none."
     )
     title: str = Field(
         description="The job title ending this part of the designation (局长, 党委常委)."
     )
     inherited: bool = Field(
-        default=False,
         description="True when the organization was not written in this part but carried over.",
+    )
+    organization_full: str | None = Field(
+        description="The organization completed against the report's home place "
+        "(市委组织部 → 安庆市委组织部), or as written when it already names its place; null "
+        "when there is no organization or the place it belongs to is not stated."
+    )
+    level: OrgLevel | None = Field(
+        description="What kind of body the organization is: an administrative level "
+        "(municipal, county, district, township, village, provincial, national) or a kind of "
+        "body (university, enterprise, legislature, cppcc, party, hospital, association); "
+        "unknown when its name does not say; null when there is no organization."
     )
     text: str = Field(description="This part of the designation as written.")
     start: Offset
@@ -90,31 +137,27 @@ class Speaker(Span):
     positions: list[Position] = Field(description="The positions, in the order written.")
     form: SpeakerForm = Field(
         description="How the designation was written: `单位职务姓名：` before the speech "
-        "(colon), alone "
-        "on its own line (line), name first as `姓名（单位职务）：` or `姓名委员（单位职务）说，` "
-        "(name_first), as reported speech "
-        "`单位职务姓名说，` (reported), or after the quotation it introduces "
-        "`“……”，单位职务姓名说。` (quote_first; the speech then starts at the quotation), or "
-        "after the speech it closes, behind a dash `……。——姓名代表（单位职务）` (dash); "
-        "`单位职务姓名——` ended by a dash (dash_ended); "
-        "`单位职务姓名：` glued to the end of the previous paragraph (glued); a dialogue turn "
-        "`姓名：` by a guest of the guest list, positions taken from the list (dialogue); "
-        "after a speaker label `讲述人：` (label); a `地名  姓名` or bare name line under a "
-        "headline (name_line)."
+        "(colon), alone on its own line (line), name first as `姓名（单位职务）：` or "
+        "`姓名委员（单位职务）说，` (name_first), as reported speech `单位职务姓名说，` "
+        "(reported), after the quotation it introduces `“……”，单位职务姓名说。` (quote_first; "
+        "the speech then starts at the quotation), or after the speech it closes, behind a "
+        "dash `……。——姓名代表（单位职务）` (dash); `单位职务姓名——` ended by a dash "
+        "(dash_ended); `单位职务姓名：` glued to the end of the previous paragraph (glued); a "
+        "dialogue turn `姓名：` by a guest of the guest list, positions taken from the list "
+        "(dialogue); after a speaker label `讲述人：` (label); a `地名  姓名` or bare name line "
+        "under a headline (name_line)."
     )
     marker: Span | None = Field(
-        default=None, description="A marker written before the designation (■)."
+        description="A marker written before the designation (■, 1.), or null."
     )
     verb: Span | None = Field(
-        default=None,
-        description="A verb of saying between the designation and the speech (说, 在发言中表示).",
+        description="A verb of saying between the designation and the speech (说, "
+        "在发言中表示), or null.",
     )
     label: Span | None = Field(
-        default=None,
         description="A speaker label written before the designation (讲述人, 主讲人, 嘉宾).",
     )
     place: Span | None = Field(
-        default=None,
         description="The place written before the name on a name line (`河南省某市  姓名`); "
         "a place, not a position.",
     )
@@ -124,7 +167,7 @@ class Credit(_Model):
     """One person credited in a byline."""
 
     role: str | None = Field(
-        description="The role word before the name (全媒体记者, 通讯员, 整理), if any."
+        description="The role word before the name (全媒体记者, 通讯员, 整理), or null."
     )
     name: str = Field(description="The credited name, padding spaces removed.")
     start: Offset = Field(description="Where the name starts in the source.")
@@ -135,10 +178,10 @@ class Byline(Span):
     """A reporter byline, for one speech or for the whole document."""
 
     credits: list[Credit] = Field(description="The people credited, in the order written.")
-    form: Literal["trailing", "line", "parenthesized", "dateline"] = Field(
+    form: BylineForm = Field(
         description="Where it stood: after the last sentence (trailing), on its own line "
-        "(line), in "
-        "brackets after the text (parenthesized), or in a `本报讯（记者 …）` dateline (dateline)."
+        "(line), in brackets after the text (parenthesized), or in a `本报讯（记者 …）` "
+        "dateline (dateline)."
     )
 
 
@@ -159,7 +202,7 @@ class Keyword(_Model):
     """A term that characterises a speech or the report, with where it occurs."""
 
     word: str = Field(description="The term as segmented (jieba, private dictionary).")
-    weight: float = Field(description="TF-IDF (or TextRank) weight; larger is more characteristic.")
+    weight: float = Field(description="TF-IDF weight; larger is more characteristic.")
     occurrences: list[Span] = Field(
         description="Every place the term occurs in the text it was drawn from."
     )
@@ -172,15 +215,22 @@ class Figure(_Model):
     start: Offset
     end: Offset
     value: float = Field(
-        description="The numeric value with magnitude applied (385亿 → 38500000000)."
+        description="The numeric value with magnitude applied (385亿 → 38500000000); the low "
+        "end of a range."
     )
-    unit: str | None = Field(description="The unit or currency (元, 人, 个, %), if known.")
+    unit: str | None = Field(description="The unit or currency (元, 人, 个, %), or null.")
     inferred_unit: bool = Field(
         description="True when the unit came from the sentence, not the figure."
     )
     approximate: bool = Field(description="True for 多, 余, 近, 约, 左右 ….")
-    bound: str | None = Field(description="lower (多, 余, 以上), upper (近, 不到) or null.")
-    kind: str = Field(description="amount, count, percent, duration, ratio or other.")
+    bound: Bound | None = Field(
+        description="lower (多, 余, 以上: at least the value), upper (近, 不到: at most), range "
+        "(5至8家: value is the low end) or null (exact)."
+    )
+    kind: FigureKind = Field(
+        description="amount (money), count, percent, duration, ratio (成, 倍) or other "
+        "(measurements, bare numbers)."
+    )
     sentence: Span = Field(description="The sentence the figure belongs to.")
 
 
@@ -200,7 +250,7 @@ class HomePlace(_Model):
     """The place the report is about, against which abbreviated units (市委, 县委) resolve."""
 
     name: str = Field(description="The place name with its level suffix, e.g. 安庆市.")
-    level: str = Field(description="municipal, county, district or province.")
+    level: HomeLevel = Field(description="municipal, county, district or province.")
     evidence: Span = Field(description="Where it is first named.")
     reason: str = Field(description="How it was inferred.")
 
@@ -209,23 +259,22 @@ class Speech(_Model):
     """One speaker's excerpt."""
 
     headline: Headline | None = Field(
-        description="The short headline above (or below) the designation."
+        description="The short headline above (or below) the designation, or null."
     )
     speaker: Speaker = Field(description="Who spoke, in which positions.")
     paragraphs: list[Span] = Field(
         description="The speech's logical paragraphs, layout damage undone."
     )
     points: list[Point] = Field(description="Enumerated points, in order.")
-    byline: Byline | None = Field(description="The reporter byline of this speech, if any.")
+    byline: Byline | None = Field(description="The reporter byline of this speech, or null.")
     keywords: list[Keyword] = Field(
-        default_factory=list, description="Characteristic terms (empty when keywords are off)."
+        description="Characteristic terms (empty when keywords are off)."
     )
-    figures: list[Figure] = Field(default_factory=list, description="Numbers with units, in order.")
+    figures: list[Figure] = Field(description="Numbers with units, in order.")
     quoted_terms: list[Span] = Field(
-        default_factory=list, description="Phrases in quotation marks (slogans), without the marks."
+        description="Phrases in quotation marks (slogans), without the marks."
     )
     person: str | None = Field(
-        default=None,
         description="The id of the speaker in `people` (p1, p2 … in order of first "
         "appearance); several speeches by one person share it.",
     )
@@ -293,12 +342,11 @@ class Section(_Model):
 class Diagnostic(_Model):
     """Something the parser noticed: a line it set aside, or a decision resting on a weak rule."""
 
-    code: str = Field(
-        description="A stable, dotted code (see the README), e.g. `layout.page_chrome`."
-    )
+    code: Code = Field(description=_codes_described())
     message: str = Field(description="A human-readable explanation.")
     severity: Severity = Field(
-        description="info (set aside as expected), warning (a weak rule), error."
+        description="info (set aside as expected), warning (a weak rule), error; always the "
+        "severity registered for the code."
     )
     start: Offset
     end: Offset
@@ -309,65 +357,69 @@ class Diagnostic(_Model):
 class Source(_Model):
     """Facts about the input, so a result can be matched to its file."""
 
-    sha256: str = Field(description="SHA-256 of the decoded text encoded as UTF-8.")
+    sha256: str = Field(
+        pattern="^[0-9a-f]{64}$", description="SHA-256 of the decoded text encoded as UTF-8."
+    )
     chars: int = Field(ge=0, description="Length of the decoded text in characters.")
     encoding: str = Field(
         description="The encoding the text was decoded from (`str` for text input)."
     )
-    kind: Literal["text", "html"] = Field(
-        default="text",
+    kind: SourceKind = Field(
         description="What the input was: plain text (or Markdown), or an HTML page whose "
         "extracted text every offset indexes.",
     )
     text: str | None = Field(
-        default=None,
         description="For HTML input only: the text extracted from the page, which every "
         "`start`/`end` of the report indexes (plain-text input leaves it null: the offsets "
         "index the input itself).",
     )
     url: str | None = Field(
-        default=None, description="The address an HTML page was read from, when the caller gave it."
+        description="The address an HTML page was read from, when the caller gave it; or null."
     )
 
 
 class Report(_Model):
     """A parsed meeting report."""
 
-    schema_version: Annotated[Literal["1.2.0"], Field(description="Version of this schema.")] = (
-        "1.2.0"
+    schema_version: SchemaVersion = Field(
+        description="Version of this schema (semantic versioning)."
     )
     source: Source = Field(description="Facts about the input.")
-    title: Span | None = Field(description="The report's title.")
+    title: Span | None = Field(description="The report's title, or null.")
     kicker: Span | None = Field(
-        default=None,
         description="A kicker line above the title that introduces it (`引题——`, or a "
-        "Markdown `###` heading over the `#` title); never part of the title.",
+        "Markdown `###` heading over the `#` title); never part of the title; or null.",
     )
-    subtitle: Span | None = Field(default=None, description="A `——` subtitle line under the title.")
-    lead_label: Span | None = Field(default=None, description="The label of the lead, e.g. 编者按.")
+    subtitle: Span | None = Field(description="A `——` subtitle line under the title, or null.")
+    lead_label: Span | None = Field(description="The label of the lead, e.g. 编者按, or null.")
     lead: Span | None = Field(
-        description="The lead paragraph(s) or editor's note before the speeches."
+        description="The lead paragraph(s) or editor's note before the speeches, or null."
     )
-    byline: Byline | None = Field(description="A byline for the whole document (top or bottom).")
-    title_parts: TitleParts | None = Field(default=None, description="The title decomposed.")
-    home: HomePlace | None = Field(default=None, description="The place the report is about.")
+    byline: Byline | None = Field(
+        description="A byline for the whole document (top or bottom), or null."
+    )
+    title_parts: TitleParts | None = Field(
+        description="The title decomposed; null when there is no title."
+    )
+    home: HomePlace | None = Field(
+        description="The place the report is about, or null when the text does not tell."
+    )
     keywords: list[Keyword] = Field(
-        default_factory=list, description="Characteristic terms of the whole report."
+        description="Characteristic terms of the whole report (empty when keywords are off)."
     )
     speeches: list[Speech] = Field(description="The speeches, in the order printed.")
     people: list[Person] = Field(
-        default_factory=list,
         description="The people who speak, each once, in order of first speech.",
     )
     guest_list: GuestList | None = Field(
-        default=None, description="A dialogue's guest list, when the report opens with one."
+        description="A dialogue's guest list, when the report opens with one."
     )
     questions: list[Question] = Field(
-        default_factory=list, description="A dialogue's questions, kept apart from the speeches."
+        description="A dialogue's questions, kept apart from the speeches."
     )
     sections: list[Section] = Field(
-        default_factory=list, description="A dialogue's section heads, with any scene text."
+        description="A dialogue's section heads, with any scene text."
     )
     diagnostics: list[Diagnostic] = Field(
-        description="Lines set aside and decisions resting on weak rules; see the README for codes."
+        description="Lines set aside and decisions resting on weak rules, in source order."
     )

@@ -1,7 +1,11 @@
-"""The pipeline, top to bottom: decode → fold → blocks → assemble → build the model.
+"""The pipeline, top to bottom; each stage's docstring carries its number.
 
-Each stage is a module of its own and data only flows down this list; this file is the one
-place where the whole journey can be read.
+1. decode (``parse_file``; ``parse`` checks the ``str`` it is given) → 2. fold → 3. lines →
+4. blocks → 5. assemble → 6. designations, bylines and points → 7. enrich → 8. report.
+
+Each stage is a module of its own, takes the typed, immutable values the stage before it
+returned and returns its own, diagnostics included; data only flows down this list, and this
+file is the one place where the whole journey can be read.
 """
 
 from __future__ import annotations
@@ -13,18 +17,21 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
-from speechparse.build.enrich import enrich as enrich_parts
+from speechparse.build.document import Document
+from speechparse.build.enrich import enrich as enrich_structure
 from speechparse.build.enrich import wanted
-from speechparse.build.report import Builder, build_parts
+from speechparse.build.report import build_report
+from speechparse.build.speeches import Structure, build_structure
+from speechparse.core.diagnostics import Code
 from speechparse.core.text import LineIndex
 from speechparse.decoding.decode import decode
 from speechparse.decoding.fold import fold
 from speechparse.structure.assemble import assemble
-from speechparse.structure.blocks import build_blocks
+from speechparse.structure.blocks import build_blocks, split_lines
 
 from ._read import BYTES_PER_CHAR, read_limited
 from .errors import DecodeError, InputTooLargeError, NotAReportError
-from .models import Report, Source
+from .models import Diagnostic, Report, Source, SourceKind
 
 DEFAULT_MAX_CHARS = 10_000_000
 """Inputs longer than this (in characters, or bytes for files) are refused unless the caller
@@ -52,7 +59,43 @@ def parse(
     returning an empty report with a diagnostic. ``encoding`` is only recorded in
     ``report.source`` (``parse_file`` passes the one it decoded with).
     """
-    only = wanted(enrich, keywords=keywords)
+    return parse_text(
+        text,
+        strict=strict,
+        max_chars=max_chars,
+        encoding=encoding,
+        only=wanted(enrich, keywords=keywords),
+    )
+
+
+def parse_text(
+    text: str,
+    *,
+    strict: bool,
+    max_chars: int,
+    encoding: str,
+    only: frozenset[str],
+    kind: SourceKind = "text",
+    url: str | None = None,
+) -> Report:
+    """The pipeline; ``kind="html"`` records ``text`` (extracted from a page) in the source."""
+    text, source = _checked(text, max_chars=max_chars, encoding=encoding, kind=kind, url=url)  # 1
+    doc = Document(text, fold(text), LineIndex(text))  # 2
+    lines = split_lines(doc.folded)  # 3
+    blocks = build_blocks(doc.folded, lines)  # 4
+    draft = assemble(blocks)  # 5
+    structure = build_structure(doc, draft)  # 6
+    del lines, blocks, draft  # blocks and their views are not needed any more: free them
+    verdict = _no_speeches(doc, structure, strict=strict)
+    enrichment = enrich_structure(doc, structure, only=only)  # 7
+    diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]
+    return build_report(source, structure, enrichment, diagnostics)  # 8
+
+
+def _checked(
+    text: str, *, max_chars: int, encoding: str, kind: SourceKind, url: str | None
+) -> tuple[str, Source]:
+    """Stage 1 for text input: the size limit, the BOM dropped, lone surrogates refused."""
     if len(text) > max_chars:
         raise InputTooLargeError(
             f"input has {len(text):,} characters, over the limit of {max_chars:,}"
@@ -60,8 +103,7 @@ def parse(
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        # Hashed at once and not kept: a second copy of the input for the whole parse.
-        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        encoded = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         line, col = LineIndex(text).line_col(exc.start)
         raise DecodeError(
@@ -69,39 +111,34 @@ def parse(
             "which is not a character",
             offset=exc.start,
         ) from None
-    folded = fold(text)
-    draft = assemble(build_blocks(folded))
-    builder = Builder(text, folded, LineIndex(text), [])
-    parts = build_parts(builder, draft)
-    found_speeches = bool(draft.speeches)
-    del draft  # blocks and their views are not needed once the model is built: free them
-    parts = enrich_parts(builder, parts, keywords=keywords, only=only)
-    if not found_speeches:
-        _explain_no_speeches(builder, text, parts, strict)
-    builder.diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
     source = Source(
-        sha256=sha256,
+        sha256=hashlib.sha256(encoded).hexdigest(),
         chars=len(text),
         encoding=encoding,
+        kind=kind,
+        text=text if kind == "html" else None,
+        url=url,
     )
-    return Report(source=source, diagnostics=builder.diagnostics, **parts)
+    return text, source
 
 
-def _explain_no_speeches(
-    builder: Builder, text: str, parts: dict[str, object], strict: bool
-) -> None:
+def _no_speeches(doc: Document, structure: Structure, *, strict: bool) -> tuple[Diagnostic, ...]:
+    """A text with no speech is not a meeting report: say so (or raise, in strict mode).
+
+    The lead stays as found; everything else is covered by the one diagnostic.
+    """
+    if structure.speeches:
+        return ()
+    text = doc.source
     if not text.strip():
-        builder.diagnose("report.empty", "the input holds no text", 0, len(text), "error")
         if strict:
             raise NotAReportError("the input holds no text")
-        return
+        return (doc.diagnostic(Code.REPORT_EMPTY, "the input holds no text", 0, len(text)),)
     message = "no speaker designation (单位职务姓名：) found: not a meeting report"
     if strict:
-        line, col = builder.lines.line_col(0)
+        line, col = doc.lines.line_col(0)
         raise NotAReportError(f"{line}:{col}: {message}")
-    # The lead stays as found; everything else is covered by this one diagnostic.
-    builder.diagnose("report.no_speeches", message, 0, len(text), "error")
-    del parts
+    return (doc.diagnostic(Code.REPORT_NO_SPEECHES, message, 0, len(text)),)
 
 
 def parse_file(

@@ -102,7 +102,16 @@ _PERSON = Column("person_index", "integer", "", "the speaker's row in `people`")
 _OF_REPORT = ((("sha256",), "reports"),)
 _OF_SPEECH = ((("sha256", "speech_index"), "speeches"), *_OF_REPORT)
 _TITLE_PARTS = ("genre", "topic", "delegation", "destination", "meeting")
-_POSITION_KEYS = ("organization", "title", "inherited", "text", "start", "end")
+_POSITION_KEYS = (
+    "organization",
+    "title",
+    "inherited",
+    "organization_full",
+    "level",
+    "text",
+    "start",
+    "end",
+)
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -230,6 +239,13 @@ TABLES: tuple[Table, ...] = (
             Column("organization", "text", "organization", "the unit (null when none)"),
             Column("title", "text", "title", "the job title"),
             Column("inherited", "boolean", "inherited", "unit carried over from before"),
+            Column(
+                "organization_full",
+                "text",
+                "organization_full",
+                "the unit completed against the report's home place (null when not stated)",
+            ),
+            Column("level", "text", "level", "the kind or level of body (null when no unit)"),
             *_own_span("this part of the designation as written"),
         ),
         (*_OF_SPEECH, (("sha256", "person_index"), "people")),

@@ -1,1 +1,1 @@
-"""Stages 6–7: decompose the draft into model parts and attach the enrichment."""
+"""Stages 6-8: the structure decomposed into model values, enriched, and the report built."""

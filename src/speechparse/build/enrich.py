@@ -1,192 +1,69 @@
-"""Enrichment: what analysts compute by hand after parsing, grounded like everything else.
+"""Stage 7: what analysts compute by hand after parsing, grounded like everything else.
 
 Title parts, the report's home place and resolved organisations, figures, quoted terms and
-keywords. Each finder works on a compact, folded view of the text and its offsets are mapped
-back to the source, so every value here still points at the characters it came from.
+keywords, computed from the structure stage's output (title, paragraphs, positions as
+written) and returned beside it; the report stage puts the two together. Each finder works
+on a compact, folded view of the text and its offsets are mapped back to the source, so every
+value here still points at the characters it came from.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
+from typing import cast
 
-import regex
-
-from speechparse.build.report import Builder
-from speechparse.core.text import Compact, compact, layout_text
+from speechparse.build.document import Document
+from speechparse.build.speeches import PositionParts, Structure
+from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
+from speechparse.core.diagnostics import Code
+from speechparse.core.text import Compact, compact
 from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
 from speechparse.enrichment import quotes as _quotes
 from speechparse.enrichment import title_parts as _titleparts
-from speechparse.models import Figure, HomePlace, Keyword, Position, Span, Speech, TitleParts
-
-_SENTENCE_END = regex.compile(r"[。！？；!?]")
-
-
-def _span(b: Builder, view: Compact, start: int, end: int) -> Span:
-    s, e = view.span(start, end)
-    return Span(text=layout_text(b.source, s, e), start=s, end=e)
-
-
-def title_parts(b: Builder, title: Span | None) -> TitleParts | None:
-    """Genre, topic, delegation, destination and meeting named in the title."""
-    if title is None:
-        return None
-    view = compact(b.folded, title.start, title.end)
-    parts = _titleparts.decompose_title(view.text)
-
-    def piece(part: tuple[str, int, int] | None) -> Span | None:
-        return _span(b, view, part[1], part[2]) if part is not None else None
-
-    return TitleParts(
-        genre=piece(parts.genre),
-        topic=piece(parts.topic),
-        delegation=piece(parts.delegation),
-        destination=piece(parts.destination),
-        meeting=piece(parts.meeting),
-    )
+from speechparse.models import (
+    Diagnostic,
+    Figure,
+    HomeLevel,
+    HomePlace,
+    Keyword,
+    OrgLevel,
+    Span,
+    TitleParts,
+)
 
 
-def home_place(b: Builder, title: Span | None) -> _orgs.HomePlace | None:
-    """The place the report is about, inferred from how often it is named."""
-    title_text = fold(title.text) if title is not None else None
-    return _orgs.infer_home(b.folded, title_text)
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """What one position's organisation resolves to (both null when it names none)."""
+
+    full_name: str | None
+    level: OrgLevel | None
 
 
-def _home_model(b: Builder, home: _orgs.HomePlace | None) -> HomePlace | None:
-    if home is None:
-        return None
-    evidence = Span(
-        text=layout_text(b.source, home.start, home.end), start=home.start, end=home.end
-    )
-    return HomePlace(name=home.name, level=home.level, evidence=evidence, reason=home.reason)
+@dataclass(frozen=True, slots=True)
+class SpeechEnrichment:
+    """The enrichment of one speech; ``organizations`` lines up with its positions."""
+
+    organizations: tuple[Organization, ...]
+    figures: tuple[Figure, ...]
+    quoted_terms: tuple[Span, ...]
+    keywords: tuple[Keyword, ...]
 
 
-def _resolve(b: Builder, position: Position, home: _orgs.HomePlace | None) -> Position:
-    if position.organization is None:
-        return position
-    found = _orgs.resolve_organization(fold(position.organization), home)
-    if found.full_name is None and found.reason and not position.inherited:
-        b.diagnose(
-            "org.unresolved",
-            f"{position.organization}: {found.reason}",
-            position.start,
-            position.end,
-            "info",
-        )
-    return position.model_copy(update={"organization_full": found.full_name, "level": found.level})
+@dataclass(frozen=True, slots=True)
+class Enrichment:
+    """The enrichment of a report; ``speeches`` lines up with the structure's speeches."""
 
-
-def _paragraph_views(b: Builder, paragraphs: Sequence[Span]) -> list[Compact]:
-    return [compact(b.folded, p.start, p.end) for p in paragraphs]
-
-
-def _figures_in(b: Builder, views: list[Compact]) -> list[Figure]:
-    out: list[Figure] = []
-    for view in views:
-        text = view.text
-        # Sentence ends found once per paragraph and looked up by bisection: rescanning the
-        # paragraph for every figure made one long line quadratic.
-        ends = [x.start() for x in _SENTENCE_END.finditer(text)]
-        sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
-        for m in _figures.find_figures(text):
-            k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
-            left = ends[k - 1] + 1 if k > 0 else 0
-            k = bisect_left(ends, m.end, k)
-            right = ends[k] + 1 if k < len(ends) else len(text)
-            s, e = view.span(m.start, m.end)
-            sentence = sentences.get((left, right))
-            if sentence is None:
-                sentence = sentences[left, right] = _span(b, view, left, right)
-            out.append(
-                Figure(
-                    text=layout_text(b.source, s, e),
-                    start=s,
-                    end=e,
-                    value=m.value,
-                    unit=m.unit,
-                    inferred_unit=m.inferred_unit,
-                    approximate=m.approximate,
-                    bound=m.bound,
-                    kind=m.kind,
-                    sentence=sentence,
-                )
-            )
-    return out
-
-
-def _outside(figures: list[Figure], quoted: list[Span]) -> list[Figure]:
-    """The figures not inside any quoted term, in one sorted sweep (not figures × terms)."""
-    if not quoted:
-        return figures
-    spans = sorted((q.start, q.end) for q in quoted)
-    starts = [start for start, _ in spans]
-    reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
-    kept = []
-    for f in figures:
-        k = bisect_right(starts, f.start)
-        if k == 0 or reach[k - 1] < f.end:
-            kept.append(f)
-    return kept
-
-
-def _quoted_in(b: Builder, views: list[Compact]) -> list[Span]:
-    return [
-        _span(b, view, s, e) for view in views for _, s, e in _quotes.find_quoted_terms(view.text)
-    ]
-
-
-# A term's occurrence spans per paragraph view, so that a speech's keywords and the report's
-# share the same (frozen) Span models rather than building a third of them twice.
-_Seen = dict[tuple[str, int], list[Span]]
-
-
-def _occurrences(b: Builder, word: str, views: list[Compact], seen: _Seen) -> list[Span]:
-    target = fold(word)
-    found: list[Span] = []
-    for view in views:
-        spans = seen.get((target, id(view)))
-        if spans is None:
-            spans = seen[(target, id(view))] = []
-            at = view.text.find(target)
-            while at >= 0:
-                spans.append(_span(b, view, at, at + len(target)))
-                at = view.text.find(target, at + len(target))
-        found += spans
-    return found
-
-
-def _keyword_models(
-    b: Builder, ranked: list[tuple[str, float]], views: list[Compact], seen: _Seen
-) -> list[Keyword]:
-    out = []
-    for word, weight in ranked:
-        occurrences = _occurrences(b, word, views, seen)
-        if occurrences:
-            out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
-    return out
-
-
-def _keywords(
-    b: Builder, speeches: list[Speech], extra: Sequence[str]
-) -> tuple[list[list[Keyword]], list[Keyword]]:
-    """Keywords of each speech and of the report, from one segmentation of each speech."""
-    from speechparse.enrichment.keywords import rank_many  # jieba loads here, never at import
-
-    views = [_paragraph_views(b, s.paragraphs) for s in speeches]
-    texts = ["\n".join(v.text for v in vs) for vs in views]
-    per_speech, together = rank_many(texts, top_k=10, top_k_all=20, extra_words=extra)
-    every_view = [v for vs in views for v in vs]
-    seen: _Seen = {}
-    return (
-        [
-            _keyword_models(b, ranked, vs, seen)
-            for ranked, vs in zip(per_speech, views, strict=True)
-        ],
-        _keyword_models(b, together, every_view, seen),
-    )
+    title_parts: TitleParts | None
+    home: HomePlace | None
+    keywords: tuple[Keyword, ...]
+    speeches: tuple[SpeechEnrichment, ...]
+    diagnostics: tuple[Diagnostic, ...]
 
 
 ENRICHMENTS = frozenset({"figures", "quotes", "keywords", "organizations", "title_parts"})
@@ -195,6 +72,8 @@ resolution of abbreviated units against it (with its ``org.unresolved`` diagnost
 # Quoted terms are found whenever figures or keywords are wanted: a figure inside quotes is
 # a slogan, and quoted terms join the keyword dictionary, so those results do not change.
 _NEEDS_QUOTES = frozenset({"figures", "quotes", "keywords"})
+UNRESOLVED = Organization(full_name=None, level=None)
+"""No organisation, or resolution not asked for."""
 
 
 def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[str]:
@@ -218,52 +97,210 @@ def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[s
 
 
 def enrich(
-    b: Builder,
-    parts: dict[str, object],
-    *,
-    keywords: bool,
-    only: frozenset[str] = ENRICHMENTS,
-) -> dict[str, object]:
-    """Add enrichment fields to the built parts (those in ``only``; keywords if ``keywords``)."""
-    title = parts["title"]
-    assert title is None or isinstance(title, Span)
+    doc: Document, structure: Structure, *, only: frozenset[str] = ENRICHMENTS
+) -> Enrichment:
+    """Stage 7: the enrichments named in ``only`` (see :func:`wanted`); the others stay empty.
+
+    Without ``"keywords"`` jieba is never imported.
+    """
+    title = structure.title
     organizations = "organizations" in only
-    home = home_place(b, title) if organizations else None
-    speeches: list[Speech] = []
+    home = None
+    if organizations:
+        home = _orgs.infer_home(doc.folded, fold(title.text) if title is not None else None)
+    found: list[Diagnostic] = []
+    views = [
+        _paragraph_views(doc, s.paragraphs) if only & _NEEDS_QUOTES else []
+        for s in structure.speeches
+    ]
+    speeches: list[SpeechEnrichment] = []
     extra: list[str] = []
-    raw = parts["speeches"]
-    assert isinstance(raw, list)
-    keywords = keywords and "keywords" in only
-    for index, speech in enumerate(raw):
-        raw[index] = None  # each speech is replaced by its enriched copy, not kept beside it
-        if not (only & _NEEDS_QUOTES or organizations):
-            speeches.append(speech)
-            continue
-        views = _paragraph_views(b, speech.paragraphs) if only & _NEEDS_QUOTES else []
-        quoted = _quoted_in(b, views)
+    for speech, speech_views in zip(structure.speeches, views, strict=True):
+        quoted = _quoted_in(doc, speech_views)
         # A number inside quotation marks names a slogan or policy (“7+1”, “12条”), not a figure.
-        figures = _outside(_figures_in(b, views), quoted) if "figures" in only else []
-        orgs = [p.organization for p in speech.speaker.positions if p.organization]
+        figures = _outside(_figures_in(doc, speech_views), quoted) if "figures" in only else ()
+        resolved = []
+        for position in speech.speaker.positions:
+            if not organizations:
+                resolved.append(UNRESOLVED)
+                continue
+            organization, diagnostics = _resolve(doc, position, home)
+            resolved.append(organization)
+            found.extend(diagnostics)
         extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
-        extra.extend(fold(o) for o in orgs)
-        update: dict[str, object] = {
-            "figures": figures,
-            "quoted_terms": quoted if "quotes" in only else [],
-        }
-        if organizations:
-            written = speech.speaker.positions
-            positions = [_resolve(b, p, home) for p in written]
-            if any(new is not old for new, old in zip(positions, written, strict=True)):
-                update["speaker"] = speech.speaker.model_copy(update={"positions": positions})
-        speeches.append(speech.model_copy(update=update))
-    if keywords and speeches:
-        per_speech, together = _keywords(b, speeches, extra)
+        extra.extend(fold(p.organization) for p in speech.speaker.positions if p.organization)
+        kept_quotes = quoted if "quotes" in only else ()
+        speeches.append(SpeechEnrichment(tuple(resolved), figures, kept_quotes, ()))
+    together: tuple[Keyword, ...] = ()
+    if "keywords" in only and speeches:
+        per_speech, together = _keywords(doc, views, extra)
         speeches = [
-            s.model_copy(update={"keywords": found})
-            for s, found in zip(speeches, per_speech, strict=True)
+            SpeechEnrichment(s.organizations, s.figures, s.quoted_terms, found_words)
+            for s, found_words in zip(speeches, per_speech, strict=True)
         ]
-        parts["keywords"] = together
-    parts["speeches"] = speeches
-    parts["title_parts"] = title_parts(b, title) if "title_parts" in only else None
-    parts["home"] = _home_model(b, home)
-    return parts
+    return Enrichment(
+        title_parts=_title_parts(doc, title) if "title_parts" in only else None,
+        home=_home_model(doc, home),
+        keywords=together,
+        speeches=tuple(speeches),
+        diagnostics=tuple(found),
+    )
+
+
+def _title_parts(doc: Document, title: Span | None) -> TitleParts | None:
+    """Genre, topic, delegation, destination and meeting named in the title."""
+    if title is None:
+        return None
+    view = compact(doc.folded, title.start, title.end)
+    parts = _titleparts.decompose_title(view.text)
+
+    def piece(part: tuple[str, int, int] | None) -> Span | None:
+        return doc.view_span(view, part[1], part[2]) if part is not None else None
+
+    return TitleParts(
+        genre=piece(parts.genre),
+        topic=piece(parts.topic),
+        delegation=piece(parts.delegation),
+        destination=piece(parts.destination),
+        meeting=piece(parts.meeting),
+    )
+
+
+def _home_model(doc: Document, home: _orgs.HomePlace | None) -> HomePlace | None:
+    if home is None:
+        return None
+    return HomePlace(
+        name=home.name,
+        # The finder writes only the four levels; pydantic checks the value here.
+        level=cast(HomeLevel, home.level),
+        evidence=doc.span(home.start, home.end),
+        reason=home.reason,
+    )
+
+
+def _resolve(
+    doc: Document, position: PositionParts, home: _orgs.HomePlace | None
+) -> tuple[Organization, tuple[Diagnostic, ...]]:
+    if position.organization is None:
+        return Organization(full_name=None, level=None), ()
+    found = _orgs.resolve_organization(fold(position.organization), home)
+    organization = Organization(full_name=found.full_name, level=cast(OrgLevel, found.level))
+    if found.full_name is None and found.reason and not position.inherited:
+        span = position.span
+        return organization, (
+            doc.diagnostic(
+                Code.ORG_UNRESOLVED,
+                f"{position.organization}: {found.reason}",
+                span.start,
+                span.end,
+            ),
+        )
+    return organization, ()
+
+
+def _paragraph_views(doc: Document, paragraphs: Sequence[Span]) -> list[Compact]:
+    return [compact(doc.folded, p.start, p.end) for p in paragraphs]
+
+
+def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
+    out: list[Figure] = []
+    for view in views:
+        text = view.text
+        # Sentence ends found once per paragraph and looked up by bisection: rescanning the
+        # paragraph for every figure made one long line quadratic.
+        ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
+        sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
+        for m in _figures.find_figures(text):
+            k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
+            left = ends[k - 1] + 1 if k > 0 else 0
+            k = bisect_left(ends, m.end, k)
+            right = ends[k] + 1 if k < len(ends) else len(text)
+            sentence = sentences.get((left, right))
+            if sentence is None:
+                sentence = sentences[left, right] = doc.view_span(view, left, right)
+            span = doc.view_span(view, m.start, m.end)
+            out.append(
+                Figure(
+                    text=span.text,
+                    start=span.start,
+                    end=span.end,
+                    value=m.value,
+                    unit=m.unit,
+                    inferred_unit=m.inferred_unit,
+                    approximate=m.approximate,
+                    bound=m.bound,
+                    kind=m.kind,
+                    sentence=sentence,
+                )
+            )
+    return out
+
+
+def _outside(figures: list[Figure], quoted: Sequence[Span]) -> tuple[Figure, ...]:
+    """The figures not inside any quoted term, in one sorted sweep (not figures × terms)."""
+    if not quoted:
+        return tuple(figures)
+    spans = sorted((q.start, q.end) for q in quoted)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+    return tuple(
+        f for f in figures if (k := bisect_right(starts, f.start)) == 0 or reach[k - 1] < f.end
+    )
+
+
+def _quoted_in(doc: Document, views: list[Compact]) -> tuple[Span, ...]:
+    return tuple(
+        doc.view_span(view, s, e)
+        for view in views
+        for _, s, e in _quotes.find_quoted_terms(view.text)
+    )
+
+
+# A term's occurrence spans per paragraph view, so that a speech's keywords and the report's
+# share the same (frozen) Span models rather than building a third of them twice.
+_Seen = dict[tuple[str, int], list[Span]]
+
+
+def _occurrences(doc: Document, word: str, views: list[Compact], seen: _Seen) -> list[Span]:
+    target = fold(word)
+    found: list[Span] = []
+    for view in views:
+        spans = seen.get((target, id(view)))
+        if spans is None:
+            spans = seen[(target, id(view))] = []
+            at = view.text.find(target)
+            while at >= 0:
+                spans.append(doc.view_span(view, at, at + len(target)))
+                at = view.text.find(target, at + len(target))
+        found += spans
+    return found
+
+
+def _keyword_models(
+    doc: Document, ranked: list[tuple[str, float]], views: list[Compact], seen: _Seen
+) -> tuple[Keyword, ...]:
+    out = []
+    for word, weight in ranked:
+        occurrences = _occurrences(doc, word, views, seen)
+        if occurrences:
+            out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
+    return tuple(out)
+
+
+def _keywords(
+    doc: Document, views: list[list[Compact]], extra: Sequence[str]
+) -> tuple[list[tuple[Keyword, ...]], tuple[Keyword, ...]]:
+    """Keywords of each speech and of the report, from one segmentation of each speech."""
+    from speechparse.enrichment.keywords import rank_many  # jieba loads here, never at import
+
+    texts = ["\n".join(v.text for v in vs) for vs in views]
+    per_speech, together = rank_many(texts, top_k=10, top_k_all=20, extra_words=extra)
+    every_view = [v for vs in views for v in vs]
+    seen: _Seen = {}
+    return (
+        [
+            _keyword_models(doc, ranked, vs, seen)
+            for ranked, vs in zip(per_speech, views, strict=True)
+        ],
+        _keyword_models(doc, together, every_view, seen),
+    )

@@ -8,50 +8,59 @@ same name in one report would be merged; reports name their speakers fully, so t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from speechparse.decoding.fold import fold
-from speechparse.models import Guest, Person, Position, Span, Speech
+from speechparse.models import Person, Position, Span, Speech
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """The people list, each speech's person id, and each guest's (null when silent)."""
+
+    people: list[Person]
+    ids: tuple[str, ...]
+    guests: tuple[str | None, ...]
 
 
 def _key(name: str) -> str:
     return fold(name).replace(" ", "")
 
 
-def gather_people(
-    speeches: list[Speech], guests: list[Guest]
-) -> tuple[list[Speech], list[Person], list[Guest]]:
-    """Speeches with their person set, the people list, and guests linked to the people."""
+def person_ids(names: Sequence[str]) -> tuple[str, ...]:
+    """The person id of each speaker name: p1, p2 … in order of first appearance."""
     ids: dict[str, str] = {}
-    positions: dict[str, list[Position]] = {}
-    mentions: dict[str, list[Span]] = {}
-    indexes: dict[str, list[int]] = {}
-    names: dict[str, str] = {}
-    linked: list[Speech] = []
-    for index, speech in enumerate(speeches):
+    return tuple(ids.setdefault(_key(name), f"p{len(ids) + 1}") for name in names)
+
+
+def gather_people(
+    speeches: Sequence[Speech], ids: Sequence[str], guest_names: Sequence[Span]
+) -> People:
+    """One person per id, with every distinct position and every mention; guests linked."""
+    by_id: dict[str, tuple[str, list[Position], list[Span], list[int]]] = {}
+    for index, (speech, pid) in enumerate(zip(speeches, ids, strict=True)):
         speaker = speech.speaker
-        key = _key(speaker.name)
-        if key not in ids:
-            ids[key] = f"p{len(ids) + 1}"
-            positions[key], mentions[key], indexes[key] = [], [], []
-            names[key] = speaker.name
-        seen = {(p.organization, p.title) for p in positions[key]}
-        positions[key].extend(p for p in speaker.positions if (p.organization, p.title) not in seen)
-        mentions[key].append(Span(text=speaker.text, start=speaker.start, end=speaker.end))
-        indexes[key].append(index)
-        linked.append(speech.model_copy(update={"person": ids[key]}))
-    out_guests: list[Guest] = []
-    for guest in guests:
-        key = _key(guest.name.text)
-        if key in ids:
-            mentions[key].append(guest.name)
-        out_guests.append(guest.model_copy(update={"person": ids.get(key)}))
+        _, positions, mentions, indexes = by_id.setdefault(pid, (speaker.name, [], [], []))
+        seen = {(p.organization, p.title) for p in positions}
+        positions.extend(p for p in speaker.positions if (p.organization, p.title) not in seen)
+        mentions.append(Span(text=speaker.text, start=speaker.start, end=speaker.end))
+        indexes.append(index)
+    known = {_key(by_id[pid][0]): pid for pid in by_id}
+    guests: list[str | None] = []
+    for guest in guest_names:
+        found = known.get(_key(guest.text))
+        if found is not None:
+            by_id[found][2].append(guest)
+        guests.append(found)
     people = [
         Person(
-            id=ids[key],
-            name=names[key],
-            positions=positions[key],
-            mentions=sorted(mentions[key], key=lambda s: (s.start, s.end)),
-            speeches=indexes[key],
+            id=pid,
+            name=name,
+            positions=positions,
+            mentions=sorted(mentions, key=lambda s: (s.start, s.end)),
+            speeches=indexes,
         )
-        for key in ids
+        for pid, (name, positions, mentions, indexes) in by_id.items()
     ]
-    return linked, people, out_guests
+    return People(people=people, ids=tuple(ids), guests=tuple(guests))

@@ -61,7 +61,7 @@ def _check_text(text: str, encoding: str) -> None:
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Return the text and the name of the encoding used.
+    """Stage 1: return the text and the name of the encoding used.
 
     Detection order matters: a BOM is proof; strict UTF-8 rarely succeeds by accident; GB18030
     decodes most byte strings, so it comes last and its result is checked for binary noise.

@@ -76,7 +76,7 @@ def _table() -> dict[int, str]:
 
 
 def fold(text: str) -> str:
-    """The canonical view of ``text``; ``len(fold(t)) == len(t)`` always."""
+    """Stage 2: the canonical view of ``text``; ``len(fold(t)) == len(t)`` always."""
     folded = text.translate(_table())
     if len(folded) != len(text):  # pragma: no cover - the table maps one char to one char
         raise AssertionError("fold changed the text length")

@@ -43,6 +43,8 @@ from typing import Final
 
 import regex
 
+from speechparse.models import Bound, FigureKind
+
 __all__ = ["FigureMatch", "chinese_to_number", "find_figures"]
 
 
@@ -57,8 +59,8 @@ class FigureMatch:
     unit: str | None
     inferred_unit: bool
     approximate: bool
-    bound: str | None
-    kind: str
+    bound: Bound | None
+    kind: FigureKind
 
 
 # --------------------------------------------------------------------------------------------
@@ -225,7 +227,7 @@ def chinese_to_number(numeral: str) -> float | None:
 # --------------------------------------------------------------------------------------------
 
 # written form -> (normalised unit, kind). Physical measurements are kind "other".
-_UNITS: Final[dict[str, tuple[str, str]]] = {
+_UNITS: Final[dict[str, tuple[str, FigureKind]]] = {
     **{u: (u, "amount") for u in ("元", "美元", "欧元", "港元", "日元", "英镑")},
     "%": ("%", "percent"), "％": ("%", "percent"), "‰": ("‰", "percent"),
     "个百分点": ("百分点", "percent"), "百分点": ("百分点", "percent"),
@@ -281,7 +283,7 @@ _MONEY: Final = regex.compile(
 )
 
 # Longest first, so 不超过 is not read as 超过 and 将近 not as 近.
-_PREFIXES: Final[tuple[tuple[str, str | None], ...]] = (
+_PREFIXES: Final[tuple[tuple[str, Bound | None], ...]] = (
     ("不超过", "upper"), ("不少于", "lower"), ("不低于", "lower"), ("不高于", "upper"),
     ("不到", "upper"), ("不足", "upper"), ("将近", "upper"), ("接近", "upper"),
     ("超过", "lower"), ("多于", "lower"), ("至少", "lower"), ("最多", "upper"),
@@ -294,7 +296,7 @@ _PREFIX_FALSE_FRIENDS: Final[dict[str, frozenset[str]]] = {
     "约": frozenset("节制签合集预简邀履特违公条契婚相缔"),
     "超": frozenset("赶"),
 }
-_SUFFIXES: Final[tuple[tuple[str, str | None], ...]] = (
+_SUFFIXES: Final[tuple[tuple[str, Bound | None], ...]] = (
     ("以上", "lower"), ("以下", "upper"), ("以内", "upper"), ("之内", "upper"),
     ("左右", None), ("上下", None), ("开外", "lower"), ("有余", "lower"),
 )  # fmt: skip
@@ -315,7 +317,7 @@ class _Quantity:
     mag: int
     big: bool  # 万/亿 written, so a bare figure may be money
     unit: str | None
-    kind: str | None
+    kind: FigureKind | None
     approx: bool  # 多/余/几 written inside the figure
     pair: bool  # 三四个
     cn: bool
@@ -400,7 +402,7 @@ def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
                 approx, p = True, p + 1
             unit_match = _UNIT_RE.match(text, p)
     unit: str | None = None
-    kind: str | None = None
+    kind: FigureKind | None = None
     if unit_match is not None:
         written = unit_match[0]
         unit, kind = _UNITS[written]
@@ -455,7 +457,7 @@ def _standalone_ok(q: _Quantity, text: str) -> bool:
     return True
 
 
-def _prefix(text: str, start: int) -> tuple[bool, str | None]:
+def _prefix(text: str, start: int) -> tuple[bool, Bound | None]:
     for word, bound in _PREFIXES:
         i = start - len(word)
         if i >= 0 and text.startswith(word, i):
@@ -466,7 +468,7 @@ def _prefix(text: str, start: int) -> tuple[bool, str | None]:
     return False, None
 
 
-def _suffix(text: str, end: int) -> tuple[bool, str | None]:
+def _suffix(text: str, end: int) -> tuple[bool, Bound | None]:
     for word, bound in _SUFFIXES:
         if text.startswith(word, end):
             return True, bound
@@ -516,7 +518,7 @@ def _build(
     has_prefix, prefix_bound = _prefix(text, low.start)
     has_suffix, suffix_bound = _suffix(text, last.end)
     inside = low.approx or last.approx
-    bound: str | None
+    bound: Bound | None
     if high is not None or low.pair:
         bound = "range"
     elif inside:

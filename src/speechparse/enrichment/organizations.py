@@ -28,28 +28,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import get_args
 
 import regex
 
 from speechparse.core.lexicon import load_words, word_set
+from speechparse.models import OrgLevel
 
-LEVELS = (
-    "municipal",
-    "county",
-    "district",
-    "township",
-    "village",
-    "provincial",
-    "national",
-    "university",
-    "enterprise",
-    "legislature",
-    "cppcc",
-    "party",
-    "hospital",
-    "association",
-    "unknown",
-)
+LEVELS: tuple[str, ...] = get_args(OrgLevel)
+"""The levels a resolution may give: the contract's closed set, defined once in the models."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import regex
 
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import BULLETS, Compact, alt
+from speechparse.models import BylineForm
 from speechparse.people.designation import surname_length
 
 # Roles written after the names they credit: `李安歌 整理`, `姓名报道`.
@@ -53,7 +54,7 @@ class BylineMatch:
     start: int
     end: int
     credits: tuple[CreditMatch, ...]
-    form: str
+    form: BylineForm
 
 
 @cache
@@ -245,7 +246,7 @@ def _own_line(text: str) -> BylineMatch | None:
     start, end = 0, len(text)
     while start < end and (text[start] in BULLETS or text[start] == " "):
         start += 1
-    form = "line"
+    form: BylineForm = "line"
     if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
         start, end, form = start + 1, end - 1, "parenthesized"
     if end - start > 40 or end <= start or _SENTENCE_END.search(text, start, end):
@@ -332,3 +333,29 @@ def _dateline_at(text: str, pos: int) -> BylineMatch | None:
         if credits is not None:
             return BylineMatch(pos, m.end(), tuple(credits), "dateline")
     return None
+
+
+# `作者：陈某 王某　来源：某报`: the author field of a page's meta line, up to the next field.
+_AUTHOR_FIELD = regex.compile(r"(?:^|(?<=[ |｜]))(?:作者|记者)[：:] ?")
+_NEXT_FIELD = regex.compile(r" +[|｜]? *\p{Han}{1,6}[：:]| *[|｜]")
+
+
+def author_field(view: Compact) -> BylineMatch | None:
+    """The names of an author field in a page's meta line (`作者: 陈某`, `作者：陈某 王某
+    来源：某报`), or None when the field holds something else (a title, a unit)."""
+    text = view.text
+    label = _AUTHOR_FIELD.search(text)
+    if label is None:
+        return None
+    stop = _NEXT_FIELD.search(text, label.end())
+    end = stop.start() if stop is not None else len(text)
+    while end > label.end() and text[end - 1] == " ":
+        end -= 1
+    if end - label.end() > 40:
+        return None
+    credits = parse_credits(text, label.end(), end, need_role=False, labelled=True)
+    if credits is None:
+        return None
+    role = (label.start(), label.start() + 2)
+    credits = [CreditMatch(c.role or role, c.name, c.start, c.end, c.split) for c in credits]
+    return BylineMatch(label.start(), end, tuple(credits), "line")

@@ -8,7 +8,7 @@ a name is settled by the lexicons (titles, surnames); nothing here names a perso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -47,7 +47,11 @@ class Part:
 
 @dataclass(slots=True)
 class Designation:
-    """A decomposed designation in compact coordinates."""
+    """A decomposed designation in compact coordinates.
+
+    Mutable while the people stage builds it (attribution readings adjust the form, verb and
+    extent); once a block holds it, it is read, never changed.
+    """
 
     name_start: int
     name_end: int
@@ -329,9 +333,9 @@ def parse_designation(
     if _prose(text, start, end):
         return None
     found = _decompose(view, start, end, lenient=lenient)
-    if found is not None:
-        found.extent_start, found.verb = extent_start, verb_span
-    return found
+    if found is None:
+        return None
+    return replace(found, extent_start=extent_start, verb=verb_span)
 
 
 def _prose(text: str, start: int, end: int) -> bool:

@@ -8,10 +8,11 @@ when no speech has one of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
-from speechparse.people.byline import BylineMatch, dateline
+from speechparse.people.byline import BylineMatch, author_field, dateline
 from speechparse.structure.blocks import Block, Kind
 from speechparse.structure.forms import mark_layout_forms
 
@@ -19,15 +20,15 @@ _MAX_TITLE = 60
 _MAX_HEADLINE = 40
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
-    """A source range [start, end) produced from a block, and the block it came from."""
+    """A source range [start, end) produced from a block."""
 
     start: int
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DraftByline:
     """A byline found in a block's compact view."""
 
@@ -35,9 +36,66 @@ class DraftByline:
     match: BylineMatch
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """Source text set aside, with the diagnostic code and message that say why."""
+
+    code: Code
+    message: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class DraftSpeech:
     """A speech before decomposition."""
+
+    designation: Block
+    headline: Block | None
+    paragraphs: tuple[Piece, ...]
+    byline: DraftByline | None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftQuestion:
+    """An interviewer's turn: the block it opens with and the paragraphs after it."""
+
+    block: Block
+    paragraphs: tuple[Piece, ...]
+    section: int | None
+    before_speech: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSection:
+    """A section head between a dialogue's turns and the text under it before any turn."""
+
+    heading: Block
+    paragraphs: tuple[Piece, ...]
+    first_speech: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Stage 5's result: everything the assembler decided, in source coordinates."""
+
+    title: Block | None
+    kicker: Block | None
+    subtitle: Block | None
+    lead_label: Piece | None
+    lead: tuple[Piece, ...]
+    byline: DraftByline | None
+    speeches: tuple[DraftSpeech, ...]
+    leftovers: tuple[Leftover, ...]
+    guest_label: Block | None
+    guests: tuple[Block, ...]
+    questions: tuple[DraftQuestion, ...]
+    sections: tuple[DraftSection, ...]
+
+
+@dataclass(slots=True)
+class _OpenSpeech:
+    """A speech while the walk is still inside it."""
 
     designation: Block
     headline: Block | None = None
@@ -47,10 +105,13 @@ class DraftSpeech:
     open_paragraph: bool = False  # the last paragraph stopped mid-sentence
     closed_at: int | None = None  # paragraphs of its own when a dash attribution closed it
 
+    def done(self) -> DraftSpeech:
+        return DraftSpeech(self.designation, self.headline, tuple(self.paragraphs), self.byline)
+
 
 @dataclass(slots=True)
-class DraftQuestion:
-    """An interviewer's turn: the block it opens with and the paragraphs after it."""
+class _OpenQuestion:
+    """An interviewer's turn while the walk is inside it."""
 
     block: Block
     paragraphs: list[Piece]
@@ -58,20 +119,26 @@ class DraftQuestion:
     before_speech: int | None = None
     open_paragraph: bool = False
 
+    def done(self) -> DraftQuestion:
+        return DraftQuestion(self.block, tuple(self.paragraphs), self.section, self.before_speech)
+
 
 @dataclass(slots=True)
-class DraftSection:
-    """A section head between a dialogue's turns and the text under it before any turn."""
+class _OpenSection:
+    """A dialogue's section head while the walk is inside it."""
 
     heading: Block
     paragraphs: list[Piece] = field(default_factory=list)
     first_speech: int | None = None
     open_paragraph: bool = False
 
+    def done(self) -> DraftSection:
+        return DraftSection(self.heading, tuple(self.paragraphs), self.first_speech)
+
 
 @dataclass(slots=True)
-class Draft:
-    """Everything the assembler decided, in source coordinates."""
+class _Walk:
+    """What a reader keeps in mind while reading the blocks top to bottom."""
 
     title: Block | None = None
     kicker: Block | None = None
@@ -79,21 +146,41 @@ class Draft:
     lead_label: Piece | None = None
     lead: list[Piece] = field(default_factory=list)
     byline: DraftByline | None = None
-    speeches: list[DraftSpeech] = field(default_factory=list)
-    leftovers: list[tuple[str, str, int, int]] = field(default_factory=list)
+    speeches: list[_OpenSpeech] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
     last_leftover: int = -2  # index of the block recorded last, to merge adjacent ones
     guest_label: Block | None = None
     guests: list[Block] = field(default_factory=list)
-    questions: list[DraftQuestion] = field(default_factory=list)
-    sections: list[DraftSection] = field(default_factory=list)
+    questions: list[_OpenQuestion] = field(default_factory=list)
+    sections: list[_OpenSection] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # blocks already used (a headline below)
+    # The byline came from a meta line's author field: a byline line under the title, which
+    # writes out every reporter, replaces it.
+    byline_from_meta: bool = False
+
+    def done(self) -> Draft:
+        return Draft(
+            title=self.title,
+            kicker=self.kicker,
+            subtitle=self.subtitle,
+            lead_label=self.lead_label,
+            lead=tuple(self.lead),
+            byline=self.byline,
+            speeches=tuple(s.done() for s in self.speeches),
+            leftovers=tuple(self.leftovers),
+            guest_label=self.guest_label,
+            guests=tuple(self.guests),
+            questions=tuple(q.done() for q in self.questions),
+            sections=tuple(s.done() for s in self.sections),
+        )
 
 
-def _body(block: Block) -> Piece:
+def _body(block: Block, body_start: int | None = None) -> Piece:
     end_c = block.byline.start if block.byline is not None else len(block.text)
     if block.body_end is not None:
         end_c = block.body_end
-    start, end = block.view.span(block.body_start, end_c)
-    return Piece(start, end)
+    start = block.body_start if body_start is None else body_start
+    return Piece(*block.view.span(start, end_c))
 
 
 def _headline_like(block: Block) -> bool:
@@ -113,6 +200,7 @@ def _headline_like(block: Block) -> bool:
 
 
 _KICKER_END = ("——", "—", "--")
+_BODY_KINDS = frozenset({Kind.DESIGNATION, Kind.LABEL, Kind.GUEST_LABEL, Kind.GUEST})
 _MAX_TITLE_SCAN = 12
 
 
@@ -136,8 +224,10 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         if block.kind is Kind.CHROME:
             continue
         seen += 1
-        if block.kind is Kind.DESIGNATION or block.kind is Kind.LABEL or seen > _MAX_TITLE_SCAN:
-            break
+        if block.kind is Kind.DESIGNATION and not candidates and _speaker_kicker(blocks, after, k):
+            continue
+        if block.kind in _BODY_KINDS or seen > _MAX_TITLE_SCAN:
+            break  # a speaker, a label or a guest list: the body has begun
         if block.kind is not Kind.TEXT:
             continue
         if not _title_like(block):
@@ -158,7 +248,11 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
             score += 5
         if nxt is not None and nxt.kind is Kind.SUBTITLE:
             score += 3
-        if nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None):
+        if (
+            _over_meta(blocks, k)
+            or _over_lead(nxt)
+            or (nxt is not None and (nxt.kind is Kind.BYLINE or dateline(nxt.view) is not None))
+        ):
             score += 2
         if not candidates:
             score += 1
@@ -169,6 +263,33 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         return None, None
     best = max(candidates, key=lambda c: (c[0], -c[1]))[1]
     return best, _kicker(blocks, best)
+
+
+# An article's meta lines: the title stands right above them, a channel name does not.
+_META = frozenset({"meta line", "date line", "edition line", "source line"})
+
+
+def _over_meta(blocks: list[Block], k: int) -> bool:
+    """Whether the page's meta lines (source, time, author) follow block ``k`` directly.
+
+    A site prints its channel or section name (a short line) above the headline, and the
+    headline right above the article's meta lines: of two title-like lines, the one over
+    the meta lines is the title.
+    """
+    j = k + 1
+    while j < len(blocks) and blocks[j].kind is Kind.CHROME:
+        if blocks[j].chrome in _META:
+            return True
+        j += 1
+    return False
+
+
+def _over_lead(block: Block | None) -> bool:
+    """Whether ``block`` opens the body with a lead sentence (not a speaker's words)."""
+    if block is None or block.kind is not Kind.TEXT or _title_like(block):
+        return False
+    colon = block.text.find("：")
+    return colon < 0 or colon > _MAX_HEADLINE
 
 
 # Chrome that only the top of a page carries: text above it is page furniture too.
@@ -190,11 +311,31 @@ def _page_top_end(blocks: list[Block]) -> int:
     return end
 
 
+def _speaker_kicker(blocks: list[Block], after: list[int], k: int) -> bool:
+    """Whether designation block ``k`` is a kicker naming the report's one speaker above
+    the title (`### 某某委员、某某研究员某某——` over `# 标题`).
+
+    It ends with a dash and stands over a title-like line that is a heading of a higher
+    level (or, without Markdown, over a title-like line that the body follows).
+    """
+    block = blocks[k]
+    if not block.text.endswith(_KICKER_END) or block.body_start < len(block.text):
+        return False
+    _, nxt = _next_content(blocks, after, k)
+    if nxt is None or nxt.kind is not Kind.TEXT or not _title_like(nxt):
+        return False
+    if block.heading:
+        return bool(nxt.heading) and nxt.heading < block.heading
+    return not nxt.heading
+
+
 def _kicker(blocks: list[Block], title: int) -> int | None:
     for k in range(title - 1, -1, -1):
         block = blocks[k]
         if block.kind is Kind.CHROME:
             continue
+        if block.kind is Kind.DESIGNATION:
+            return k if block.text.endswith(_KICKER_END) else None
         if block.kind is not Kind.TEXT or not _title_like(block):
             return None
         head = blocks[title].heading
@@ -229,36 +370,66 @@ def _next_content(blocks: list[Block], after: list[int], i: int) -> tuple[int, B
 
 
 def assemble(blocks: list[Block]) -> Draft:
-    """Walk the blocks once, top to bottom, keeping the state a reader would keep."""
+    """Stage 5: walk the blocks once, top to bottom, keeping the state a reader would keep."""
     blocks = mark_layout_forms(blocks)
-    draft = Draft()
+    draft = _Walk()
     after = _content_after(blocks)
     first, kicker = _choose_title(blocks, after)
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
-    current: DraftSpeech | None = None
-    question: DraftQuestion | None = None
-    section: DraftSection | None = None
+    speaker: Block | None = None  # a kicker naming the speaker, until the body begins
+    current: _OpenSpeech | None = None
+    question: _OpenQuestion | None = None
+    section: _OpenSection | None = None
     for i, block in enumerate(blocks):
         k, nxt = _next_content(blocks, after, i)
         if block.editors_from is not None:
             start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
-                ("layout.page_chrome", "page chrome (editor credits) set aside", start, end)
+                Leftover(Code.PAGE_CHROME, "page chrome (editor credits) set aside", start, end)
             )
+        if block.kind is Kind.CHROME and block.chrome == "meta line" and not draft.speeches:
+            author = author_field(block.view) if draft.byline is None else None
+            if author is not None:
+                draft.byline, draft.byline_from_meta = DraftByline(block, author), True
         if block.kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
-            _leftover(draft, block, "layout.page_chrome", f"page chrome ({block.chrome}) set aside")
+            _leftover(draft, block, Code.PAGE_CHROME, f"page chrome ({block.chrome}) set aside")
             continue
         if i == kicker:
             draft.kicker = block
+            if block.kind is Kind.DESIGNATION:
+                speaker = block  # the kicker names the speaker; the speech opens with the body
             continue
+        if (
+            speaker is not None
+            and current is None
+            and first is not None
+            and i > first
+            and block.kind in (Kind.TEXT, Kind.LABEL)
+            and not (block.kind is Kind.TEXT and _title_like(block) and block.heading)
+        ):
+            current = _OpenSpeech(speaker, headline=pending_headline)
+            pending_headline, speaker = None, None
+            draft.speeches.append(current)
         if first is not None and i < first:
-            _leftover(draft, block, "layout.before_title", "a line above the report's title")
+            _leftover(draft, block, Code.BEFORE_TITLE, "a line above the report's title")
             continue
         if i == first and block.kind is Kind.TEXT and _title_like(block):
             draft.title = block
+            continue
+        if (
+            first is not None
+            and i == after[first]
+            and draft.title is not None
+            and draft.subtitle is None
+            and block.kind is Kind.TEXT
+            and _title_like(block)
+            and 0 < draft.title.heading < block.heading
+            and not (nxt is not None and nxt.kind is Kind.DESIGNATION)  # a speech's headline
+        ):
+            draft.subtitle = block  # `## 副题` right under `# 标题`
             continue
         if (
             block.kind is Kind.SUBTITLE
@@ -280,19 +451,19 @@ def assemble(blocks: list[Block]) -> Draft:
             if pending_headline is not None:
                 _orphan_headline(draft, pending_headline)
             pending_headline, current, question = block, None, None
-            section = DraftSection(block)
+            section = _OpenSection(block)
             draft.sections.append(section)
             continue
         if block.kind is Kind.QUESTION:
             current = None
             where = len(draft.sections) - 1 if draft.sections else None
-            question = DraftQuestion(block, [_body(block)], where)
+            question = _OpenQuestion(block, [_body(block)], where)
             question.open_paragraph = not block.terminated
             draft.questions.append(question)
             continue
         if block.kind is Kind.DESIGNATION:
             previous = current
-            current = DraftSpeech(block, headline=pending_headline)
+            current = _OpenSpeech(block, headline=pending_headline)
             pending_headline = None
             if question is not None and question.before_speech is None:
                 question.before_speech = len(draft.speeches)
@@ -318,9 +489,9 @@ def assemble(blocks: list[Block]) -> Draft:
                 _, below = _next_content(blocks, after, k)
                 if below is not None and below.kind is Kind.TEXT and not _headline_like(below):
                     current.headline = nxt
-                    nxt.taken = True
+                    draft.taken.add(k)
             continue
-        if block.taken:
+        if i in draft.taken:
             continue
         above_designation = nxt is not None and nxt.kind is Kind.DESIGNATION
         if block.kind is Kind.HEADLINE or (_headline_like(block) and above_designation):
@@ -343,30 +514,30 @@ def assemble(blocks: list[Block]) -> Draft:
                 current.byline = DraftByline(block, block.byline)
                 current.byline_is_line = True
             else:
-                _leftover(draft, block, "layout.unclassified", "a second byline for one speech")
+                _leftover(draft, block, Code.UNCLASSIFIED, "a second byline for one speech")
             current.open_paragraph = False
             continue
         if block.kind in (Kind.TEXT, Kind.LABEL, Kind.SUBTITLE):
             if current.byline is not None and current.byline_is_line:
-                _leftover(draft, block, "layout.trailing_text", "text after a speech's byline")
+                _leftover(draft, block, Code.TRAILING_TEXT, "text after a speech's byline")
                 continue
             piece = _body(block) if block.kind is Kind.TEXT else Piece(block.start, block.end)
             if current.open_paragraph and current.paragraphs:
-                current.paragraphs[-1].end = piece.end
+                current.paragraphs[-1] = replace(current.paragraphs[-1], end=piece.end)
             else:
                 current.paragraphs.append(piece)
             current.open_paragraph = not block.terminated
             _take_byline(draft, current, block)
             continue
-        _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
+        _leftover(draft, block, Code.UNCLASSIFIED, "a line the parser could not place")
     if pending_headline is not None:
         _orphan_headline(draft, pending_headline)
     _document_byline_at_end(draft)
     _section_bylines(draft)
-    return draft
+    return draft.done()
 
 
-def _continue(holder: DraftQuestion | DraftSection, block: Block) -> None:
+def _continue(holder: _OpenQuestion | _OpenSection, block: Block) -> None:
     """A paragraph of a question or of a section's opening text; a cut sentence runs on."""
     # A byline inside such text stays in the paragraph rather than being lost.
     piece = (
@@ -375,7 +546,7 @@ def _continue(holder: DraftQuestion | DraftSection, block: Block) -> None:
         else Piece(*block.view.span(block.body_start, len(block.text)))
     )
     if holder.open_paragraph and holder.paragraphs:
-        holder.paragraphs[-1].end = piece.end
+        holder.paragraphs[-1] = replace(holder.paragraphs[-1], end=piece.end)
     else:
         holder.paragraphs.append(piece)
     holder.open_paragraph = not block.terminated
@@ -386,14 +557,14 @@ def _closes(block: Block) -> bool:
     return block.designation is not None and block.designation.form == "dash"
 
 
-def _section_bylines(draft: Draft) -> None:
+def _section_bylines(draft: _Walk) -> None:
     """In a round-up whose sections each close with a byline line, the byline credits every
     speech of its section, not only the last one.
 
     Only when two or more byline lines close groups of speeches and every group holds several
     speeches; where some speech has a byline line of its own, each byline is its speech's.
     """
-    groups: list[list[DraftSpeech]] = [[]]
+    groups: list[list[_OpenSpeech]] = [[]]
     for speech in draft.speeches:
         groups[-1].append(speech)
         if speech.byline is not None:
@@ -408,7 +579,7 @@ def _section_bylines(draft: Draft) -> None:
             speech.byline, speech.byline_is_line = group[-1].byline, True
 
 
-def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
+def _take_byline(draft: _Walk, speech: _OpenSpeech, block: Block) -> None:
     """The block's trailing byline credits the speech; a second one is reported, not lost."""
     if block.byline is None:
         return
@@ -416,13 +587,20 @@ def _take_byline(draft: Draft, speech: DraftSpeech, block: Block) -> None:
         speech.byline = DraftByline(block, block.byline)
         return
     start, end = block.view.span(block.byline.start, block.byline.end)
-    draft.leftovers.append(("layout.unclassified", "a second byline for one speech", start, end))
+    draft.leftovers.append(
+        Leftover(Code.UNCLASSIFIED, "a second byline for one speech", start, end)
+    )
 
 
-def _before_speeches(draft: Draft, block: Block) -> None:
+def _byline_open(draft: _Walk) -> bool:
+    """Whether a byline found before the speeches becomes the document's."""
+    return draft.byline is None or draft.byline_from_meta
+
+
+def _before_speeches(draft: _Walk, block: Block) -> None:
     """Blocks between the title and the first speech: lead, editor's note, top byline."""
-    if block.kind is Kind.BYLINE and block.byline is not None and draft.byline is None:
-        draft.byline = DraftByline(block, block.byline)
+    if block.kind is Kind.BYLINE and block.byline is not None and _byline_open(draft):
+        draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
         return
     if block.kind is Kind.LABEL:
         if block.marker is not None and draft.lead_label is None:
@@ -433,50 +611,53 @@ def _before_speeches(draft: Draft, block: Block) -> None:
         return
     if block.kind in (Kind.TEXT, Kind.SUBTITLE):
         top = dateline(block.view) if not draft.lead else None
-        if top is not None and draft.byline is None:
-            draft.byline = DraftByline(block, top)
+        body_start = block.body_start
+        if top is not None and _byline_open(draft):
+            draft.byline, draft.byline_from_meta = DraftByline(block, top), False
             if top.start > 0:  # a date or a photo caption glued before the dateline
                 start, end = block.view.span(0, top.start)
                 message = "page chrome (date and photo caption glued to the dateline) set aside"
-                draft.leftovers.append(("layout.page_chrome", message, start, end))
-            block.body_start = top.end
-            while block.body_start < len(block.text) and block.text[block.body_start] in " ，":
-                block.body_start += 1
-        if block.body_start < len(block.text):
-            draft.lead.append(_body(block))
+                draft.leftovers.append(Leftover(Code.PAGE_CHROME, message, start, end))
+            body_start = top.end
+            while body_start < len(block.text) and block.text[body_start] in " ，":
+                body_start += 1
+        if body_start < len(block.text):
+            draft.lead.append(_body(block, body_start))
         if block.byline is not None:
-            if draft.byline is None:
-                draft.byline = DraftByline(block, block.byline)
+            if _byline_open(draft):
+                draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
             else:
-                _leftover(
-                    draft, block, "layout.unclassified", "a second byline before the speeches"
-                )
+                _leftover(draft, block, Code.UNCLASSIFIED, "a second byline before the speeches")
         return
-    _leftover(draft, block, "layout.unclassified", "a line the parser could not place")
+    _leftover(draft, block, Code.UNCLASSIFIED, "a line the parser could not place")
 
 
-def _document_byline_at_end(draft: Draft) -> None:
-    """A lone byline line closing the report credits the whole report, not its last speech.
+def _document_byline_at_end(draft: _Walk) -> None:
+    """A lone byline line closing the report credits the whole report, not its last speech;
+    so does a bracketed byline after the report's last sentence (`……。（某社记者 某某）`)
+    when no speech has a byline of its own (a column crediting each speech gives every one).
 
-    When the report already has a byline at the top, the closing one is reported beside it
-    rather than credited to the last speech.
+    When the report already has a byline at the top, a closing line is reported beside it
+    rather than credited to the last speech, and a bracketed tail stays the speech's own.
     """
     if len(draft.speeches) < 2:
         return
     last = draft.speeches[-1]
-    if last.byline is None or not last.byline_is_line:
+    if last.byline is None:
         return
+    if not last.byline_is_line and (not _byline_open(draft) or not _closes_report(last)):
+        return  # beside a byline at the top, a bracketed tail is the last speech's own
     if any(s.byline is not None for s in draft.speeches[:-1]):
         return
-    if draft.byline is None:
-        draft.byline, last.byline = last.byline, None
+    if _byline_open(draft):  # a meta line's author field gives way to the report's own
+        draft.byline, last.byline, draft.byline_from_meta = last.byline, None, False
         return
     closing = last.byline
     last.byline = None
     start, end = closing.block.view.span(closing.match.start, closing.match.end)
     draft.leftovers.append(
-        (
-            "byline.closing",
+        Leftover(
+            Code.BYLINE_CLOSING,
             "a closing byline for the whole report, beside the one at the top",
             start,
             end,
@@ -484,17 +665,27 @@ def _document_byline_at_end(draft: Draft) -> None:
     )
 
 
-def _orphan_headline(draft: Draft, block: Block) -> None:
-    _leftover(draft, block, "layout.unclassified", "a headline with no speech under it")
+def _closes_report(speech: _OpenSpeech) -> bool:
+    """Whether the speech's byline, written after a sentence (`……。（某社记者 某某）`),
+    is the last thing of the report: nothing of the speech follows it."""
+    assert speech.byline is not None
+    if speech.byline.match.form != "parenthesized":
+        return False  # ` 记者 某某` run on after a sentence is the speech's own credit
+    start, _ = speech.byline.block.view.span(speech.byline.match.start, speech.byline.match.end)
+    return all(p.end <= start for p in speech.paragraphs)
 
 
-def _leftover(draft: Draft, block: Block, code: str, message: str) -> None:
+def _orphan_headline(draft: _Walk, block: Block) -> None:
+    _leftover(draft, block, Code.UNCLASSIFIED, "a headline with no speech under it")
+
+
+def _leftover(draft: _Walk, block: Block, code: Code, message: str) -> None:
     """Record a block set aside; adjacent blocks set aside alike become one diagnostic."""
     if draft.leftovers and draft.last_leftover == block.index - 1:
         last = draft.leftovers[-1]
-        if last[0] == code and last[1] == message:
-            draft.leftovers[-1] = (code, message, last[2], block.end)
+        if last.code == code and last.message == message:
+            draft.leftovers[-1] = replace(last, end=block.end)
             draft.last_leftover = block.index
             return
-    draft.leftovers.append((code, message, block.start, block.end))
+    draft.leftovers.append(Leftover(code, message, block.start, block.end))
     draft.last_leftover = block.index

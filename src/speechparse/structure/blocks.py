@@ -9,7 +9,7 @@ paragraph starts in some reports, fixed-width wrapping in others, blank lines in
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from itertools import pairwise
@@ -105,7 +105,7 @@ class Line:
         return self.indent >= 2
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A classified run of lines, with its compact view for pattern matching."""
 
@@ -124,7 +124,6 @@ class Block:
     index: int = 0
     body_end: int | None = None  # compact offset where the content before a closer ends (【…】)
     editors_from: int | None = None  # compact offset of editors' credits after a byline
-    taken: bool = False  # already used by the assembler (a headline below a designation)
     label: tuple[int, int] | None = None  # compact span of a speaker label (`讲述人`)
     place: tuple[int, int] | None = None  # compact span of a place on a name line
     guest: Block | None = None  # the guest-list line a dialogue turn's speaker comes from
@@ -138,7 +137,7 @@ class Block:
 
 
 def split_lines(folded: str) -> list[Line]:
-    """Non-blank physical lines with their layout facts."""
+    """Stage 3: the non-blank physical lines, with their layout facts."""
     lines: list[Line] = []
     pos = 0
     blank = False
@@ -281,8 +280,8 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
         if found is not None and not any(
             code == "speaker.unknown_surname" for code, _ in found.doubts
         ):
-            found.verb = (verb.start(), verb.end() - 1)
-            found.reported = True
+            # A copy: the cached decomposition of the text before the verb stays as it was.
+            found = replace(found, verb=(verb.start(), verb.end() - 1), reported=True)
             return found, marker_end, verb.end()
     # A dash inside a line marks a title or a subtitle (`…——访某局局长某某`), not a designation.
     if len(text) - marker_end <= _MAX_DESIGNATION and not is_terminated(text) and "——" not in text:
@@ -327,9 +326,8 @@ def _units_look_right(text: str, found: Designation) -> bool:
     return True
 
 
-def build_blocks(folded: str) -> list[Block]:
-    """Group lines into blocks and classify each block by its own text."""
-    lines = split_lines(folded)
+def build_blocks(folded: str, lines: list[Line]) -> list[Block]:
+    """Stage 4: group lines into blocks and classify each block by its own text."""
     if not lines:
         return []
     by_indent = _indent_informative(lines)
@@ -362,13 +360,11 @@ def build_blocks(folded: str) -> list[Block]:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
     blocks = [
-        _classify(folded, [lines[i] for i in group], forced.get(group[0])) for group in groups
+        _classify(folded, [lines[i] for i in group], k, forced.get(group[0]))
+        for k, group in enumerate(groups)
     ]
-    _mark_repeats(blocks)
-    blocks = _split_at_attributions(folded, blocks)
-    for index, block in enumerate(blocks):
-        block.index = index
-    return blocks
+    blocks = _split_at_attributions(folded, _without_repeats(blocks))
+    return [b if b.index == i else replace(b, index=i) for i, b in enumerate(blocks)]
 
 
 def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
@@ -420,9 +416,9 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
         for n, ((a, attributed), (b, _)) in enumerate(pairwise(bounds)):
             start, end = block.view.span(a, b)
             line = Line(start, end, 0, block.blank_before if n == 0 else False)
-            piece = _classify(folded, [line])
+            piece = _classify(folded, [line], block.index)
             if attributed is not None:
-                _attribute(piece, attributed, a, block.text[a:b])
+                piece = _attribute(piece, attributed, a, block.text[a:b])
             out.append(piece)
             # Several people credited with the same words each get a speech over that piece.
             others = attributed.others if attributed is not None else ()
@@ -486,14 +482,14 @@ def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
     return start, name_end
 
 
-def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str) -> None:
-    """Give ``piece`` (cut at ``offset`` of its block) the speaker the scan found there.
+def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str) -> Block:
+    """``piece`` (cut at ``offset`` of its block) with the speaker the scan found there.
 
     The scan saw the clause in context (a bare name known from earlier, the quotation
     before a speaker), so its reading wins over the piece's own classification.
     """
     if piece.text != expected or piece.kind not in (Kind.TEXT, Kind.DESIGNATION):
-        return
+        return piece
     d = attributed.designation
     moved = Designation(
         d.name_start - offset,
@@ -516,12 +512,21 @@ def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str
         d.reported,
         d.mention,
     )
-    piece.kind, piece.designation, piece.marker = Kind.DESIGNATION, moved, None
-    piece.body_start, piece.body_end = attributed.body_start - offset, None
-    rest = piece.text[piece.body_start :]
-    piece.terminated = not rest or is_terminated(rest)
-    if piece.byline is not None and piece.byline.start <= piece.body_start:
-        piece.byline = None
+    body_start = attributed.body_start - offset
+    rest = piece.text[body_start:]
+    byline = piece.byline
+    if byline is not None and byline.start <= body_start:
+        byline = None
+    return replace(
+        piece,
+        kind=Kind.DESIGNATION,
+        designation=moved,
+        marker=None,
+        body_start=body_start,
+        body_end=None,
+        terminated=not rest or is_terminated(rest),
+        byline=byline,
+    )
 
 
 def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
@@ -538,7 +543,8 @@ def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             and previous.byline is None
             and closing_attribution(block.view) is not None
         ):
-            merged = _classify(folded, [Line(previous.start, block.end, 0, previous.blank_before)])
+            line = Line(previous.start, block.end, 0, previous.blank_before)
+            merged = _classify(folded, [line], previous.index)
             out[-1] = _as_closed(merged)
             continue
         out.append(_as_closed(block) if block.kind is Kind.TEXT else block)
@@ -551,9 +557,14 @@ def _as_closed(block: Block) -> Block:
     if found is None or block.byline is not None:
         return block
     dash, designation = found
-    block.kind, block.designation = Kind.DESIGNATION, designation
-    block.body_start, block.body_end, block.terminated = 0, dash, True
-    return block
+    return replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=designation,
+        body_start=0,
+        body_end=dash,
+        terminated=True,
+    )
 
 
 _MAX_MENU_ITEM = 8
@@ -599,11 +610,12 @@ def _clutter_runs(texts: list[str], specials: list[str | None]) -> dict[int, str
     return forced
 
 
-def _mark_repeats(blocks: list[Block]) -> None:
+def _without_repeats(blocks: list[Block]) -> list[Block]:
     """A caption printed twice (with its credit, then alone) or a notice repeated right after
     itself: the copy is clutter, the first print stays where it is."""
+    out = list(blocks)
     captions: set[str] = set()
-    for k, block in enumerate(blocks):
+    for k, block in enumerate(out):
         text = block.text
         if block.kind is Kind.CHROME:
             if block.chrome == "photo caption" and " " in text:
@@ -614,16 +626,17 @@ def _mark_repeats(blocks: list[Block]) -> None:
         if block.kind is not Kind.TEXT or len(text) > 150:
             continue
         if text in captions:
-            block.kind, block.chrome = Kind.CHROME, "repeated caption"
+            out[k] = replace(block, kind=Kind.CHROME, chrome="repeated caption")
             continue
         if len(text) < 8:
             continue
-        for earlier in blocks[max(0, k - 3) : k]:
-            if earlier.kind is Kind.TEXT and earlier.text == text:
+        for j in range(max(0, k - 3), k):
+            if out[j].kind is Kind.TEXT and out[j].text == text:
                 # A notice printed twice in a row is page furniture, both prints of it.
-                for copy in (earlier, block):
-                    copy.kind, copy.chrome = Kind.CHROME, "repeated line"
+                for copy in (j, k):
+                    out[copy] = replace(out[copy], kind=Kind.CHROME, chrome="repeated line")
                 break
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -775,84 +788,97 @@ def _wrapped(wrap: int | None, width: int) -> bool:
     return wrap is not None and width >= wrap - 2
 
 
-def _classify(folded: str, lines: list[Line], forced: str | None = None) -> Block:
+def _classify(folded: str, lines: list[Line], index: int, forced: str | None = None) -> Block:
     start, end = lines[0].start, lines[-1].end
     view = compact(folded, start, end)
-    block = Block(start, end, view, blank_before=lines[0].blank_before, heading=lines[0].heading)
     text = view.text
-    block.terminated = is_terminated(text)
+    block = Block(
+        start,
+        end,
+        view,
+        blank_before=lines[0].blank_before,
+        index=index,
+        terminated=is_terminated(text),
+        heading=lines[0].heading,
+    )
     reason = forced or (_chrome.chrome_reason(text) if len(lines) <= 2 else None)
     if reason is not None and _AUTHOR.match(text) and _byline.own_line(view) is not None:
         reason = None
     if reason is not None:
-        block.kind, block.chrome = Kind.CHROME, reason
-        return block
+        return replace(block, kind=Kind.CHROME, chrome=reason)
     own = _byline.own_line(view)
     if own is not None:
-        block.kind, block.byline, block.terminated = Kind.BYLINE, own, True
         editors = own.end
         while editors < len(text) and text[editors] == " ":
             editors += 1
-        if editors < len(text):
-            block.editors_from = editors
-        return block
+        return replace(
+            block,
+            kind=Kind.BYLINE,
+            byline=own,
+            terminated=True,
+            editors_from=editors if editors < len(text) else None,
+        )
     subtitle = _SUBTITLE.match(text)
     if subtitle is not None:
-        block.kind, block.body_start = Kind.SUBTITLE, subtitle.end()
-        return block
+        return replace(block, kind=Kind.SUBTITLE, body_start=subtitle.end())
     label = _LABEL.match(text)
     if label is not None:
         word_end = label.end()
         while word_end > 0 and text[word_end - 1] in " ：":
             word_end -= 1
-        block.kind, block.marker, block.body_start = Kind.LABEL, (0, word_end), label.end()
-        while block.body_start < len(text) and text[block.body_start] in " ：":
-            block.body_start += 1
-        return block
+        body_start = label.end()
+        while body_start < len(text) and text[body_start] in " ：":
+            body_start += 1
+        return replace(block, kind=Kind.LABEL, marker=(0, word_end), body_start=body_start)
     # A page's top heading (`# 标题`) names the article, never a speaker.
     found = _designation(view) if block.heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
-        block.kind, block.designation, block.body_start = Kind.DESIGNATION, designation, body_start
         bullet = _BULLETS.match(text) or _MARKER.match(text)
         label_from = bullet.end() if bullet is not None else 0
         while label_from < len(text) and text[label_from] == " ":
             label_from += 1
         led = speaker_label(text, label_from) if marker_end else None
+        speaker_label_span: tuple[int, int] | None = None
+        form: str | None = None
         if led is not None:
-            block.label, block.form = (label_from, led[0]), "label"
+            speaker_label_span, form = (label_from, led[0]), "label"
             marker_end = label_from
         if "——" in text[designation.extent_end : body_start]:
-            block.form = "dash_ended"
-        if marker_end:
-            block.marker = (0, marker_end)
-        while block.body_start < len(text) and text[block.body_start] == " ":
-            block.body_start += 1
-        rest = text[block.body_start :]
-        block.terminated = not rest or is_terminated(rest)
-        if rest:
-            _attach_trailing_byline(block)
-        return block
+            form = "dash_ended"
+        while body_start < len(text) and text[body_start] == " ":
+            body_start += 1
+        rest = text[body_start:]
+        block = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=designation,
+            body_start=body_start,
+            marker=(0, marker_end) if marker_end else None,
+            terminated=not rest or is_terminated(rest),
+            label=speaker_label_span,
+            form=form,
+        )
+        return _with_trailing_byline(block) if rest else block
     bracketed = _BRACKETED.fullmatch(text)
     if bracketed is not None:
-        block.kind, block.brackets, block.body_start = Kind.HEADLINE, True, 1
-        block.body_end = len(text) - 1
-        return block
+        return replace(
+            block, kind=Kind.HEADLINE, brackets=True, body_start=1, body_end=len(text) - 1
+        )
     marker = _MARKER.match(text)
     if marker is not None and len(text) <= _MAX_HEADLINE and not is_terminated(text):
-        block.kind, block.marker, block.body_start = Kind.HEADLINE, (0, marker.end()), marker.end()
-        while block.body_start < len(text) and text[block.body_start] == " ":
-            block.body_start += 1
-        return block
-    _attach_trailing_byline(block)
-    return block
+        body_start = marker.end()
+        while body_start < len(text) and text[body_start] == " ":
+            body_start += 1
+        return replace(block, kind=Kind.HEADLINE, marker=(0, marker.end()), body_start=body_start)
+    return _with_trailing_byline(block)
 
 
-def _attach_trailing_byline(block: Block) -> None:
+def _with_trailing_byline(block: Block) -> Block:
     found = _byline.trailing(block.view)
     if found is not None and found.start > block.body_start:
-        block.byline = found
-        block.terminated = True
+        return replace(block, byline=found, terminated=True)
+    return block
 
 
 def designation_at(text: str) -> tuple[Designation, int, int] | None:

@@ -12,6 +12,8 @@ walk over the blocks, so the cost stays linear in the document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from speechparse.core.diagnostics import Code
@@ -48,13 +50,11 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     blocks = _split_glued(blocks)
     blocks = _label_in_head_lines(blocks)
     blocks = _split_guest_label(blocks)
-    _mark_answers(blocks)
-    _mark_dialogue(blocks)
-    _mark_name_lines(blocks)
+    blocks = _mark_answers(blocks)
+    blocks = _mark_dialogue(blocks)
+    blocks = _mark_name_lines(blocks)
     blocks = _kickers_to_markers(blocks)
-    for index, block in enumerate(blocks):
-        block.index = index
-    return blocks
+    return [b if b.index == i else replace(b, index=i) for i, b in enumerate(blocks)]
 
 
 def _content(blocks: list[Block], i: int, step: int) -> Block | None:
@@ -107,7 +107,10 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
 
 
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
-    """The guests of a guest list (name → its line) and the index after the list."""
+    """The guests of a guest list (name → its line) and the index after the list.
+
+    The guest lines and the label in ``blocks`` are replaced by their re-classified copies.
+    """
     label_at = next(
         (
             i
@@ -128,24 +131,30 @@ def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
         found = guest_line(block.view) if block.kind in (Kind.TEXT, Kind.DESIGNATION) else None
         if found is None:
             break
-        designation = found.designation
-        designation.name_start, designation.name_end = found.name_start, found.name_end
-        block.kind, block.designation, block.byline = Kind.GUEST, designation, None
-        block.marker = None
+        designation = replace(
+            found.designation, name_start=found.name_start, name_end=found.name_end
+        )
+        block = blocks[k] = replace(
+            block, kind=Kind.GUEST, designation=designation, byline=None, marker=None
+        )
         guests.setdefault(found.name, block)
         k += 1
     if not guests:
         return {}, 0
     label = blocks[label_at]
     end = guest_list_label(label.text)
-    assert end is not None
-    label.kind, label.marker, label.body_start = Kind.GUEST_LABEL, (0, end), len(label.text)
+    if end is None:
+        raise ValueError(f"the guest-list label at {label.start} no longer reads as one")
+    blocks[label_at] = replace(
+        label, kind=Kind.GUEST_LABEL, marker=(0, end), body_start=len(label.text)
+    )
     return guests, k
 
 
-def _mark_dialogue(blocks: list[Block]) -> None:
+def _mark_dialogue(blocks: list[Block]) -> list[Block]:
     """Turns `姓名：…` by the guests of a guest list, or by a speaker already introduced with a
     full designation; `记者：…` questions between turns; section heads in a guest dialogue."""
+    blocks = list(blocks)
     guests, k = _guest_list(blocks)
     known = dict(guests)
     turns = sum(1 for b in blocks if b.form == "dialogue")
@@ -157,11 +166,17 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         turn = turn_name(text, known.keys()) if known else None
         if turn is not None:
             name_end, end, body = turn
-            block.kind = Kind.DESIGNATION
-            block.designation = Designation(0, name_end, [], "dialogue", extent_end=end)
-            block.guest = known[text[:name_end].replace(" ", "")]
-            block.body_start, block.form, block.marker, block.label = body, "dialogue", None, None
-            block.terminated = is_terminated(text[body:])
+            blocks[i] = replace(
+                block,
+                kind=Kind.DESIGNATION,
+                designation=Designation(0, name_end, [], "dialogue", extent_end=end),
+                guest=known[text[:name_end].replace(" ", "")],
+                body_start=body,
+                form="dialogue",
+                marker=None,
+                label=None,
+                terminated=is_terminated(text[body:]),
+            )
             turns += 1
             continue
         if block.kind is Kind.DESIGNATION and block.designation is not None:
@@ -173,9 +188,9 @@ def _mark_dialogue(blocks: list[Block]) -> None:
         if guests and (
             (block.kind is Kind.HEADLINE) or (_short_unterminated(block) and "：" not in text)
         ):
-            block.section = True
+            blocks[i] = replace(block, section=True)
     if not guests and not turns:
-        return
+        return blocks
     for i in range(k, len(blocks)):
         block = blocks[i]
         if block.kind not in (Kind.TEXT, Kind.LABEL):
@@ -187,8 +202,15 @@ def _mark_dialogue(blocks: list[Block]) -> None:
             not guests and (after is None or after.kind is not Kind.DESIGNATION)
         ):
             continue
-        block.kind, block.marker, block.body_start = Kind.QUESTION, (0, question[0]), question[1]
-        block.designation, block.section = None, False
+        blocks[i] = replace(
+            block,
+            kind=Kind.QUESTION,
+            marker=(0, question[0]),
+            body_start=question[1],
+            designation=None,
+            section=False,
+        )
+    return blocks
 
 
 def _interviewee(blocks: list[Block]) -> Block | None:
@@ -211,24 +233,36 @@ def _interviewee(blocks: list[Block]) -> Block | None:
     return None
 
 
-def _mark_answers(blocks: list[Block]) -> None:
+def _mark_answers(blocks: list[Block]) -> list[Block]:
     """`问：… 答：…` interviews: each `答：` turn is a speech by the interviewee of the title."""
     answers = [
-        b for b in blocks if b.kind in (Kind.TEXT, Kind.LABEL) and answer_label(b.text) is not None
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in (Kind.TEXT, Kind.LABEL) and answer_label(b.text) is not None
     ]
     if not answers:
-        return
+        return blocks
     interviewee = _interviewee(blocks)
     if interviewee is None:
-        return
-    for block in answers:
+        return blocks
+    out = list(blocks)
+    for i in answers:
+        block = out[i]
         found = answer_label(block.text)
-        assert found is not None
-        block.kind = Kind.DESIGNATION
-        block.designation = Designation(0, 0, [], "dialogue", extent_end=found[0])
-        block.guest, block.label, block.form = interviewee, (0, found[0]), "dialogue"
-        block.body_start, block.marker = found[1], None
-        block.terminated = is_terminated(block.text[found[1] :])
+        if found is None:
+            continue
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(0, 0, [], "dialogue", extent_end=found[0]),
+            guest=interviewee,
+            label=(0, found[0]),
+            form="dialogue",
+            body_start=found[1],
+            marker=None,
+            terminated=is_terminated(block.text[found[1] :]),
+        )
+    return out
 
 
 def _split_glued(blocks: list[Block]) -> list[Block]:
@@ -268,8 +302,7 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
         tail = _piece(block.view, tail_from)
         start, end = head.span(0, len(head.text))
         if block.kind is Kind.DESIGNATION:
-            block.view, block.end, block.terminated = head, end, True
-            out.append(block)
+            out.append(replace(block, view=head, end=end, terminated=True))
         else:
             out.append(
                 Block(start, end, head, Kind.TEXT, terminated=True, blank_before=block.blank_before)
@@ -340,14 +373,14 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _mark_name_lines(blocks: list[Block]) -> None:
+def _mark_name_lines(blocks: list[Block]) -> list[Block]:
     """Reader columns: a headline, a `地名  姓名` (or bare name) line, then the piece.
 
     A line whose first word ends like a place (`某省某市`) is taken on its own; a bare name,
     or a first word that does not end like a place (`江苏南京`, a unit), only when the
     document has at least two such pieces, as one short name-like line proves no layout.
     """
-    found: list[tuple[Block, tuple[int, int] | None, tuple[int, int]]] = []
+    found: list[tuple[int, tuple[int, int] | None, tuple[int, int]]] = []
     first = next((b for b in blocks if b.kind is not Kind.CHROME), None)
     for i, block in enumerate(blocks):
         if block.kind is not Kind.TEXT or block.byline is not None:
@@ -363,18 +396,26 @@ def _mark_name_lines(blocks: list[Block]) -> None:
             continue
         if _short_unterminated(below):
             continue
-        found.append((block, line[0], line[1]))
-    for block, place, name in found:
+        found.append((i, line[0], line[1]))
+    out = list(blocks)
+    for i, place, name in found:
+        block = out[i]
         sure = place is not None and is_place(block.text[place[0] : place[1]])
         if not sure and len(found) < 2:
             continue
         doubts = [] if sure else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
-        block.kind = Kind.DESIGNATION
-        block.designation = Designation(
-            name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(
+                name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
+            ),
+            place=place,
+            form="name_line",
+            body_start=len(block.text),
+            terminated=True,
         )
-        block.place, block.form, block.body_start = place, "name_line", len(block.text)
-        block.terminated = True
+    return out
 
 
 def _kickers_to_markers(blocks: list[Block]) -> list[Block]:

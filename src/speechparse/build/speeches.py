@@ -1,0 +1,436 @@
+"""Stage 6: the assembled draft decomposed: designations, bylines, headlines and points.
+
+Spans are cut from the source (not the folded view), so a traditional-script report keeps its
+own characters. Every function returns what it found together with the diagnostics it raised;
+nothing is written into shared state. Organisations are resolved later, by enrichment, which
+reads this stage's output: a speaker here holds positions as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+from speechparse.build.document import Document
+from speechparse.core.diagnostics import Code
+from speechparse.core.text import Compact, compact
+from speechparse.decoding.fold import fold
+from speechparse.models import (
+    Byline,
+    Credit,
+    Diagnostic,
+    Headline,
+    Point,
+    Question,
+    Section,
+    Span,
+    SpeakerForm,
+)
+from speechparse.people.designation import Designation, Part, parse_designation, surname_length
+from speechparse.structure.assemble import (
+    Draft,
+    DraftByline,
+    DraftQuestion,
+    DraftSection,
+    DraftSpeech,
+    Piece,
+)
+from speechparse.structure.blocks import Block
+from speechparse.structure.points import find_points
+
+_WHITESPACE = regex.compile(r"\s+")
+# A head of government inherits the government, not the party committee written before it:
+# 某县委副书记、县长 → the 县长 is of 某县.
+_HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
+
+Diagnostics = tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PositionParts:
+    """One position as written; enrichment adds what the organisation resolves to."""
+
+    organization: str | None
+    title: str
+    inherited: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerParts:
+    """A decomposed designation, positions as written."""
+
+    span: Span
+    name: str
+    name_start: int
+    name_end: int
+    positions: tuple[PositionParts, ...]
+    form: SpeakerForm
+    marker: Span | None
+    verb: Span | None
+    label: Span | None
+    place: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechParts:
+    """A speech's structure: who, under which headline, said what, in which points."""
+
+    headline: Headline | None
+    speaker: SpeakerParts
+    paragraphs: tuple[Span, ...]
+    points: tuple[Point, ...]
+    byline: Byline | None
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """Everything the structure stages found, in source coordinates and model values."""
+
+    title: Span | None
+    kicker: Span | None
+    subtitle: Span | None
+    lead_label: Span | None
+    lead: Span | None
+    byline: Byline | None
+    speeches: tuple[SpeechParts, ...]
+    guest_list: GuestListParts | None
+    questions: tuple[Question, ...]
+    sections: tuple[Section, ...]
+    diagnostics: Diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class GuestParts:
+    """One guest-list line: the name as written and the positions after it."""
+
+    name: Span
+    positions: tuple[PositionParts, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GuestListParts:
+    """A dialogue's guest list: its extent, its label and its guests."""
+
+    span: Span
+    label: Span
+    guests: tuple[GuestParts, ...]
+
+
+def build_structure(doc: Document, draft: Draft) -> Structure:
+    """Stage 6: decompose every part of the draft, collecting the diagnostics each raised."""
+    found: list[Diagnostic] = [
+        doc.diagnostic(left.code, left.message, left.start, left.end) for left in draft.leftovers
+    ]
+    title = None
+    if draft.title is not None:
+        headline, _ = _headline(doc, draft.title, check=False)
+        title = Span(text=headline.text, start=headline.start, end=headline.end)
+    kicker = subtitle = None
+    if draft.kicker is not None:
+        kicker = doc.view_span(draft.kicker.view, 0, len(draft.kicker.view.text))
+    if draft.subtitle is not None:
+        subtitle = doc.view_span(draft.subtitle.view, 0, len(draft.subtitle.view.text))
+    byline = None
+    if draft.byline is not None:
+        byline, diagnostics = _byline(doc, draft.byline)
+        found.extend(diagnostics)
+    speeches: list[SpeechParts] = []
+    for draft_speech in draft.speeches:
+        speech, diagnostics = _speech(doc, draft_speech)
+        speeches.append(speech)
+        found.extend(diagnostics)
+    label = draft.lead_label
+    return Structure(
+        title=title,
+        kicker=kicker,
+        subtitle=subtitle,
+        lead_label=doc.span(label.start, label.end) if label is not None else None,
+        lead=_joined(doc, draft.lead),
+        byline=byline,
+        speeches=tuple(speeches),
+        guest_list=_guest_list(doc, draft),
+        questions=tuple(_question(doc, q) for q in draft.questions),
+        sections=tuple(_section(doc, s) for s in draft.sections),
+        diagnostics=tuple(found),
+    )
+
+
+def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
+    """The guest-list lines, each with its name and positions, under their label."""
+    label = draft.guest_label
+    if label is None or not draft.guests:
+        return None
+    guests = []
+    for block in draft.guests:
+        found = block.designation
+        if found is None:
+            raise ValueError(f"guest line at {block.start} holds no designation")
+        name = doc.view_span(block.view, found.name_start, found.name_end)
+        guests.append(
+            GuestParts(
+                name=Span(text=_WHITESPACE.sub("", name.text), start=name.start, end=name.end),
+                positions=_positions(doc, block.view, found.parts),
+            )
+        )
+    return GuestListParts(
+        span=doc.span(label.start, draft.guests[-1].end),
+        label=doc.view_span(label.view, *(label.marker or (0, len(label.text)))),
+        guests=tuple(guests),
+    )
+
+
+def _question(doc: Document, draft: DraftQuestion) -> Question:
+    block = draft.block
+    asker = doc.view_span(block.view, *(block.marker or (0, 0)))
+    paragraphs = [doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start]
+    end = paragraphs[-1].end if paragraphs else asker.end
+    return Question(
+        text=doc.text(asker.start, end),
+        start=asker.start,
+        end=end,
+        asker=asker,
+        paragraphs=paragraphs,
+        section=draft.section,
+        before_speech=draft.before_speech,
+    )
+
+
+def _section(doc: Document, draft: DraftSection) -> Section:
+    heading, _ = _headline(doc, draft.heading, check=False)
+    return Section(
+        heading=Span(text=heading.text, start=heading.start, end=heading.end),
+        paragraphs=[doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start],
+        first_speech=draft.first_speech,
+    )
+
+
+def _inherit(previous: str, title: str) -> str:
+    head = _HEAD_OF_GOVERNMENT.search(fold(title))
+    # 某县委 → 某县 for its 县长; a bare 市委 names no place, so it stays as written.
+    if head is not None and len(previous) > 2 and fold(previous).endswith(head.group(1) + "委"):
+        return previous[:-1]
+    return previous
+
+
+def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
+    view, match = draft.block.view, draft.match
+    start, end = view.span(match.start, match.end)
+    credits: list[Credit] = []
+    doubts: list[Diagnostic] = []
+    for credit in match.credits:
+        c_start, c_end = view.span(credit.start, credit.end)
+        name = _WHITESPACE.sub("", doc.text(c_start, c_end))
+        role = doc.text(*view.span(*credit.role)) if credit.role is not None else None
+        credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
+        folded = doc.folded[c_start:c_end].replace(" ", "")
+        if "·" not in folded and surname_length(folded) == 0:
+            doubts.append(
+                doc.diagnostic(
+                    Code.BYLINE_UNKNOWN_SURNAME,
+                    f"credited name {name!r} starts with no known surname",
+                    c_start,
+                    c_end,
+                )
+            )
+        if credit.split:
+            doubts.append(
+                doc.diagnostic(
+                    Code.BYLINE_SPLIT_NAMES,
+                    f"names written together were split at a surname: {name!r}",
+                    c_start,
+                    c_end,
+                )
+            )
+    byline = Byline(
+        text=doc.text(start, end),
+        start=start,
+        end=end,
+        credits=credits,
+        form=match.form,
+    )
+    return byline, tuple(doubts)
+
+
+def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Diagnostics]:
+    view = block.view
+    doubts: Diagnostics = ()
+    if check and block.marker is None and not block.brackets and block.terminated:
+        doubts = (
+            doc.diagnostic(
+                Code.UNCERTAIN_HEADLINE,
+                "a sentence-like line taken as a headline because a designation follows it",
+                block.start,
+                block.end,
+            ),
+        )
+    body_end = len(view.text) if block.body_end is None else block.body_end
+    start, end = view.span(block.body_start, body_end)
+    marker = doc.view_span(view, *block.marker) if block.marker is not None else None
+    headline = Headline(
+        text=doc.text(start, end),
+        start=start,
+        end=end,
+        marker=marker,
+        brackets="【】" if block.brackets else None,
+    )
+    return headline, doubts
+
+
+def _positions(doc: Document, view: Compact, parts: list[Part]) -> tuple[PositionParts, ...]:
+    """The positions of decomposed parts; a part without a unit inherits the previous one."""
+    positions: list[PositionParts] = []
+    previous_org: str | None = None
+    for part in parts:
+        title = _WHITESPACE.sub("", doc.text(*view.span(part.title_start, part.end)))
+        org: str | None = None
+        inherited = False
+        if part.org_end > part.org_start:
+            org = _WHITESPACE.sub("", doc.text(*view.span(part.org_start, part.org_end)))
+            if part.shared_level:
+                org += title[0]
+        elif previous_org is not None:
+            org, inherited = _inherit(previous_org, title), True
+        previous_org = org
+        positions.append(
+            PositionParts(
+                organization=org,
+                title=title,
+                inherited=inherited,
+                span=doc.view_span(view, part.org_start, part.end),
+            )
+        )
+    return tuple(positions)
+
+
+def _speaker_positions(
+    doc: Document, block: Block, found: Designation
+) -> tuple[PositionParts, ...]:
+    if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
+        # Named bare (`某某说，`): his positions are those of the designation that
+        # introduced him earlier in the report, with their own spans there.
+        earlier = compact(doc.folded, *found.mention)
+        introduced = parse_designation(earlier)
+        if introduced is not None:
+            return _positions(doc, earlier, introduced.parts)
+    if block.guest is not None and block.guest.designation is not None:
+        # A dialogue turn: the positions are written once, in the guest list (or the title,
+        # for `答：` turns).
+        return _positions(doc, block.guest.view, block.guest.designation.parts)
+    return _positions(doc, block.view, found.parts)
+
+
+_FORMS: dict[str, SpeakerForm] = {
+    "joined": "colon",
+    "spaced": "colon",
+    "name_first": "name_first",
+    "quote_first": "quote_first",
+    "dash": "dash",
+    "name_only": "reported",
+}
+
+
+# Forms the structure decided (a block's ``form``), which the designation alone cannot tell.
+_LAYOUT_FORMS: dict[str, SpeakerForm] = {
+    "dash_ended": "dash_ended",
+    "glued": "glued",
+    "dialogue": "dialogue",
+    "label": "label",
+    "name_line": "name_line",
+}
+
+
+def _speaker_form(block: Block, found: Designation) -> SpeakerForm:
+    form = _FORMS.get(found.form, "colon")
+    if found.reported and found.form in ("joined", "spaced"):
+        form = "reported"
+    if block.body_start >= len(block.view.text) and found.form not in (
+        "name_first",
+        "quote_first",
+        "dash",
+    ):
+        form = "line"
+    return _LAYOUT_FORMS.get(block.form or "", form)
+
+
+def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
+    if block.designation is None:
+        raise ValueError(f"block at {block.start} holds no designation")
+    found = block.designation
+    view = block.view
+    first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
+    last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
+    span = doc.view_span(view, first, min(last, len(view.text)))
+    n_start, n_end = view.span(found.name_start, found.name_end)
+    guest = block.guest.designation if block.guest is not None else None
+    if block.guest is not None and guest is not None and found.name_end == found.name_start:
+        # An `答：` turn takes the name from the designation of the title.
+        n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
+    doubts = tuple(
+        doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
+    )
+    speaker = SpeakerParts(
+        span=span,
+        name=_WHITESPACE.sub("", doc.text(n_start, n_end)),
+        name_start=n_start,
+        name_end=n_end,
+        positions=_speaker_positions(doc, block, found),
+        form=_speaker_form(block, found),
+        marker=doc.view_span(view, *block.marker) if block.marker is not None else None,
+        verb=doc.view_span(view, *found.verb) if found.verb else None,
+        label=doc.view_span(view, *block.label) if block.label else None,
+        place=doc.view_span(view, *block.place) if block.place else None,
+    )
+    return speaker, doubts
+
+
+def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics]:
+    paragraphs = tuple(doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start)
+    points = tuple(
+        Point(
+            marker=doc.text(m.marker_start, m.marker_end),
+            marker_start=m.marker_start,
+            marker_end=m.marker_end,
+            text=doc.text(m.start, m.end),
+            start=m.start,
+            end=m.end,
+        )
+        for m in find_points([compact(doc.folded, p.start, p.end) for p in paragraphs])
+    )
+    doubts: list[Diagnostic] = []
+    headline = None
+    if draft.headline is not None:
+        headline, found = _headline(doc, draft.headline, check=True)
+        doubts.extend(found)
+    speaker, found = _speaker(doc, draft.designation)
+    doubts.extend(found)
+    byline = None
+    if draft.byline is not None:
+        byline, found = _byline(doc, draft.byline)
+        doubts.extend(found)
+    speech = SpeechParts(
+        headline=headline,
+        speaker=speaker,
+        paragraphs=paragraphs,
+        points=points,
+        byline=byline,
+    )
+    return speech, tuple(doubts)
+
+
+def _joined(doc: Document, pieces: tuple[Piece, ...]) -> Span | None:
+    """One span over several pieces (a multi-paragraph lead), paragraphs kept on lines."""
+    kept = [p for p in pieces if p.end > p.start]
+    if not kept:
+        return None
+    texts = [doc.text(kept[0].start, kept[0].end)]
+    for before, piece in pairwise(kept):
+        # Whatever stands between two lead paragraphs (a byline cut out of one, say) stays
+        # in the text, so the span's text is still its source slice.
+        gap = doc.text(before.end, piece.start)
+        if gap:
+            texts.append(gap)
+        texts.append(doc.text(piece.start, piece.end))
+    return Span(text="\n".join(texts), start=kept[0].start, end=kept[-1].end)
