@@ -423,10 +423,9 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             # Several people credited with the same words each get a speech over that piece.
             others = attributed.others if attributed is not None else ()
             for other in others:
-                twin = _classify(folded, [Line(start, end, 0, False)])
+                twin = _classify(folded, [Line(start, end, 0, False)], block.index)
                 shared = Attribution(a, other, piece.body_start + a, piece.body_start + a)
-                _attribute(twin, shared, a, block.text[a:b])
-                out.append(twin)
+                out.append(_attribute(twin, shared, a, block.text[a:b]))
     return out
 
 
