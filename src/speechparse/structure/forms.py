@@ -518,8 +518,11 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
         while tail_from < len(text) and text[tail_from] == " ":
             tail_from += 1
         found = designation_at(text[tail_from:]) if cut > body else None
+        # A quotation-first speaker (`“……。”某某委员说：`) stands after the cut: not glued.
+        named_after = block.designation is not None and block.designation.name_end > cut
         if (
-            found is None
+            named_after
+            or found is None
             or found[0].doubts
             or found[0].reported
             or found[1] != 0
