@@ -43,7 +43,7 @@ from typing import Final
 
 import regex
 
-from speechparse.core.chars import CLAUSE_END, SENTENCE_END, char_class
+from speechparse.core.chars import CLAUSE_END, CLOSE_QUOTES, SENTENCE_END, char_class
 from speechparse.models import Bound, FigureKind
 
 __all__ = ["FigureMatch", "chinese_to_number", "find_figures"]
@@ -273,7 +273,7 @@ _YI_UNITS: Final = frozenset(
 _YI_BLOCK_BEFORE: Final = frozenset("统之唯万逐专单划同不归合")
 _DURATION_TRAIL_BLOCK: Final = frozenset("次元个项家种样方少彩重措部渠层位")
 _OPEN_QUOTES: Final = frozenset("“「『\"'‘《")
-_CLOSE_QUOTES: Final = frozenset("”」』\"'’》")
+_CLOSE_QUOTES: Final = frozenset(CLOSE_QUOTES)
 _RANGE_SEP: Final = frozenset("至到-－~～—–〜")
 _DATE_MARKERS: Final = frozenset("月日号时")
 _SENTENCE_END_RE: Final = regex.compile(char_class(SENTENCE_END + CLAUSE_END + "\n"))

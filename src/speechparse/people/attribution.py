@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from speechparse.core.chars import CLAUSE_END, CLOSERS, SENTENCE_END
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import Compact, alt
 from speechparse.people.designation import (
@@ -73,11 +74,13 @@ _MAX_DESCRIPTION = (
 )
 # Words of company after a person (某某和代表们…): a scene of several people, no voice.
 _COMPANY_CHARS = frozenset("和与同跟")
-_CLAUSE_END = frozenset("，。！？；：")
+_CLAUSE_END = frozenset("，：" + SENTENCE_END + CLAUSE_END)
 # Function words that may follow a speaker's name before the rest of the sentence.
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
-_SENTENCE_STARTS = frozenset("。！？；")
-_CLOSERS = frozenset("”’）】》")
+_SENTENCE_STARTS = frozenset(SENTENCE_END + CLAUSE_END)
+_CLOSERS = frozenset(CLOSERS)
+_SENTENCE_OR_QUOTE = frozenset(SENTENCE_END + CLAUSE_END + "“")
+_ENDS_BEFORE = frozenset(SENTENCE_END + CLOSERS)
 _MAX_CLAUSE = 80
 _MAX_QUOTE = 400
 _MAX_DESIGNATION = 48
@@ -435,7 +438,7 @@ def _pronoun_continues(text: str, k: int) -> bool:
     end = k
     depth = 0
     limit = min(len(text), k + _MAX_CLAUSE)
-    while end < limit and not (depth == 0 and text[end] in "。！？"):
+    while end < limit and not (depth == 0 and text[end] in SENTENCE_END):
         if depth == 0 and text[end] == "，" and _pronoun_says(text, end + 1):
             return True
         depth += text[end] == "“"
@@ -645,7 +648,7 @@ def _quote_first(view: Compact, k: int, known: Known | None = None) -> Attributi
 def _full_quotation(text: str, k: int, close: int) -> bool:
     """A quotation of whole sentences (`“……。”`), not a quoted term: only such a quotation
     is given to a person merely named after it."""
-    return close - k > _MIN_QUOTED_SENTENCE and text[close - 1] in "。！？…"
+    return close - k > _MIN_QUOTED_SENTENCE and text[close - 1] in SENTENCE_END
 
 
 def _quote_then_mention(
@@ -699,7 +702,7 @@ def _quote_then_designation(view: Compact, k: int, j: int, clause_end: int) -> A
     word (和, 向, 对 …) and a verb of reporting closes the sentence."""
     text = view.text
     sentence_end = j
-    while sentence_end < len(text) and text[sentence_end] not in "。！？；“":
+    while sentence_end < len(text) and text[sentence_end] not in _SENTENCE_OR_QUOTE:
         sentence_end += 1
     verb_end = _verb_closing(text, j, sentence_end)
     if verb_end is None:
@@ -779,7 +782,7 @@ def closing_attribution(view: Compact) -> tuple[int, Designation] | None:
     if dash < 0 or len(text) - dash - 2 > _MAX_DESIGNATION:
         return None
     before = text[:dash].rstrip(" ")
-    if before and before[-1] not in "。！？…”’）":
+    if before and before[-1] not in _ENDS_BEFORE:
         return None
     start = dash + 2
     while start < len(text) and text[start] == " ":

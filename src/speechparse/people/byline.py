@@ -13,7 +13,13 @@ from functools import cache
 
 import regex
 
-from speechparse.core.chars import BULLETS, SENTENCE_OR_CLAUSE_END_RE
+from speechparse.core.chars import (
+    BULLETS,
+    CLOSERS,
+    SENTENCE_END,
+    SENTENCE_OR_CLAUSE_END_RE,
+    char_class,
+)
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import Compact, alt
 from speechparse.models import BylineForm
@@ -269,7 +275,9 @@ def _own_line(text: str) -> BylineMatch | None:
 
 
 _TRAILING = regex.compile(
-    r"(?<=[。！？…!?”’）」』])[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$"
+    "(?<="
+    + char_class(SENTENCE_END + CLOSERS)
+    + r")[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$"
 )
 
 

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import regex
 
-from speechparse.core.chars import BULLETS
+from speechparse.core.chars import BULLETS, CLAUSE_END, SENTENCE_END, char_class
 from speechparse.core.lexicon import word_set
 from speechparse.core.text import Compact, compact, is_terminated
 from speechparse.people import byline as _byline
@@ -66,7 +66,7 @@ _BULLETS = regex.compile(rf"[{BULLETS}]+ ?")
 _REPORTED = regex.compile(
     r"(?:在发言中|发言时|在会上)?(?:表示|说|指出|认为|建议|介绍|强调|谈到|提出)，"
 )
-_SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
+_SENTENCE_MARKS = regex.compile(char_class(SENTENCE_END + CLAUSE_END + "“”"))
 _AUTHOR = regex.compile(r"(?:作者|记者) ?[：:]")
 _MAX_HEADLINE = 40
 # Where a designation met in running text can begin: after a clause mark, or after a

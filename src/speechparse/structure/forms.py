@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import regex
 
+from speechparse.core.chars import CLOSERS, SENTENCE_END
 from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
 from speechparse.core.text import Compact, is_terminated
@@ -41,7 +42,7 @@ from speechparse.structure.chrome import chrome_reason
 
 _MAX_HEADLINE = 40
 _GUEST_SEPARATORS = " 、，；;"
-_SENTENCE_END = "。！？"
+_SENTENCE_END = SENTENCE_END
 _LAYOUT_ONLY = "no designation or place vouches for this name: taken from the column's layout"
 # `案例一`, `故事2`: a word and an ordinal on a line of their own, counting the pieces.
 _ORDINAL_KICKER = regex.compile(r"\p{Han}{1,4}(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
@@ -512,7 +513,7 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         cut = max(text.rfind(ch, body, len(text) - 1) for ch in _SENTENCE_END)
-        while 0 <= cut + 1 < len(text) and text[cut + 1] in "”’）":
+        while 0 <= cut + 1 < len(text) and text[cut + 1] in CLOSERS:
             cut += 1
         tail_from = cut + 1
         while tail_from < len(text) and text[tail_from] == " ":
