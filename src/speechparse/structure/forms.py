@@ -455,15 +455,20 @@ def _unlabelled_answers(blocks: list[Block]) -> list[Block]:
             continue
         if _turn_name_alone(block.text) is not None:
             continue  # `某某：…` or a name line: a named turn, read as such later
-        out[i] = replace(
-            block,
-            kind=Kind.DESIGNATION,
-            designation=Designation(0, 0, [], "dialogue"),
-            guest=interviewee,
-            form="dialogue",
-            body_start=0,
-        )
+        out[i] = _answer_turn(block, interviewee)
     return out
+
+
+def _answer_turn(block: Block, person: Block) -> Block:
+    """A plain paragraph after a question: the answer, a dialogue turn of ``person``."""
+    return replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=Designation(0, 0, [], "dialogue"),
+        guest=person,
+        form="dialogue",
+        body_start=0,
+    )
 
 
 def _mark_answers(blocks: list[Block]) -> list[Block]:
@@ -905,14 +910,7 @@ def _mark_interview_sections(blocks: list[Block]) -> list[Block]:
             after_question = True
             continue
         if after_question and block.kind is Kind.TEXT and block.byline is None:
-            out[i] = replace(
-                block,
-                kind=Kind.DESIGNATION,
-                designation=Designation(0, 0, [], "dialogue"),
-                guest=person,
-                form="dialogue",
-                body_start=0,
-            )
+            out[i] = _answer_turn(block, person)
             after_question = False
             continue
         if block.kind is not Kind.TEXT:
