@@ -9,8 +9,12 @@ not a speaker.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import speechparse
 from helpers import parse
+from invariants import assert_covered, assert_grounded
 
 Row = tuple[str, str, list[tuple[str | None, str]]]
 TITLE = "青川省政协会议发言摘要\n\n"
@@ -171,6 +175,136 @@ POSITIVE = [
         ],
         id="glued-to-previous-paragraph",
     ),
+    pytest.param(
+        "讨论开始了。谭秋云委员笑道：“茶山就是金山。”\n",
+        [("谭秋云", "name_first", [(None, "委员")])],
+        id="dao-verb-before-colon",
+    ),
+    pytest.param(
+        "谭秋云委員感慨道：“茶山就是金山。”\n",
+        [("谭秋云", "name_first", [(None, "委員")])],
+        id="dao-verb-traditional-at-paragraph-start",
+    ),
+    pytest.param(
+        "讨论开始了。谭秋云代表深有感触地说：“茶山就是金山。”\n",
+        [("谭秋云", "name_first", [(None, "代表")])],
+        id="manner-word-before-the-verb",
+    ),
+    pytest.param(
+        "“种子一定要攥在自己手里。”柏文峰委员拿起话筒，讲起了见闻。\n",
+        [("柏文峰", "quote_first", [(None, "委员")])],
+        id="sentence-quote-then-member-acting",
+    ),
+    pytest.param(
+        "“种子一定要攥在自己手里。”澄江种业公司总经理柏文峰对此深有体会。\n",
+        [("柏文峰", "quote_first", [("澄江种业公司", "总经理")])],
+        id="sentence-quote-then-designation-reacting",
+    ),
+    pytest.param(
+        "澄江县气象站站长邹明远形容家乡说：“冬无严寒。”他表示，适合种菜。\n",
+        [("邹明远", "reported", [("澄江县气象站", "站长")])],
+        id="designation-then-action-then-colon-quote-pronoun-continues",
+    ),
+    pytest.param(
+        "全国人大代表、澄江县县长贺立华在小组讨论中提到，公路要加密。\n",
+        [("贺立华", "reported", [("全国人大", "代表"), ("澄江县", "县长")])],
+        id="frame-zai-zhong-before-verb",
+    ),
+    pytest.param(
+        "澄江县县长贺立华在接受采访时表示，公路要加密。\n",
+        [("贺立华", "reported", [("澄江县", "县长")])],
+        id="interview-frame-without-a-word-inside",
+    ),
+    pytest.param(
+        "澄江师范学院学生鲁思琪对就业有些困惑，“毕业后去哪里？”\n",
+        [("鲁思琪", "reported", [("澄江师范学院", "学生")])],
+        id="designation-then-state-then-comma-quote",
+    ),
+    pytest.param(
+        "讨论开始了。鲁思琪说：“毕业后去哪里？”\n",
+        [("鲁思琪", "reported", [])],
+        id="bare-name-verb-colon-quote",
+    ),
+    pytest.param(
+        "讨论开始了。柏文峰教授认为，种业要自立自强。\n",
+        [("柏文峰", "name_first", [(None, "教授")])],
+        id="name-then-known-title-then-verb",
+    ),
+    pytest.param(
+        "讨论开始了。据澄江种业公司总经理柏文峰介绍，今年制种两万亩。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="ju-designation-jieshao",
+    ),
+    pytest.param(
+        "讨论开始了。在柏文峰委员看来，种业要自立自强。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="zai-member-kanlai",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰带来了一份提案。他说，种业要自立自强。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="introduced-then-pronoun-speaks",
+    ),
+    pytest.param(
+        "讨论开始了。柏文峰委员带来了一份提案。“种业要自立自强。”他说。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="member-introduced-then-quote-and-pronoun",
+    ),
+    pytest.param(
+        "讨论开始了。柏文峰委员今年提交了一份提案，建议扶持种业。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="subject-goes-on-after-comma-with-verb",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰长期关注育种，他呼吁，扶持种业。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="pronoun-after-comma-with-verb",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰告诉本报记者，今年制种两万亩。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="telling-with-its-hearer",
+    ),
+    pytest.param(
+        "“种业要自立自强。”在第二小组的讨论现场，柏文峰委员的发言引来掌声。\n",
+        [("柏文峰", "quote_first", [(None, "委员")])],
+        id="quote-scene-clause-then-member",
+    ),
+    pytest.param(
+        "讨论开始了。柏文峰委员是一位种粮大户，他说，种业要自立自强。\n",
+        [("柏文峰", "name_first", [(None, "委员")])],
+        id="member-described-then-pronoun-says",
+    ),
+    pytest.param(
+        "讨论开始了。全国政协委员柏文峰在走访种业基地的过程中，深感人才的重要。\n",
+        [("柏文峰", "reported", [("全国政协", "委员")])],
+        id="frame-of-process-then-feeling-verb",
+    ),
+    pytest.param(
+        "“种业要自立自强！”澄江种业公司副总经理柏文峰等五位委员联名提出了建议。\n",
+        [("柏文峰", "quote_first", [("澄江种业公司", "副总经理")])],
+        id="quote-then-designation-and-others",
+    ),
+    pytest.param(
+        "讨论开始了。一向敢言的柏文峰代表，是澄江种业公司董事长，他发言时总是强调讲实话。\n",
+        [("柏文峰", "name_first", [(None, "代表")])],
+        id="described-member-then-pronoun-with-frame-later-in-sentence",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰接受本报专访时表示，种业要自立自强。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="interview-frame-zhuanfang",
+    ),
+    pytest.param(
+        "讨论开始了。澄江种业公司总经理柏文峰就制种问题建言：种业要自立自强。\n",
+        [("柏文峰", "reported", [("澄江种业公司", "总经理")])],
+        id="jiu-topic-frame-before-verb",
+    ),
+    pytest.param(
+        "全国政协委员柏文峰今年关注种业。走访了几个基地后，他认为，种业要自立自强。\n",
+        [("柏文峰", "reported", [("全国政协", "委员")])],
+        id="pronoun-after-a-short-lead-clause-of-the-next-sentence",
+    ),
 ]
 
 
@@ -201,6 +335,16 @@ NEGATIVE = [
     pytest.param("会议开得很好。教育委员会建议加强师资。", id="committee-weiyuanhui"),
     pytest.param("“这座桥修好了。”青石县交通局局长芮铁城和代表们走过桥面。", id="quote-no-verb"),
     pytest.param("发展才是硬道理。——摘自本报评论", id="dash-source-is-no-speaker"),
+    pytest.param("“双减”柏文峰委员拿起话筒。", id="quoted-term-then-member"),
+    pytest.param(
+        "会议开始了。鲁思琪接过话筒：“毕业后去哪里？”", id="bare-name-never-introduced-acting"
+    ),
+    pytest.param("会议开始了。鲁思琪说，毕业后去哪里？", id="bare-name-never-introduced-comma"),
+    pytest.param("会议开始了。柏文峰教授主持了会议。", id="name-title-without-a-verb"),
+    pytest.param("会议开始了。坐在前排的柏文峰委员站了起来。", id="described-member-acting"),
+    pytest.param("会议开始了。柏文峰委员参观了车间，他们表示满意。", id="they-after-comma"),
+    pytest.param("会议开始了。柏文峰委员带来了一份提案。他们说，要支持。", id="plural-pronoun"),
+    pytest.param("“这是好事。”二度登台，柏文峰依然很激动。", id="scene-then-name-never-introduced"),
 ]
 
 
@@ -263,6 +407,21 @@ def test_unlisted_title_by_grammar_gives_an_info_diagnostic() -> None:
             [("宓思齐", "reported", [("市民政局", "局长")])],
             id="bare-name-after-a-joint-mention",
         ),
+        pytest.param(
+            "澄江农机厂厂长钭国平陪同参观。\n\n“工人的技能要提高。”二度登台，钭国平依然很激动。\n",
+            [("钭国平", "quote_first", [("澄江农机厂", "厂长")])],
+            id="quote-scene-clause-then-known-name",
+        ),
+        pytest.param(
+            "澄江农机厂厂长钭国平陪同参观。\n\n钭国平接过话筒：“工人的技能要提高。”\n",
+            [("钭国平", "reported", [("澄江农机厂", "厂长")])],
+            id="known-name-acting-then-colon-quote",
+        ),
+        pytest.param(
+            "澄江农机厂厂长钭国平陪同参观。\n\n钭国平接着说，工人的技能要提高。\n",
+            [("钭国平", "reported", [("澄江农机厂", "厂长")])],
+            id="known-name-adverb-then-verb",
+        ),
     ],
 )
 def test_bare_name_of_a_person_introduced_earlier(text: str, expected: list[Row]) -> None:
@@ -324,4 +483,100 @@ def test_dash_speeches_of_several_paragraphs_keep_them_all() -> None:
     assert [[p.text for p in s.paragraphs] for s in report.speeches] == [
         ["政务服务要好办。", "建议打通数据壁垒。"],
         ["流域治理要协同。", "要建立生态补偿机制。"],
+    ]
+
+
+def test_two_speakers_in_one_sentence_share_one_speech() -> None:
+    """`甲、乙等委员在发言中…`: both are speakers, over the same paragraph, each flagged."""
+    report = parse(TITLE + "会议开得很热烈。柏文峰、鲁思琪等委员在发言中都谈到了养老问题。\n")
+    assert [(s.speaker.name, [p.title for p in s.speaker.positions]) for s in report.speeches] == [
+        ("柏文峰", ["委员"]),
+        ("鲁思琪", ["委员"]),
+    ]
+    first, second = report.speeches
+    assert [p.text for p in first.paragraphs] == [p.text for p in second.paragraphs]
+    assert first.paragraphs[0].text == "在发言中都谈到了养老问题。"
+    shared = [d for d in report.diagnostics if d.code == "speaker.shared_attribution"]
+    assert [d.severity for d in shared] == ["info", "info"]
+
+
+def test_names_in_a_list_without_a_verb_are_no_speakers() -> None:
+    assert speakers("会议开得很热烈。柏文峰、鲁思琪等委员参加了调研。\n") == []
+
+
+def test_several_designations_credited_in_one_sentence() -> None:
+    text = "讨论开始了。澄江大学校长柏文峰、澄江种业公司总经理鲁思琪等，在发言中着重谈到种业。\n"
+    assert speakers(text) == [
+        ("柏文峰", "name_first", [("澄江大学", "校长")]),
+        ("鲁思琪", "name_first", [("澄江种业公司", "总经理")]),
+    ]
+
+
+def test_a_designation_with_two_positions_is_not_two_people() -> None:
+    text = "讨论开始了。全国人大代表、澄江县县长贺立华在发言中提到，公路要加密。\n"
+    assert speakers(text) == [("贺立华", "reported", [("全国人大", "代表"), ("澄江县", "县长")])]
+
+
+def test_proposer_label_is_no_part_of_the_unit() -> None:
+    report = parse("关于加强种业人才培养的提案\n\n提案人：全国政协委员柏文峰\n\n种业要自立自强。\n")
+    (speech,) = report.speeches
+    assert speech.speaker.label is not None and speech.speaker.label.text == "提案人"
+    assert [(p.organization, p.title) for p in speech.speaker.positions] == [("全国政协", "委员")]
+
+
+_PERSONS = [
+    "柏文峰委员",
+    "澄江种业公司总经理鲁思琪",
+    "全国人大代表、澄江县县长贺立华",
+    "鄢可馨",
+    "柏文峰、鲁思琪等委员",
+    "據澄江大學校長甘立群",
+]
+_LINKS = [
+    "笑道：",
+    "动情地说：",
+    "接过话筒：",
+    "在小组讨论中提到，",
+    "对此深有体会。",
+    "说，",
+    "：",
+    "",
+]
+_WORDS = ["“种业要自立自强。”", "种业要自立自强。", "他说，人才是关键。", "二度登台，", "，", ""]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from(_PERSONS), st.sampled_from(_LINKS)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_running_text_keeps_grounding_coverage_and_determinism(
+    pieces: list[tuple[str, str, str]], split: bool
+) -> None:
+    """Any mix of the new attribution forms keeps every value grounded, every letter covered,
+    and the same output for the same input."""
+    sep = "\n\n" if split else ""
+    source = TITLE + sep.join(a + b + c for a, b, c in pieces) + "\n"
+    report = parse(source)
+    assert_grounded(report, source)
+    assert_covered(report, source)
+    assert speechparse.to_json(parse(source)) == speechparse.to_json(report)
+
+
+def test_quote_first_speaker_ending_a_paragraph_with_a_colon_is_not_cut_as_glued() -> None:
+    """`“……。”某某委员说：` at the end of a paragraph once crashed the glued-designation cut."""
+    assert speakers("“种业要自立自强。”柏文峰委员说：\n") == [
+        ("柏文峰", "quote_first", [(None, "委员")])
+    ]
+
+
+def test_a_member_alone_on_a_line_speaks_in_the_paragraph_below() -> None:
+    text = "柏文峰代表\n\n种业要自立自强。\n\n鲁思琪委员（澄江师范学院院长）\n\n师范生要下基层。\n"
+    assert speakers(text) == [
+        ("柏文峰", "name_first", [(None, "代表")]),
+        ("鲁思琪", "name_first", [("澄江师范学院", "院长")]),
     ]

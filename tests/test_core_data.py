@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -96,3 +97,35 @@ def test_readme_table_is_the_registry() -> None:
 def test_every_code_is_registered() -> None:
     assert set(REGISTRY) == set(Code)
     assert severity_of(Code.PAGE_CHROME) == "info"
+
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "speechparse"
+# Runs of punctuation that spell a character class out; they belong in core/chars.py only.
+_CLASS_SPELLINGS = ("。！？", "”’）", "■□◆")
+
+
+def _code_strings(path: Path) -> list[str]:
+    """String literals of a module, docstrings left out (prose may name the marks)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+@pytest.mark.parametrize("spelling", _CLASS_SPELLINGS)
+def test_character_classes_are_spelled_out_once(spelling: str) -> None:
+    places = sorted(
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if any(spelling in text for text in _code_strings(path))
+    )
+    assert places == ["core/chars.py"], places

@@ -7,6 +7,7 @@ people, positions, questions and forms were written from the text by hand.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -577,3 +578,479 @@ def test_dialogue_tables_link_speeches_people_guests_and_questions() -> None:
         ("让成果转化有人管、有人干", 0),
         ("完善激励和容错机制", 2),
     ]
+
+
+# Layouts seen on real pages that the first rules missed; names, units and wording invented.
+GENERALISED = [
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：蒲晓川  全国政协委员、某林业大学教授  柴  宁  全国政协委员、某湿地公园主任",
+            "【镜头】\n清晨的湖面上，几只白鹭掠过芦苇荡。",
+            "一、守住生态红线",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。要把监测站点建到每一块湿地。",
+            "柴宁：难在协同。上下游要一起管。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="guests-on-one-line-then-scene-and-section-head",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：",
+            "蒲晓川  全国政协委员、某林业大学教授柴宁  全国政协委员、某湿地公园主任",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。要把监测站点建到每一块湿地。",
+            "柴宁：难在协同。上下游要一起管。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="next-guest-name-glued-to-the-previous-title",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：",
+            "司马兰芝  全国政协委员、某林业大学教授",
+            "柴宁  全国人大代表、某湿地公园主任",
+            "记者：湿地保护的难点在哪里？",
+            "司马委员：难在监测。",
+            "柴代表：难在协同。",
+        ),
+        [
+            ("司马兰芝", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国人大", "代表"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="turns-by-surname-and-title",
+    ),
+    pytest.param(
+        doc(
+            "# 湿地保护怎么干",
+            "**对话嘉宾：**",
+            "蒲晓川  全国政协委员、某林业大学教授",
+            "柴宁  全国政协委员、某湿地公园主任",
+            "**记者：**湿地保护的难点在哪里？",
+            "**蒲晓川**：难在监测。",
+            "**柴宁：**难在协同。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="bold-labels-in-markdown",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：",
+            "●蒲晓川  全国政协委员、某林业大学教授",
+            "●柴宁  全国政协委员、某湿地公园主任",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。",
+            "柴宁：难在协同。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="bulleted-guest-lines",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "嘉宾：蒲晓川  全国政协委员、某林业大学教授",
+            "嘉宾：柴宁  全国政协委员、某湿地公园主任",
+            "主持人：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。",
+            "柴宁：难在协同。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="label-repeated-for-each-guest",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "【对话嘉宾】",
+            "蒲晓川  全国政协委员、某林业大学教授",
+            "柴宁  全国政协委员、某湿地公园主任",
+            "【镜头】",
+            "清晨的湖面上，几只白鹭掠过芦苇荡。",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。",
+            "柴宁：难在协同。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="bracketed-guest-label-and-scene-head",
+    ),
+    pytest.param(
+        doc(
+            "湿地保护怎么干",
+            "对话嘉宾：蒲晓川（全国政协委员、某林业大学教授）、柴宁（全国政协委员、某湿地公园主任）",
+            "记者：湿地保护的难点在哪里？",
+            "蒲晓川：难在监测。",
+            "柴宁：难在协同。",
+        ),
+        [
+            ("蒲晓川", [("全国政协", "委员"), ("某林业大学", "教授")]),
+            ("柴宁", [("全国政协", "委员"), ("某湿地公园", "主任")]),
+        ],
+        ["dialogue", "dialogue"],
+        1,
+        id="guests-in-brackets-on-the-label-line",
+    ),
+    pytest.param(
+        doc(
+            "让乡村医生留得住",
+            "访谈嘉宾：",
+            "郑文博  全国人大代表、某县人民医院院长",
+            "韩  露  全国政协委员、某医科大学教授",
+            "晨报：乡村医生流失的原因是什么？",
+            "郑文博",
+            "“收入偏低是主要原因，职称晋升也困难。”",
+            "韩露",
+            "“培训必须常态化，远程会诊要真正用起来。”",
+            "本报：您有什么建议？",
+            "郑文博：建议设立专项补贴。",
+        ),
+        [
+            ("郑文博", [("全国人大", "代表"), ("某县人民医院", "院长")]),
+            ("韩露", [("全国政协", "委员"), ("某医科大学", "教授")]),
+        ],
+        ["dialogue", "dialogue", "dialogue"],
+        2,
+        id="outlet-asks-and-names-alone-over-the-answers",
+    ),
+    pytest.param(
+        doc(
+            "让乡村医生留得住",
+            "新民报：乡村医生流失的原因是什么？",
+            "全国人大代表、某县人民医院院长郑文博：收入偏低是主要原因。",
+            "新民报：您有什么建议？",
+            "郑文博：建议设立专项补贴。",
+        ),
+        [("郑文博", [("全国人大", "代表"), ("某县人民医院", "院长")])],
+        ["colon", "dialogue"],
+        2,
+        id="outlet-name-with-a-surname-first-is-a-question",
+    ),
+    pytest.param(
+        doc(
+            "###全国政协委员向明远——",
+            "让古村落活起来（履职故事）",
+            "本报记者  田甜",
+            "走进修复室，全国政协委员、某省文物保护研究院研究员向明远正在查看一块木雕。",
+            "他认为，保护不能只靠政府投入。",
+        ),
+        [("向明远", [("全国政协", "委员"), ("某省文物保护研究院", "研究员")])],
+        ["dash_ended"],
+        0,
+        id="dash-kicker-over-title-and-byline-merges-positions",
+    ),
+    pytest.param(
+        doc(
+            "关于加快县域养老服务体系建设的提案",
+            "提案人：全国政协委员柯宁",
+            "当前，县域养老服务供给不足。建议加大财政投入。",
+        ),
+        [("柯宁", [("全国政协", "委员")])],
+        ["label"],
+        0,
+        id="proposer-label-is-not-part-of-the-unit",
+    ),
+    pytest.param(
+        doc(
+            "让数据要素真正流动起来",
+            "数据是新型生产要素。当前，数据确权、定价等环节仍存在堵点。",
+            "一是要完善数据产权制度。二是要培育数据交易市场。",
+            "（作者为全国政协委员、某财经大学教授邵景川，本报记者葛芸采访整理）",
+        ),
+        [("邵景川", [("全国政协", "委员"), ("某财经大学", "教授")])],
+        ["author_note"],
+        0,
+        id="signed-piece-with-author-note",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "people", "forms", "questions"), GENERALISED)
+def test_generalised_speaker_layouts(
+    text: str,
+    people: list[tuple[str, list[tuple[str | None, str]]]],
+    forms: list[str],
+    questions: int,
+) -> None:
+    data = parsed(text)
+    assert [(p["name"], positions(p)) for p in data["people"]] == people
+    assert [s["speaker"]["form"] for s in data["speeches"]] == forms
+    assert len(data["questions"]) == questions
+    # No label, outlet or mark is ever a unit or a speaker.
+    for person in data["people"]:
+        for org, _ in positions(person):
+            assert org is None or not regex_marks.search(org)
+    assert not {s["speaker"]["name"] for s in data["speeches"]} & {"晨报", "本报", "新民报"}
+
+
+def test_signed_piece_takes_the_whole_body_and_the_credit() -> None:
+    data = parsed(GENERALISED[-1].values[0])  # type: ignore[index]
+    (speech,) = data["speeches"]
+    assert len(speech["paragraphs"]) == 2
+    assert speech["paragraphs"][0]["text"].startswith("数据是新型生产要素")
+    assert [c["name"] for c in speech["byline"]["credits"]] == ["葛芸"]
+    assert data["lead"] is None
+
+
+def test_dash_kicker_leaves_title_and_document_byline() -> None:
+    data = parsed(GENERALISED[10].values[0])  # type: ignore[index]
+    assert data["title"]["text"] == "让古村落活起来（履职故事）"
+    assert [c["name"] for c in data["byline"]["credits"]] == ["田甜"]
+    assert data["speeches"][0]["byline"] is None
+
+
+regex_marks = re.compile(r"[#：:*>—]")
+
+
+NAMES_ALONE = [
+    pytest.param(
+        doc(
+            "代表委员话民生",
+            "禹春兰",
+            "全国人大代表、某县花溪村党支部书记",
+            "“合作社去年分红了。”今年她带来了关于农村电商的建议。",
+            "盛启航",
+            "全国政协委员、某理工大学副校长",
+            "“成果转化要打通最后一公里。”他建议设立中试基地。",
+        ),
+        [
+            ("禹春兰", [("全国人大", "代表"), ("某县花溪村", "党支部书记")], False),
+            ("盛启航", [("全国政协", "委员"), ("某理工大学", "副校长")], False),
+        ],
+        id="name-then-positions-line",
+    ),
+    pytest.param(
+        doc(
+            "代表委员话民生",
+            "禹春兰",
+            "“合作社去年分红了，大家干劲更足了。”",
+            "盛启航",
+            "“成果转化要打通最后一公里。”",
+        ),
+        [("禹春兰", [], True), ("盛启航", [], True)],
+        id="names-over-quotations-repeated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_ALONE)
+def test_names_alone_over_their_words(
+    text: str, expected: list[tuple[str, list[tuple[str | None, str]], bool]]
+) -> None:
+    data = parsed(text)
+    got = [(s["speaker"]["name"], positions(s["speaker"])) for s in data["speeches"]]
+    assert got == [(name, pos) for name, pos, _ in expected]
+    assert all(s["speaker"]["form"] == "name_line" for s in data["speeches"])
+    flagged = [d for d in data["diagnostics"] if d["code"] == "speaker.layout_only"]
+    assert len(flagged) == sum(1 for *_, doubt in expected if doubt)
+    assert all(len(s["paragraphs"]) == 1 for s in data["speeches"])
+
+
+def test_one_name_over_one_quotation_is_no_layout() -> None:
+    data = parsed(doc("标题一行", "禹春兰", "“合作社去年分红了，大家干劲更足了。”"))
+    assert data["speeches"] == []
+
+
+_SIGNED_BODY = (
+    "数据是新型生产要素。当前，数据确权、定价等环节仍存在堵点。",
+    "一是要完善数据产权制度。二是要培育数据交易市场。",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters"),
+    [
+        pytest.param(
+            doc(
+                "让数据要素流动起来",
+                "邵景川",
+                *_SIGNED_BODY,
+                "（作者为全国政协委员、某财经大学教授）",
+            ),
+            None,
+            id="name-under-title-positions-in-note",
+        ),
+        pytest.param(
+            doc(
+                "全国政协委员  邵景川",
+                "让数据要素流动起来",
+                *_SIGNED_BODY,
+                "（作者为某财经大学教授，本报记者葛芸采访整理）",
+            ),
+            ["葛芸"],
+            id="kicker-line-names-author-note-adds-unit",
+        ),
+        pytest.param(
+            doc(
+                "让数据要素流动起来",
+                *_SIGNED_BODY,
+                "（作者为全国政协委员、某财经大学教授邵景川。本报记者葛芸采访整理）",
+            ),
+            ["葛芸"],
+            id="named-note-stop-before-credit",
+        ),
+    ],
+)
+def test_signed_pieces(text: str, reporters: list[str] | None) -> None:
+    data = parsed(text)
+    (speech,) = data["speeches"]
+    assert speech["speaker"]["form"] == "author_note"
+    assert speech["speaker"]["name"] == "邵景川"
+    assert positions(speech["speaker"]) == [("全国政协", "委员"), ("某财经大学", "教授")]
+    assert [p["text"] for p in speech["paragraphs"]] == list(_SIGNED_BODY)
+    got = [c["name"] for c in speech["byline"]["credits"]] if speech["byline"] else None
+    assert got == reporters
+    assert data["title"]["text"] == "让数据要素流动起来"
+
+
+def test_note_without_a_name_anywhere_is_no_speech() -> None:
+    data = parsed(doc("让数据要素流动起来", *_SIGNED_BODY, "（作者为某财经大学教授）"))
+    assert data["speeches"] == []
+
+
+def test_interview_round_up_answers_without_names() -> None:
+    data = parsed(
+        doc(
+            "代表委员谈民生",
+            "禹春兰  全国人大代表、某县花溪村党支部书记",
+            "晨报：今年带来了什么建议？",
+            "关于农村电商的建议。我们村去年网上卖出了三千多单土特产。",
+            "晨报：还有哪些困难？",
+            "物流成本偏高，希望能建县级分拣中心。",
+            "盛启航  全国政协委员、某理工大学副校长",
+            "晨报：您关注什么？",
+            "成果转化要打通最后一公里。",
+        )
+    )
+    assert [p["name"] for p in data["people"]] == ["禹春兰", "盛启航"]
+    assert len(data["questions"]) == 3
+    answers = [s for s in data["speeches"] if s["paragraphs"]]
+    assert [(s["speaker"]["name"], s["paragraphs"][0]["text"][:4]) for s in answers] == [
+        ("禹春兰", "关于农村"),
+        ("禹春兰", "物流成本"),
+        ("盛启航", "成果转化"),
+    ]
+    assert positions(data["people"][1]) == [("全国政协", "委员"), ("某理工大学", "副校长")]
+
+
+def test_named_answers_to_outlet_questions_take_positions_from_the_text_above() -> None:
+    data = parsed(
+        doc(
+            "两会连线｜把实事办到群众心坎上",
+            "今年全国两会上，全国人大代表、花溪县花溪村党支部书记禹春兰带来了关于农村电商的建议。"
+            "另一位受访者也谈了看法。",
+            "新民报：为什么关注农村电商？",
+            "禹春兰：我们村去年在网上卖出了三千多单土特产。",
+            "新民报：成果转化难在哪里？",
+            "盛启航：难在中试环节。",
+        )
+    )
+    got = [(s["speaker"]["name"], positions(s["speaker"])) for s in data["speeches"]]
+    assert got == [
+        ("禹春兰", [("全国人大", "代表"), ("花溪县花溪村", "党支部书记")]),
+        ("盛启航", []),
+    ]
+    assert [q["asker"]["text"] for q in data["questions"]] == ["新民报", "新民报"]
+
+
+def test_one_question_does_not_make_a_name_and_colon_a_turn() -> None:
+    data = parsed(doc("标题一行", "新民报：为什么关注？", "禹春兰：我们村去年卖出了三千多单。"))
+    assert data["speeches"] == []
+    assert data["questions"] == []
+
+
+def test_a_name_alone_answering_a_question_speaks_the_lines_below() -> None:
+    data = parsed(
+        doc(
+            "两会连线",
+            "今年全国两会上，全国人大代表、花溪县花溪村党支部书记禹春兰带来了关于农村电商的建议。",
+            "新民报：为什么关注农村电商？",
+            "禹春兰",
+            "我们村去年在网上卖出了三千多单土特产。",
+            "新民报：还有什么困难？",
+            "禹春兰",
+            "物流成本偏高。",
+        )
+    )
+    got = [(s["speaker"]["name"], [p["text"] for p in s["paragraphs"]]) for s in data["speeches"]]
+    assert got == [
+        ("禹春兰", ["我们村去年在网上卖出了三千多单土特产。"]),
+        ("禹春兰", ["物流成本偏高。"]),
+    ]
+    assert positions(data["people"][0]) == [("全国人大", "代表"), ("花溪县花溪村", "党支部书记")]
+    assert len(data["questions"]) == 2
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        pytest.param(("确权难、定价难。", "要完善数据产权制度。"), id="unlabelled-answers"),
+        pytest.param(("邵景川：确权难、定价难。", "邵景川：要完善数据产权制度。"), id="named"),
+    ],
+)
+def test_interview_of_the_person_named_in_the_subtitle(answers: tuple[str, str]) -> None:
+    data = parsed(
+        doc(
+            "让数据要素流动起来\n——对话全国政协委员、栖霞财经大学教授邵景川",
+            "本报记者  葛芸",
+            "记者：数据要素流通的堵点在哪里？",
+            answers[0],
+            "记者：怎么破解？",
+            answers[1],
+        )
+    )
+    got = [(s["speaker"]["name"], s["paragraphs"][0]["text"]) for s in data["speeches"]]
+    assert got == [("邵景川", "确权难、定价难。"), ("邵景川", "要完善数据产权制度。")]
+    assert positions(data["people"][0]) == [("全国政协", "委员"), ("栖霞财经大学", "教授")]
+    assert [q["before_speech"] for q in data["questions"]] == [0, 1]
+
+
+def test_one_name_over_a_quotation_speaks_when_the_text_introduces_it() -> None:
+    data = parsed(
+        doc(
+            "让老手艺走进新生活",
+            "全国政协委员、青岫省工艺美术大师向明远带来了关于传统工艺振兴的提案。",
+            "向明远",
+            "“老手艺要活下去，就得走进年轻人的生活。”",
+            "他建议在中小学开设手工课。",
+        )
+    )
+    (speech,) = data["speeches"]
+    assert speech["speaker"]["name"] == "向明远"
+    assert speech["speaker"]["form"] == "name_line"
+    assert positions(speech["speaker"]) == [("全国政协", "委员"), ("青岫省", "工艺美术大师")]
+    assert len(speech["paragraphs"]) == 2
+    assert not [d for d in data["diagnostics"] if d["code"] == "speaker.layout_only"]

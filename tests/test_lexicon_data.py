@@ -18,7 +18,7 @@ WORD_LISTS = (
     "editor_roles",
     "unit_suffixes",
 )
-LEVELS = {"province", "municipal", "county", "district", "township", "village"}
+LEVELS = {"provincial", "municipal", "county", "district", "township", "village"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DATA = resources.files("speechparse").joinpath("data")
 # The only ASCII allowed in a word list: the slash of 文/图 in byline_roles.
@@ -122,8 +122,8 @@ def test_place_levels_are_suffix_tab_level() -> None:
     assert len(suffixes) == len(set(suffixes))
     levels = dict(line.split("\t") for line in load_words("place_levels"))
     expected = {
-        "省": "province",
-        "自治区": "province",
+        "省": "provincial",
+        "自治区": "provincial",
         "市": "municipal",
         "县": "county",
         "旗": "county",

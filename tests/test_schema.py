@@ -17,7 +17,7 @@ from conftest import Ajv
 ROOT = Path(__file__).resolve().parent.parent
 SPEAKER_FORMS = (
     "colon", "line", "name_first", "reported", "quote_first", "dash", "dash_ended", "glued",
-    "dialogue", "label", "name_line",
+    "dialogue", "label", "name_line", "author_note",
 )  # fmt: skip
 SCHEMA_FILE = ROOT / "schemas" / f"report-{speechparse.SCHEMA_VERSION}.schema.json"
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted(
@@ -116,7 +116,7 @@ def test_every_written_field_is_required(committed: dict[str, Any]) -> None:
         ("Figure", "bound", {"lower", "upper", "range"}),
         ("Speaker", "form", set(SPEAKER_FORMS)),
         ("Byline", "form", {"trailing", "line", "parenthesized", "dateline"}),
-        ("HomePlace", "level", {"municipal", "county", "district", "province"}),
+        ("HomePlace", "level", {"municipal", "county", "district", "provincial"}),
         ("Diagnostic", "severity", {"info", "warning", "error"}),
         ("Headline", "brackets", {"【】"}),
     ],

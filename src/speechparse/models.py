@@ -38,6 +38,7 @@ SpeakerForm = Literal[
     "dialogue",
     "label",
     "name_line",
+    "author_note",
 ]
 """How a speaker was introduced (see ``Speaker.form``); one list for the model and the builder."""
 BylineForm = Literal["trailing", "line", "parenthesized", "dateline"]
@@ -45,7 +46,7 @@ Brackets = Literal["【】"]
 SourceKind = Literal["text", "html"]
 FigureKind = Literal["amount", "count", "percent", "duration", "ratio", "other"]
 Bound = Literal["lower", "upper", "range"]
-HomeLevel = Literal["municipal", "county", "district", "province"]
+HomeLevel = Literal["municipal", "county", "district", "provincial"]
 OrgLevel = Literal[
     "municipal",
     "county",
@@ -145,7 +146,9 @@ class Speaker(Span):
         "(dash_ended); `单位职务姓名：` glued to the end of the previous paragraph (glued); a "
         "dialogue turn `姓名：` by a guest of the guest list, positions taken from the list "
         "(dialogue); after a speaker label `讲述人：` (label); a `地名  姓名` or bare name line "
-        "under a headline (name_line)."
+        "under a headline (name_line); a closing note "
+        "`（作者为单位职务姓名，本报记者某某采访整理）` naming the author of a signed piece, "
+        "which is all one speech (author_note)."
     )
     marker: Span | None = Field(
         description="A marker written before the designation (■, 1.), or null."
@@ -250,7 +253,7 @@ class HomePlace(_Model):
     """The place the report is about, against which abbreviated units (市委, 县委) resolve."""
 
     name: str = Field(description="The place name with its level suffix, e.g. 安庆市.")
-    level: HomeLevel = Field(description="municipal, county, district or province.")
+    level: HomeLevel = Field(description="municipal, county, district or provincial.")
     evidence: Span = Field(description="Where it is first named.")
     reason: str = Field(description="How it was inferred.")
 

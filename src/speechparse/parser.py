@@ -28,6 +28,7 @@ from speechparse.decoding.decode import decode
 from speechparse.decoding.fold import fold
 from speechparse.structure.assemble import assemble
 from speechparse.structure.blocks import build_blocks, split_lines
+from speechparse.structure.markdown import blank_bold_labels
 
 from ._read import BYTES_PER_CHAR, read_limited
 from .errors import DecodeError, InputTooLargeError, NotAReportError
@@ -81,11 +82,12 @@ def parse_text(
     """The pipeline; ``kind="html"`` records ``text`` (extracted from a page) in the source."""
     text, source = _checked(text, max_chars=max_chars, encoding=encoding, kind=kind, url=url)  # 1
     doc = Document(text, fold(text), LineIndex(text))  # 2
-    lines = split_lines(doc.folded)  # 3
-    blocks = build_blocks(doc.folded, lines)  # 4
+    marked = blank_bold_labels(doc.folded)  # 3: bold label marks blanked, offsets kept
+    lines = split_lines(marked)
+    blocks = build_blocks(marked, lines)  # 4
     draft = assemble(blocks)  # 5
     structure = build_structure(doc, draft)  # 6
-    del lines, blocks, draft  # blocks and their views are not needed any more: free them
+    del marked, lines, blocks, draft  # blocks and their views are not needed any more: free them
     verdict = _no_speeches(doc, structure, strict=strict)
     enrichment = enrich_structure(doc, structure, only=only)  # 7
     diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]

@@ -29,6 +29,7 @@ from speechparse.models import (
     SpeakerForm,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, surname_length
+from speechparse.people.dialogue import designation_ending
 from speechparse.structure.assemble import (
     Draft,
     DraftByline,
@@ -318,8 +319,35 @@ def _speaker_positions(
     if block.guest is not None and block.guest.designation is not None:
         # A dialogue turn: the positions are written once, in the guest list (or the title,
         # for `答：` turns).
-        return _positions(doc, block.guest.view, block.guest.designation.parts)
+        positions = _positions(doc, block.guest.view, block.guest.designation.parts)
+        if block.form == "author_note":  # the note adds to the head line's positions
+            return _merged(positions, _positions(doc, block.view, found.parts))
+        return positions
     return _positions(doc, block.view, found.parts)
+
+
+def _merged(
+    positions: tuple[PositionParts, ...], more: tuple[PositionParts, ...]
+) -> tuple[PositionParts, ...]:
+    """``positions`` then those of ``more`` not already among them (same unit and title)."""
+    seen = {(p.organization, p.title) for p in positions}
+    return (*positions, *(p for p in more if (p.organization, p.title) not in seen))
+
+
+def _fuller(doc: Document, name: str, paragraphs: tuple[Span, ...]) -> tuple[PositionParts, ...]:
+    """A speaker line gives a short designation (`全国政协委员某某——`) and the text under
+    it the fuller one (`全国政协委员、某研究所研究员某某`): the positions of the first
+    designation of that name found in the paragraphs."""
+    for paragraph in paragraphs:
+        view = compact(doc.folded, paragraph.start, paragraph.end)
+        at = view.text.find(name)
+        if at < 0:
+            continue
+        found = designation_ending(view, at, at + len(name))
+        if found is None:
+            continue
+        return _positions(doc, view, found.parts)
+    return ()
 
 
 _FORMS: dict[str, SpeakerForm] = {
@@ -339,6 +367,7 @@ _LAYOUT_FORMS: dict[str, SpeakerForm] = {
     "dialogue": "dialogue",
     "label": "label",
     "name_line": "name_line",
+    "author_note": "author_note",
 }
 
 
@@ -355,7 +384,9 @@ def _speaker_form(block: Block, found: Designation) -> SpeakerForm:
     return _LAYOUT_FORMS.get(block.form or "", form)
 
 
-def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
+def _speaker(
+    doc: Document, block: Block, paragraphs: tuple[Span, ...]
+) -> tuple[SpeakerParts, Diagnostics]:
     if block.designation is None:
         raise ValueError(f"block at {block.start} holds no designation")
     found = block.designation
@@ -371,12 +402,16 @@ def _speaker(doc: Document, block: Block) -> tuple[SpeakerParts, Diagnostics]:
     doubts = tuple(
         doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
     )
+    name = _WHITESPACE.sub("", doc.text(n_start, n_end))
+    positions = _speaker_positions(doc, block, found)
+    if block.body_start >= len(block.text) and name:
+        positions = _merged(positions, _fuller(doc, name, paragraphs))
     speaker = SpeakerParts(
         span=span,
-        name=_WHITESPACE.sub("", doc.text(n_start, n_end)),
+        name=name,
         name_start=n_start,
         name_end=n_end,
-        positions=_speaker_positions(doc, block, found),
+        positions=positions,
         form=_speaker_form(block, found),
         marker=doc.view_span(view, *block.marker) if block.marker is not None else None,
         verb=doc.view_span(view, *found.verb) if found.verb else None,
@@ -404,7 +439,7 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
     if draft.headline is not None:
         headline, found = _headline(doc, draft.headline, check=True)
         doubts.extend(found)
-    speaker, found = _speaker(doc, draft.designation)
+    speaker, found = _speaker(doc, draft.designation, paragraphs)
     doubts.extend(found)
     byline = None
     if draft.byline is not None:

@@ -22,6 +22,9 @@ CLOSERS: Final = "”’）】》〕」』\"'"
 OPENERS: Final = "“‘（【《〔「『"
 """Opening quotes and brackets."""
 
+CLOSE_QUOTES: Final = "”’」』\"'》"
+"""Closing quotation marks (and 》, which closes a quoted title the same way)."""
+
 QUOTE_MARKS: Final = "“”‘’「」『』\"'"
 """Quotation marks of either script and width."""
 

@@ -32,6 +32,7 @@ class Code(StrEnum):
     BYLINE_CLOSING = "byline.closing"
     ORG_UNRESOLVED = "org.unresolved"
     SPEAKER_LAYOUT_ONLY = "speaker.layout_only"
+    SHARED_ATTRIBUTION = "speaker.shared_attribution"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,11 @@ REGISTRY: dict[Code, CodeInfo] = {
         "warning",
         "a speaker found from the layout alone: a name line under a headline with no place "
         "(or a word not ending like a place) before the name, in a column of such pieces",
+    ),
+    Code.SHARED_ATTRIBUTION: CodeInfo(
+        "info",
+        "one sentence credits several people with the same words (`甲、乙等委员在发言中…`): "
+        "each gets a speech over the same paragraph",
     ),
 }
 

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 import regex
 
-# Sentence-final punctuation (folded forms); closers may follow it.
-_FINAL = frozenset("。！？…!?")
-_CLOSERS = "”’）】》〕」』\"'"
-_LAYOUT_SPACE = " \u3000\t\r\xa0"
-# Decorative bullets that lead headlines, designations and bylines (■ 标题, ■■姓名：, □记者 X).
-BULLETS = "■□◆◇●○★☆▲△▶►◎◉▪▫"
+from speechparse.core.chars import CLOSERS, LAYOUT_SPACE, SENTENCE_END
+
+_FINAL = frozenset(SENTENCE_END)
+_CLOSERS = CLOSERS
+_LAYOUT_SPACE = LAYOUT_SPACE
 
 
 def alt(words: Iterable[str]) -> str:

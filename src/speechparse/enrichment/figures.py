@@ -43,6 +43,7 @@ from typing import Final
 
 import regex
 
+from speechparse.core.chars import CLAUSE_END, CLOSE_QUOTES, SENTENCE_END, char_class
 from speechparse.models import Bound, FigureKind
 
 __all__ = ["FigureMatch", "chinese_to_number", "find_figures"]
@@ -272,10 +273,10 @@ _YI_UNITS: Final = frozenset(
 _YI_BLOCK_BEFORE: Final = frozenset("统之唯万逐专单划同不归合")
 _DURATION_TRAIL_BLOCK: Final = frozenset("次元个项家种样方少彩重措部渠层位")
 _OPEN_QUOTES: Final = frozenset("“「『\"'‘《")
-_CLOSE_QUOTES: Final = frozenset("”」』\"'’》")
+_CLOSE_QUOTES: Final = frozenset(CLOSE_QUOTES)
 _RANGE_SEP: Final = frozenset("至到-－~～—–〜")
 _DATE_MARKERS: Final = frozenset("月日号时")
-_SENTENCE_END_RE: Final = regex.compile(r"[。！？；!?;\n]")
+_SENTENCE_END_RE: Final = regex.compile(char_class(SENTENCE_END + CLAUSE_END + "\n"))
 _MONEY: Final = regex.compile(
     r"财政|收入|资金|投资|经费|基金|预算|税|营收|产值|总额|金额|融资|贷款|资产|销售额|"
     r"生产总值|GDP|增加值|利润|补贴|补助|奖补|拨付|投入|资本|债|收益|成本|支出|存款|"

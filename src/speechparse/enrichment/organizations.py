@@ -16,7 +16,7 @@ characters before 市/县/区/省, and the home is the one written most often. C
   bare form recurs (2+ times beyond the suffixed ones). A candidate needs at least one
   suffixed mention and two mentions in all, counting the title.
 * Choice: municipal names first (county first when the text says 我县 more than 我市),
-  then county, district, province. Within a level a name in the title wins, then the
+  then county, district, provincial. Within a level a name in the title wins, then the
   most suffixed mentions, then most mentions, then the earliest. A name that the title
   gives as a visit destination (after 赴/到/来到/前往/考察) is never home.
 * Expansion: an abbreviated designation starts with a bare level character; it is
@@ -32,7 +32,7 @@ from typing import get_args
 
 import regex
 
-from speechparse.core.lexicon import load_words, word_set
+from speechparse.core.lexicon import LexiconError, lexicon, load_words, word_set
 from speechparse.models import OrgLevel
 
 LEVELS: tuple[str, ...] = get_args(OrgLevel)
@@ -55,19 +55,18 @@ class OrgResolution:
     reason: str | None
 
 
-_HOME_LEVEL_OF = {"市": "municipal", "县": "county", "区": "district", "省": "province"}
-_ORG_LEVEL_OF = {
-    "市": "municipal",
-    "县": "county",
-    "区": "district",
-    "省": "provincial",
-    "镇": "township",
-    "乡": "township",
-    "村": "village",
-}
+_HOME_CHARS = "市县区省"  # the levels a report's home place can have
+
+
+@cache
+def _place_level_of() -> dict[str, str]:
+    """Level of each one-character place suffix (县 -> county), from data/place_levels.txt."""
+    return {suffix: level for suffix, level in lexicon().place_levels if len(suffix) == 1}
+
+
 _LEVEL_WORD = {"市": "city", "县": "county", "区": "district", "省": "province"}
-_LEVEL_CHARS = frozenset("市县区省")
-_LEVEL_SITE = regex.compile("[市县区省]")
+_LEVEL_CHARS = frozenset(_HOME_CHARS)
+_LEVEL_SITE = regex.compile(f"[{_HOME_CHARS}]")
 # Beyond this many candidate names, one pass over the text beats one search per name.
 _SEARCHES_PER_NAME = 64
 # Characters that end a sentence-level word rather than start a place name.
@@ -88,26 +87,19 @@ _PARTY_AFTER_PLACE = "委"
 @cache
 def _org_levels() -> tuple[tuple[str, str], ...]:
     """(suffix, level) pairs from data/org_levels.txt, longest suffix first."""
-    pairs: list[tuple[str, str]] = []
-    try:
-        entries = load_words("org_levels")
-    except (OSError, ValueError):
-        entries = ()
-    for entry in entries:
-        suffix, _, level = entry.partition("\t")
-        suffix, level = suffix.strip(), level.strip()
-        if suffix and (level in LEVELS or level == "admin"):
-            pairs.append((suffix, level))
+    pairs = lexicon().org_levels
+    unknown = [level for _, level in pairs if level not in LEVELS and level != "admin"]
+    if unknown:
+        raise LexiconError(
+            f"speechparse data file data/org_levels.txt: unknown level {unknown[0]!r}"
+        )
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
 @cache
 def _stop_words() -> frozenset[str]:
-    """The shared stop-word list, if present: a stop word is never a place name."""
-    try:
-        return word_set("stopwords")
-    except (OSError, ValueError):
-        return frozenset()
+    """The shared stop-word list: a stop word is never a place name."""
+    return lexicon().stopwords
 
 
 # --------------------------------------------------------------------------- home place
@@ -278,7 +270,7 @@ def _home_from(cand: _Candidate, in_title: bool) -> HomePlace:
     reason = f"named {len(mentions)} times as {forms} in the text"
     if in_title:
         reason += " and in the title"
-    return HomePlace(full, _HOME_LEVEL_OF[cand.suffix], start, end, reason)
+    return HomePlace(full, _place_level_of()[cand.suffix], start, end, reason)
 
 
 # ------------------------------------------------------------------- organisation names
@@ -324,11 +316,11 @@ def _resolve(org: str, home: HomePlace | None) -> OrgResolution:
     kind = _kind(org)
     if _abbreviated(org):
         char = org[0]
-        level = _settle(kind, _ORG_LEVEL_OF[char], org[1:])
+        level = _settle(kind, _place_level_of()[char], org[1:])
         if home is None:
             reason = f"The designation is abbreviated to '{char}' and no home place is known."
             return OrgResolution(None, level, reason)
-        if _HOME_LEVEL_OF.get(char) != home.level:
+        if _place_level_of().get(char) != home.level:
             word = _LEVEL_WORD[char]
             reason = (
                 f"The designation is abbreviated to '{char}' ({word} level) but the home place "
@@ -343,7 +335,7 @@ def _resolve(org: str, home: HomePlace | None) -> OrgResolution:
     place_end, level_char = _place_chain_end(org)
     if level_char is not None:
         rest = org[place_end:]
-        level = _settle(kind, _ORG_LEVEL_OF.get(level_char, "unknown"), rest)
+        level = _settle(kind, _place_level_of().get(level_char, "unknown"), rest)
         return OrgResolution(org, level, None)
 
     if kind in ("admin", "party", "legislature", "cppcc") or _EMBEDDED_ABBREVIATION.search(org):

@@ -31,6 +31,8 @@ from bisect import bisect_left
 
 import regex
 
+from speechparse.core.chars import SENTENCE_END
+
 MAX_TERM_CHARS = 40
 
 _CLOSER_OF: dict[str, str] = {
@@ -41,7 +43,7 @@ _CLOSER_OF: dict[str, str] = {
 }
 _OPENER_OF: dict[str, str] = {close: open_ for open_, close in _CLOSER_OF.items()}
 _STRAIGHT = '"'
-_SENTENCE_END = frozenset("。！？!?")
+_SENTENCE_END = frozenset(SENTENCE_END)
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 _MARKS = regex.compile(
     "[" + regex.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]"

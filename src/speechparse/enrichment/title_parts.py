@@ -38,7 +38,7 @@ from functools import cache
 
 import regex
 
-from speechparse.core.lexicon import load_words
+from speechparse.core.lexicon import lexicon, load_words
 
 Span = tuple[str, int, int]
 
@@ -88,11 +88,7 @@ _SKIP_CHARS = " \t\u3000，,：:、；;"
 @cache
 def _genre_labels() -> tuple[str, ...]:
     """Genre labels, longest first, so compound labels beat their tails."""
-    try:
-        labels = load_words("genre_labels")
-    except (OSError, ValueError):
-        return ()
-    return tuple(sorted(labels, key=len, reverse=True))
+    return tuple(sorted(lexicon().genre_labels, key=len, reverse=True))
 
 
 def decompose_title(title: str) -> TitleParts:

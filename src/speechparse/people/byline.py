@@ -13,8 +13,15 @@ from functools import cache
 
 import regex
 
+from speechparse.core.chars import (
+    BULLETS,
+    CLOSERS,
+    SENTENCE_END,
+    SENTENCE_OR_CLAUSE_END_RE,
+    char_class,
+)
 from speechparse.core.lexicon import word_set
-from speechparse.core.text import BULLETS, Compact, alt
+from speechparse.core.text import Compact, alt
 from speechparse.models import BylineForm
 from speechparse.people.designation import surname_length
 
@@ -26,7 +33,7 @@ _POST_ROLES = (
 )  # fmt: skip
 _SEPARATORS = " 、，/／"
 _LABEL = regex.compile(r"(?:记者|作者|文|采写)[：:]")
-_SENTENCE_END = regex.compile(r"[。！？；]")  # a byline line never ends a sentence
+_SENTENCE_END = SENTENCE_OR_CLAUSE_END_RE  # a byline line never ends a sentence
 _PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
 # `（某社记者某某台北5日电）`: the day of an agency dateline written inside the bracket.
 _DAY_TAIL = regex.compile(r"(?<=\p{Han})(?:\d{1,2}月)?\d{1,2}日电$")
@@ -268,7 +275,9 @@ def _own_line(text: str) -> BylineMatch | None:
 
 
 _TRAILING = regex.compile(
-    r"(?<=[。！？…!?”’）」』])[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$"
+    "(?<="
+    + char_class(SENTENCE_END + CLOSERS)
+    + r")[ ]*(?:([（【〔])([^（）【】〔〕]{2,40})[）】〕]|( [^ ].{1,40}))$"
 )
 
 

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from speechparse.core.chars import CLAUSE_END, QUOTE_MARKS, SENTENCE_END, char_class
 from speechparse.core.lexicon import load_pairs, word_set
 from speechparse.core.text import Compact
 
@@ -25,7 +26,9 @@ _LEAD_IN = regex.compile(r"来自[^，。、：]{1,16}?的")
 _PADDED = regex.compile(r"(?<=\p{Han})\p{Han} \p{Han}$")
 _SPACED = regex.compile(r" (\p{Han}(?: \p{Han})?|[\p{Han}·]{2,16})$")
 # A designation never holds sentence punctuation, quotes or a date.
-_SENTENCE = regex.compile(r"[。！？；“”‘’]|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年")
+_SENTENCE = regex.compile(
+    char_class(SENTENCE_END + CLAUSE_END + QUOTE_MARKS) + r"|\d{1,2} ?月 ?\d{1,2} ?日|\d{4} ?年"
+)
 _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
 _LONG_NAME = 5  # minority names written without a dot (巴莫曲布嫫)

@@ -300,6 +300,33 @@ _PAGE_TOP = frozenset(
 _PAGE_TOP_SCAN = 10
 
 
+def _speaking_kicker(blocks: list[Block], after: list[int]) -> int | None:
+    """A kicker line that is a designation ended by a dash (`全国政协委员某某——`), standing
+    first over a title line and the reporter's byline: a portrait of one person, whose words
+    the whole piece reports. The index of that kicker, or None."""
+    k = next((i for i, b in enumerate(blocks) if b.kind is not Kind.CHROME), None)
+    if k is None:
+        return None
+    block = blocks[k]
+    if (
+        block.kind is not Kind.DESIGNATION
+        or block.form != "dash_ended"
+        or block.body_start < len(block.text)
+        or block.designation is None
+        or block.designation.doubts
+    ):
+        return None
+    title_at = after[k]
+    title = blocks[title_at] if title_at < len(blocks) else None
+    if title is None or title.kind is not Kind.TEXT or not _title_like(title):
+        return None
+    below_at = after[title_at]
+    below = blocks[below_at] if below_at < len(blocks) else None
+    if below is None or below.kind is not Kind.BYLINE or below.byline is None:
+        return None
+    return k
+
+
 def _page_top_end(blocks: list[Block]) -> int:
     """Index of the last page-top chrome block among the first blocks, before any speaker."""
     end = 0
@@ -375,6 +402,9 @@ def assemble(blocks: list[Block]) -> Draft:
     draft = _Walk()
     after = _content_after(blocks)
     first, kicker = _choose_title(blocks, after)
+    speaking_kicker = _speaking_kicker(blocks, after) if first is None else None
+    if speaking_kicker is not None:
+        first = after[speaking_kicker]
     pending_headline: Block | None = None
     lead_mark: int | None = None  # lead pieces under a headline before the first speech
     speaker: Block | None = None  # a kicker naming the speaker, until the body begins
@@ -401,6 +431,21 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.kicker = block
             if block.kind is Kind.DESIGNATION:
                 speaker = block  # the kicker names the speaker; the speech opens with the body
+            continue
+        if i == speaking_kicker:
+            # `全国政协委员某某——` over the title: the whole piece is that person's.
+            current = _OpenSpeech(block)
+            draft.speeches.append(current)
+            continue
+        if (
+            speaking_kicker is not None
+            and block.kind is Kind.BYLINE
+            and block.byline is not None
+            and current is not None
+            and not current.paragraphs
+            and draft.byline is None
+        ):
+            draft.byline = DraftByline(block, block.byline)  # the reporter under the title
             continue
         if (
             speaker is not None
@@ -440,7 +485,8 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.subtitle = block
             continue
         if block.kind is Kind.GUEST_LABEL:
-            draft.guest_label = block
+            # A label repeated for each guest lies inside the list the first one opens.
+            draft.guest_label = draft.guest_label or block
             continue
         if block.kind is Kind.GUEST:
             draft.guests.append(block)
@@ -475,6 +521,10 @@ def assemble(blocks: list[Block]) -> Draft:
                 # `……。——某某代表`: the paragraphs since the last closed speech are this one's.
                 current.paragraphs = previous.paragraphs[previous.closed_at :]
                 del previous.paragraphs[previous.closed_at :]
+            elif block.form == "author_note" and previous is None:
+                # A signed piece: everything under the title is the author's.
+                current.paragraphs, draft.lead = draft.lead, []
+                _take_byline(draft, current, block)
             elif _closes(block) and previous is None and lead_mark is not None:
                 # The first closed speech: what stood under its headline is its own.
                 current.paragraphs = draft.lead[lead_mark:]

@@ -16,8 +16,9 @@ from itertools import pairwise
 
 import regex
 
+from speechparse.core.chars import BULLETS, CLAUSE_END, SENTENCE_END, char_class
 from speechparse.core.lexicon import word_set
-from speechparse.core.text import BULLETS, Compact, compact, is_terminated
+from speechparse.core.text import Compact, compact, is_terminated
 from speechparse.people import byline as _byline
 from speechparse.people.attribution import (
     Attribution,
@@ -25,6 +26,7 @@ from speechparse.people.attribution import (
     attribution_at,
     closing_attribution,
     inline_attributions,
+    member_line,
 )
 from speechparse.people.designation import Designation, Part, parse_designation, title_suffix
 from speechparse.people.dialogue import (
@@ -49,6 +51,7 @@ _MARKER = regex.compile(
       | [\u2460-\u2473\u2776-\u277f] [ ]?                 # ① … ⑳, ❶ … ❿
       | 〔 [一二三四五六七八九十]{1,3} 〕            # 〔一〕
       | 【 [一二三四五六七八九十\d]{1,3} 】          # ［一］ (folded to 【一】)
+      | \#{2,6} [ ]?                                  # `###` heading marks left in the text
     )
     """.replace("{bullets}", BULLETS),
     regex.VERBOSE,
@@ -63,7 +66,7 @@ _BULLETS = regex.compile(rf"[{BULLETS}]+ ?")
 _REPORTED = regex.compile(
     r"(?:在发言中|发言时|在会上)?(?:表示|说|指出|认为|建议|介绍|强调|谈到|提出)，"
 )
-_SENTENCE_MARKS = regex.compile(r"[。！？；“”]")
+_SENTENCE_MARKS = regex.compile(char_class(SENTENCE_END + CLAUSE_END + "“”"))
 _AUTHOR = regex.compile(r"(?:作者|记者) ?[：:]")
 _MAX_HEADLINE = 40
 # Where a designation met in running text can begin: after a clause mark, or after a
@@ -251,6 +254,12 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
     if colon > marker_end and not _SENTENCE_MARKS.search(text, marker_end, colon):
         found = parse_designation(view, marker_end, colon, lenient=True)
         if found is not None:
+            # `某某委员笑道：` reads as unit 某某 + title 委员 + name 笑道; a name of no known
+            # surname gives way to a speaker in running text found at the same place.
+            if any(code == "speaker.unknown_surname" for code, _ in found.doubts):
+                attributed = attribution_at(view, marker_end)
+                if attributed is not None:
+                    return attributed.designation, marker_end, attributed.body_start
             return found, marker_end, colon + 1
     # `单位职务姓名——…`: a designation ended by a dash instead of a colon.
     dash = text.find("——", marker_end, marker_end + _MAX_DESIGNATION + 1)
@@ -297,8 +306,13 @@ def _designation_in(text: str) -> tuple[Designation, int, int] | None:
             return found, marker_end, len(text)
     # A speaker named in running text: `某某委员（单位职务）说，`, `“……”，某某代表介绍。`.
     attributed = attribution_at(view, marker_end)
-    if attributed is not None:
+    # Several people credited together are cut into their speeches with the paragraph scan.
+    if attributed is not None and not attributed.others:
         return attributed.designation, marker_end, attributed.body_start
+    # `某某代表` alone on a line: a member's line of his own.
+    member = member_line(text, marker_end) if not is_terminated(text) else None
+    if member is not None:
+        return member, marker_end, len(text)
     return None
 
 
@@ -408,6 +422,12 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             if attributed is not None:
                 piece = _attribute(piece, attributed, a, block.text[a:b])
             out.append(piece)
+            # Several people credited with the same words each get a speech over that piece.
+            others = attributed.others if attributed is not None else ()
+            for other in others:
+                twin = _classify(folded, [Line(start, end, 0, False)], block.index)
+                shared = Attribution(a, other, piece.body_start + a, piece.body_start + a)
+                out.append(_attribute(twin, shared, a, block.text[a:b]))
     return out
 
 
@@ -452,6 +472,10 @@ def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
     start = name_start
     while start > max(0, name_start - _MAX_DESIGNATION) and folded[start - 1] not in _MENTION_STOP:
         start -= 1
+    # A subtitle's `——记`/`——访` before the designation is no part of it.
+    lead = regex.match(r"——\p{Han}?", folded[start:name_end])
+    if lead is not None and lead.end() < name_end - start:
+        start += lead.end()
     view = compact(folded, start, name_end)
     found = parse_designation(view)
     if found is None or found.name_end != len(view.text):

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from speechparse.core.chars import SENTENCE_END_RE
 from speechparse.core.lexicon import lexicon, word_set
 from speechparse.core.text import alt
 
@@ -72,7 +73,7 @@ def related_heading(line: str) -> bool:
     return _web().related.fullmatch(line) is not None
 
 
-_SENTENCE_END = regex.compile(r"[。！？]")
+_SENTENCE_END = SENTENCE_END_RE
 _TOKEN_GAP = regex.compile(r"[\s|｜/【】\[\]（）：:·•]+")
 _TRAIL = regex.compile(r"\s*(?:>|»|›|→)\s*")
 _SEPARATED = regex.compile(r"\s*[|｜]\s*")

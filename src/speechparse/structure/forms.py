@@ -16,24 +16,33 @@ from dataclasses import replace
 
 import regex
 
+from speechparse.core.chars import CLOSERS, SENTENCE_END
 from speechparse.core.diagnostics import Code
+from speechparse.core.lexicon import load_words
 from speechparse.core.text import Compact, is_terminated
-from speechparse.people.designation import Designation
+from speechparse.people.byline import BylineMatch, parse_credits
+from speechparse.people.designation import Designation, parse_designation, positions_only
 from speechparse.people.dialogue import (
     answer_label,
+    designation_ending,
+    full_name,
+    guest_cuts,
     guest_line,
     guest_list_label,
     is_place,
     name_line,
+    outlet_label,
     question_label,
     speaker_label,
     turn_name,
+    turn_shape,
 )
 from speechparse.structure.blocks import Block, Kind, designation_at
 from speechparse.structure.chrome import chrome_reason
 
 _MAX_HEADLINE = 40
-_SENTENCE_END = "。！？"
+_GUEST_SEPARATORS = " 、，；;"
+_SENTENCE_END = SENTENCE_END
 _LAYOUT_ONLY = "no designation or place vouches for this name: taken from the column's layout"
 # `案例一`, `故事2`: a word and an ordinal on a line of their own, counting the pieces.
 _ORDINAL_KICKER = regex.compile(r"\p{Han}{1,4}(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
@@ -50,9 +59,14 @@ def mark_layout_forms(blocks: list[Block]) -> list[Block]:
     blocks = _split_glued(blocks)
     blocks = _label_in_head_lines(blocks)
     blocks = _split_guest_label(blocks)
+    blocks = _split_guest_runs(blocks)
     blocks = _mark_answers(blocks)
+    blocks = _unlabelled_answers(blocks)
     blocks = _mark_dialogue(blocks)
     blocks = _mark_name_lines(blocks)
+    blocks = _names_alone(blocks)
+    blocks = _mark_interview_sections(blocks)
+    blocks = _mark_author_note(blocks)
     blocks = _kickers_to_markers(blocks)
     return [b if b.index == i else replace(b, index=i) for i, b in enumerate(blocks)]
 
@@ -92,18 +106,90 @@ def _split_guest_label(blocks: list[Block]) -> list[Block]:
         if rest_at >= len(block.text):
             return blocks  # the label alone: the ordinary layout
         rest = _piece(block.view, rest_at)
-        found = guest_line(rest)
+        cuts = guest_cuts(rest.text)
+        first_end = cuts[1] if len(cuts) > 1 else len(rest.text)
+        while first_end > 0 and rest.text[first_end - 1] in _GUEST_SEPARATORS:
+            first_end -= 1
+        found = guest_line(_piece(rest, 0, first_end))
         if found is None or not any(
             turn_name(b.text, frozenset([found.name])) for b in blocks[i + 1 :]
         ):
             return blocks
-        label = _piece(block.view, 0, colon + 1)
-        pieces = []
-        for view in (label, rest):
-            start, end = view.span(0, len(view.text))
-            pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
-        return [*blocks[:i], *pieces, *blocks[i + 1 :]]
+        return [
+            *blocks[:i],
+            *_label_and_guest(block, colon, rest),
+            *_repeated_labels(blocks, i + 1),
+        ]
     return blocks
+
+
+def _label_and_guest(block: Block, colon: int, rest: Compact) -> list[Block]:
+    label = _piece(block.view, 0, colon + 1)
+    pieces = []
+    for view in (label, rest):
+        start, end = view.span(0, len(view.text))
+        pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+    return pieces
+
+
+def _repeated_labels(blocks: list[Block], k: int) -> list[Block]:
+    """`嘉宾：乙某  职务` lines right after the first one: the label repeated for each guest.
+    Each later label becomes a guest-list label block of its own, then the guest."""
+    out: list[Block] = []
+    while k < len(blocks):
+        block = blocks[k]
+        colon = block.text.find("：", 0, 12)
+        if colon <= 0 or guest_list_label(block.text[: colon + 1]) is None:
+            break
+        rest_at = colon + 1
+        while rest_at < len(block.text) and block.text[rest_at] == " ":
+            rest_at += 1
+        if rest_at >= len(block.text) or guest_line(_piece(block.view, rest_at)) is None:
+            break
+        label, guest = _label_and_guest(block, colon, _piece(block.view, rest_at))
+        label = replace(label, kind=Kind.GUEST_LABEL, marker=(0, colon), body_start=colon + 1)
+        out += [label, guest]
+        k += 1
+    return [*out, *blocks[k:]]
+
+
+def _split_guest_runs(blocks: list[Block]) -> list[Block]:
+    """Guest lines under a guest-list label that hold several guests (`甲某  职务  乙某  职务`)
+    become one block per guest, so no name is read as part of the previous guest's unit."""
+    label_at = next(
+        (i for i, b in enumerate(blocks) if b.kind is not Kind.CHROME and _is_guest_label(b)),
+        None,
+    )
+    if label_at is None:
+        return blocks
+    out = blocks[: label_at + 1]
+    k = label_at + 1
+    while k < len(blocks):
+        block = blocks[k]
+        if block.kind not in (Kind.TEXT, Kind.DESIGNATION, Kind.CHROME) or block.byline:
+            break
+        cuts = guest_cuts(block.text) if block.kind is not Kind.CHROME else [0]
+        if len(cuts) == 1:
+            if block.kind is not Kind.CHROME and guest_line(block.view) is None:
+                break
+            out.append(block)
+            k += 1
+            continue
+        for a, b in zip(cuts, [*cuts[1:], len(block.text)], strict=True):
+            while b > a and block.text[b - 1] in _GUEST_SEPARATORS:
+                b -= 1
+            view = _piece(block.view, a, b)
+            start, end = view.span(0, len(view.text))
+            out.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+        k += 1
+    return [*out, *blocks[k:]]
+
+
+def _is_guest_label(block: Block) -> bool:
+    return (
+        block.kind in (Kind.TEXT, Kind.LABEL, Kind.HEADLINE)
+        and guest_list_label(block.text) is not None
+    )
 
 
 def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
@@ -111,24 +197,18 @@ def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
 
     The guest lines and the label in ``blocks`` are replaced by their re-classified copies.
     """
-    label_at = next(
-        (
-            i
-            for i, b in enumerate(blocks)
-            if b.kind in (Kind.TEXT, Kind.LABEL) and guest_list_label(b.text) is not None
-        ),
-        None,
-    )
+    label_at = next((i for i, b in enumerate(blocks) if _is_guest_label(b)), None)
     if label_at is None:
         return {}, 0
     guests: dict[str, Block] = {}
     k = label_at + 1
     while k < len(blocks):
         block = blocks[k]
-        if block.kind is Kind.CHROME:
+        if block.kind in (Kind.CHROME, Kind.GUEST_LABEL):
             k += 1
             continue
-        found = guest_line(block.view) if block.kind in (Kind.TEXT, Kind.DESIGNATION) else None
+        guestlike = block.kind in (Kind.TEXT, Kind.DESIGNATION, Kind.HEADLINE)
+        found = guest_line(block.view) if guestlike else None
         if found is None:
             break
         designation = replace(
@@ -158,19 +238,33 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
     guests, k = _guest_list(blocks)
     known = dict(guests)
     turns = sum(1 for b in blocks if b.form == "dialogue")
+    asked = not guests and _asks_twice(blocks)
     for i in range(k, len(blocks)):
         block = blocks[i]
         if block.kind in (Kind.CHROME, Kind.BYLINE):
             continue
         text = block.text
+        if asked and block.kind is Kind.TEXT and _after_question(blocks, i):
+            # `某某：…` answering a question: the name is known from the text above.
+            introduced = _introduced(blocks, i)
+            if introduced is not None:
+                known.setdefault(*introduced)
+            elif (alone := _turn_name_alone(text)) is not None:
+                known.setdefault(alone, block)  # not introduced: a name without positions
         turn = turn_name(text, known.keys()) if known else None
         if turn is not None:
             name_end, end, body = turn
+            short = text[:name_end].replace(" ", "")
+            full = full_name(short, known)
+            if full is None:
+                raise ValueError(f"the turn at {block.start} names no known speaker")
+            # `司马委员：` names by surname only: the name is then the guest list's.
+            name_at = name_end if full == short else 0
             blocks[i] = replace(
                 block,
                 kind=Kind.DESIGNATION,
-                designation=Designation(0, name_end, [], "dialogue", extent_end=end),
-                guest=known[text[:name_end].replace(" ", "")],
+                designation=Designation(0, name_at, [], "dialogue", extent_end=end),
+                guest=known[full],
                 body_start=body,
                 form="dialogue",
                 marker=None,
@@ -185,6 +279,18 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
             if found.parts and name:
                 known.setdefault(name, block)
             continue
+        if (
+            block.kind is Kind.TEXT
+            and text.replace(" ", "") in known
+            and name_line(text) is not None
+            and (after := _content(blocks, i, 1)) is not None
+            and after.kind is Kind.TEXT
+            and not _short_unterminated(after)
+        ):
+            # The name alone on its line, the words below (`某某` / `“……”`).
+            blocks[i] = _name_turn(block, known[text.replace(" ", "")])
+            turns += 1
+            continue
         if guests and (
             (block.kind is Kind.HEADLINE) or (_short_unterminated(block) and "：" not in text)
         ):
@@ -193,6 +299,9 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
         return blocks
     for i in range(k, len(blocks)):
         block = blocks[i]
+        if block.kind is Kind.DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
+            # An outlet asking, read as a name by its first character.
+            block = blocks[i] = replace(block, kind=Kind.TEXT)
         if block.kind not in (Kind.TEXT, Kind.LABEL):
             continue
         question = question_label(block.text)
@@ -213,6 +322,98 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _name_turn(block: Block, guest: Block) -> Block:
+    """A line holding only a known speaker's name, as that speaker's turn; the words are the
+    paragraphs below it."""
+    name = regex.search(r"\S.*\S", block.text)
+    if name is None:
+        raise ValueError(f"the name line at {block.start} holds no name")
+    return replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end()),
+        guest=guest,
+        form="dialogue",
+        marker=None,
+        label=None,
+        body_start=len(block.text),
+        terminated=True,
+    )
+
+
+def _asks_twice(blocks: list[Block]) -> bool:
+    asks = (b for b in blocks if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text))
+    return next(asks, None) is not None and next(asks, None) is not None
+
+
+def _after_question(blocks: list[Block], i: int) -> bool:
+    above = _content(blocks, i, -1)
+    return (
+        above is not None
+        and above.kind in (Kind.TEXT, Kind.LABEL, Kind.QUESTION)
+        and question_label(above.text) is not None
+    )
+
+
+def _turn_name_alone(text: str) -> str | None:
+    """The name of `某某：…`, or of a line holding only a name (the words below it)."""
+    line = name_line(text)
+    if line is not None and line[0] is None:
+        name = text.replace(" ", "")
+        return name if 2 <= len(name) <= 4 else None
+    colon = text.find("：", 0, 6)
+    name = text[:colon].replace(" ", "") if colon > 1 else ""
+    return name if turn_shape(text) == "name" and 2 <= len(name) <= 4 else None
+
+
+def _introduced_anywhere(blocks: list[Block], name: str, skip: int) -> Block | None:
+    """A block holding the designation (`单位职务某某`) that introduces ``name`` in some
+    paragraph of the document other than block ``skip``."""
+    for k, block in enumerate(blocks):
+        if k == skip or block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+            continue
+        at = block.text.find(name)
+        while at >= 0:
+            found = designation_ending(block.view, at, at + len(name))
+            if found is not None:
+                start = min([found.extent_start, *(p.org_start for p in found.parts)])
+                view = _piece(block.view, start, at + len(name))
+                shifted = parse_designation(view)
+                if shifted is not None and shifted.parts:
+                    return Block(
+                        *view.span(0, len(view.text)), view, Kind.TEXT, designation=shifted
+                    )
+            at = block.text.find(name, at + 1)
+    return None
+
+
+def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
+    """(name, a block holding just its designation) when block ``i`` opens with `某某：` and
+    that person was introduced with a designation (`单位职务某某`) in an earlier paragraph."""
+    name = _turn_name_alone(blocks[i].text)
+    if name is None:
+        return None
+    interviewee = _interviewee(blocks[:i])
+    if interviewee is not None and interviewee.designation is not None:
+        named = interviewee.designation
+        if interviewee.text[named.name_start : named.name_end].replace(" ", "") == name:
+            return name, interviewee
+    holder = _introduced_anywhere(blocks[:i], name, i)
+    return None if holder is None else (name, holder)
+
+
+def _outlet_turn(block: Block) -> bool:
+    """Whether a designation block is in fact `某报：…`, an outlet's question: the text before
+    the colon is an outlet's name and no position was read in it."""
+    found = block.designation
+    return (
+        found is not None
+        and not found.parts
+        and outlet_label(block.text) is not None
+        and found.name_end <= block.text.find("：")
+    )
+
+
 def _interviewee(blocks: list[Block]) -> Block | None:
     """`…——访某市商务局局长某某` in the title or a subtitle: the one person interviewed, as a
     block holding just that designation."""
@@ -222,15 +423,52 @@ def _interviewee(blocks: list[Block]) -> Block | None:
         if block.kind not in (Kind.TEXT, Kind.SUBTITLE) or len(block.text) > 80:
             continue
         text = block.text
-        at = text.find("访")
-        while at >= 0:
-            found = designation_at(text[at + 1 :])
-            if found is not None and found[2] == len(text) - at - 1 and not found[0].doubts:
-                view = _piece(block.view, at + 1)
-                start, end = view.span(0, len(view.text))
-                return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
-            at = text.find("访", at + 1)
+        for word in load_words("interview_words"):
+            at = text.find(word)
+            while at >= 0:
+                after = at + len(word)
+                found = designation_at(text[after:])
+                if found is not None and found[2] == len(text) - after and not found[0].doubts:
+                    view = _piece(block.view, after)
+                    start, end = view.span(0, len(view.text))
+                    return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
+                at = text.find(word, at + 1)
     return None
+
+
+def _unlabelled_answers(blocks: list[Block]) -> list[Block]:
+    """An interview of the one person named in the title (`——访某局局长某某`): questions
+    (`记者：…`) each followed by the answer in plain paragraphs; each answer is a turn of
+    that person. Needs two questions or more."""
+    if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
+        return blocks
+    if not _asks_twice(blocks):
+        return blocks
+    interviewee = _interviewee(blocks)
+    if interviewee is None:
+        return blocks
+    out = list(blocks)
+    for i, block in enumerate(out):
+        if block.kind is not Kind.TEXT or block.byline is not None or not block.text:
+            continue
+        if not _after_question(out, i) or question_label(block.text) is not None:
+            continue
+        if _turn_name_alone(block.text) is not None:
+            continue  # `某某：…` or a name line: a named turn, read as such later
+        out[i] = _answer_turn(block, interviewee)
+    return out
+
+
+def _answer_turn(block: Block, person: Block) -> Block:
+    """A plain paragraph after a question: the answer, a dialogue turn of ``person``."""
+    return replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=Designation(0, 0, [], "dialogue"),
+        guest=person,
+        form="dialogue",
+        body_start=0,
+    )
 
 
 def _mark_answers(blocks: list[Block]) -> list[Block]:
@@ -280,14 +518,17 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         cut = max(text.rfind(ch, body, len(text) - 1) for ch in _SENTENCE_END)
-        while 0 <= cut + 1 < len(text) and text[cut + 1] in "”’）":
+        while 0 <= cut + 1 < len(text) and text[cut + 1] in CLOSERS:
             cut += 1
         tail_from = cut + 1
         while tail_from < len(text) and text[tail_from] == " ":
             tail_from += 1
         found = designation_at(text[tail_from:]) if cut > body else None
+        # A quotation-first speaker (`“……。”某某委员说：`) stands after the cut: not glued.
+        named_after = block.designation is not None and block.designation.name_end > cut
         if (
-            found is None
+            named_after
+            or found is None
             or found[0].doubts
             or found[0].reported
             or found[1] != 0
@@ -412,6 +653,268 @@ def _mark_name_lines(blocks: list[Block]) -> list[Block]:
             body_start=len(block.text),
             terminated=True,
         )
+    return out
+
+
+# `（作者为某大学教授，本报记者某某采访整理）`: who wrote a signed piece, and who took it down.
+_AUTHOR_NOTE = regex.compile(
+    r"（作者(?:为|系|是) ?([^（），。；]{3,60}?)(?:[，。；] ?([^（），。；]{2,30}?)。?)?）"
+)
+_HEAD_SCAN = 6
+
+
+def _mark_author_note(blocks: list[Block]) -> list[Block]:
+    """A signed piece closing with an author's note is that author's one speech.
+
+    The note names the author (`（作者为单位职务某某，本报记者某某采访整理）`), or gives only
+    the positions while the name stands at the head, alone or with a title (`全国政协委员
+    某某`) in the edition or kicker line; the note's `采访整理` credit is the speech's byline.
+    """
+    if any(b.kind in (Kind.QUESTION, Kind.GUEST) or b.form == "dialogue" for b in blocks):
+        return blocks
+    speakers = [i for i, b in enumerate(blocks) if b.kind is Kind.DESIGNATION]
+    k = len(blocks) - 1
+    while k >= 0 and blocks[k].kind in (Kind.CHROME, Kind.BYLINE):
+        k -= 1
+    if k <= 0 or blocks[k].kind is not Kind.TEXT or len(speakers) > 1:
+        return blocks
+    block = blocks[k]
+    note = _AUTHOR_NOTE.fullmatch(block.text)
+    if note is None:
+        return blocks
+    author: tuple[int, Block] | None = None
+    found = parse_designation(block.view, note.start(1), note.end(1))
+    if found is None or found.name_end != note.end(1):
+        found = positions_only(block.text, note.start(1), note.end(1))
+        author = _author_at_head(blocks, speakers)
+        if author is None:
+            return blocks
+    elif speakers:
+        return blocks
+    if found is None or found.doubts or not found.parts:
+        return blocks
+    byline = None
+    if note.group(2) is not None:
+        credits = parse_credits(block.text, note.start(2), note.end(2), need_role=True)
+        if credits is None:
+            return blocks
+        byline = BylineMatch(note.start(2), note.end(2), tuple(credits), "trailing")
+    out = list(blocks)
+    guest = block.guest
+    if author is not None:
+        # The head line only names the author: it reads as a line under (or over) the title.
+        at, head = author
+        guest = out[at] = replace(head, kind=Kind.SUBTITLE, byline=None, body_start=len(head.text))
+    out[k] = replace(
+        block,
+        kind=Kind.DESIGNATION,
+        designation=found,
+        form="author_note",
+        guest=guest,
+        marker=(0, note.start(1)),
+        body_start=len(block.text),
+        byline=byline,
+        terminated=True,
+    )
+    return out
+
+
+def _author_at_head(blocks: list[Block], speakers: list[int]) -> tuple[int, Block] | None:
+    """The line at the head of a signed piece that names its author (its index, and the block
+    holding the name's designation): the one speaker line there, or a name alone (read as
+    text or as a byline without a role)."""
+    seen = 0
+    for i, block in enumerate(blocks):
+        if block.kind is Kind.CHROME:
+            continue
+        seen += 1
+        if seen > _HEAD_SCAN or (block.kind is Kind.TEXT and block.terminated):
+            return None
+        if i in speakers:
+            found = block.designation
+            if found is None or found.doubts or block.body_start < len(block.text):
+                return None
+            return i, block
+        if block.kind is Kind.BYLINE and block.byline is not None:
+            credits = block.byline.credits
+            if len(credits) != 1 or credits[0].role is not None:
+                continue
+        elif block.kind is not Kind.TEXT or block.byline is not None:
+            continue
+        line = name_line(block.text)
+        if line is not None and line[0] is None and seen > 1:
+            start, end = line[1]
+            return i, replace(block, designation=Designation(start, end, [], "name_line", [], end))
+    return None
+
+
+def _bare_name(blocks: list[Block], i: int) -> tuple[int, int] | None:
+    """The name span when block ``i`` is a name alone on its line, not the report's first line."""
+    block = blocks[i]
+    if block.kind is not Kind.TEXT or block.byline is not None or _content(blocks, i, -1) is None:
+        return None
+    line = name_line(block.text)
+    return line[1] if line is not None and line[0] is None else None
+
+
+def _names_alone(blocks: list[Block]) -> list[Block]:
+    """Portraits and interviews: a name alone on its line, then the positions on the next
+    line (`某某` / `全国人大代表、某村党支部书记`), or the quoted words right below it.
+
+    A positions line vouches for the name; a quotation alone does only when the layout
+    repeats (two such names or more), and the speaker is then flagged as resting on it.
+    """
+    quoted: list[tuple[int, tuple[int, int]]] = []
+    merged: dict[int, Block] = {}
+    for i in range(len(blocks)):
+        name = _bare_name(blocks, i)
+        below = blocks[i + 1] if i + 1 < len(blocks) else None
+        if name is None or below is None or below.kind is not Kind.TEXT or below.byline:
+            continue
+        block = blocks[i]
+        if below.text.startswith("“"):
+            quoted.append((i, name))
+            continue
+        if below.terminated or len(below.text) > 60:
+            continue
+        found = positions_only(below.text, 0, len(below.text))
+        if found is None or found.doubts:
+            continue
+        merged[i] = _name_over_positions(block, below, name, found)
+    out = list(blocks)
+    for i, name in quoted:
+        block = out[i]
+        introduced = _introduced_anywhere(out, block.text.replace(" ", ""), i)
+        if introduced is None and len(quoted) < 2:
+            continue
+        doubts = [] if introduced else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
+        out[i] = replace(
+            block,
+            kind=Kind.DESIGNATION,
+            designation=Designation(name[0], name[1], [], "name_line", doubts, name[1]),
+            form="name_line",
+            body_start=len(block.text),
+            terminated=True,
+            guest=introduced,
+        )
+    if not merged:
+        return out
+    joined: list[Block] = []
+    skip: set[int] = set()
+    for i, block in enumerate(out):
+        if i in skip:
+            continue
+        if i in merged:
+            joined.append(merged[i])
+            skip.add(i + 1)
+            continue
+        joined.append(block)
+    return joined
+
+
+def _name_over_positions(
+    block: Block, below: Block, name: tuple[int, int], found: Designation
+) -> Block:
+    """One designation block from a name line and the positions line under it."""
+    shift = len(block.text)
+    offsets = [block.view.index[k] for k in range(shift)]
+    offsets += [below.view.index[k] for k in range(len(below.text))]
+    view = Compact(block.text + below.text, tuple(offsets))
+    parts = [
+        replace(
+            p,
+            org_start=p.org_start + shift,
+            org_end=p.org_end + shift,
+            title_start=p.title_start + shift,
+            end=p.end + shift,
+        )
+        for p in found.parts
+    ]
+    return Block(
+        block.start,
+        below.end,
+        view,
+        Kind.DESIGNATION,
+        designation=Designation(name[0], name[1], parts, "name_line", extent_end=len(view.text)),
+        body_start=len(view.text),
+        form="name_line",
+        terminated=True,
+        blank_before=block.blank_before,
+    )
+
+
+def _interviewee_line(blocks: list[Block], i: int) -> Designation | None:
+    """A line naming one interviewee (`某某  单位职务`, `单位职务  某某` or the name alone)."""
+    block = blocks[i]
+    if block.kind is Kind.DESIGNATION and block.body_start >= len(block.text):
+        found = block.designation
+        return found if found is not None and not found.doubts else None
+    if block.kind is not Kind.TEXT or block.byline is not None or block.terminated:
+        return None
+    guest = guest_line(block.view)
+    if guest is not None:
+        return replace(guest.designation, name_start=guest.name_start, name_end=guest.name_end)
+    name = _bare_name(blocks, i)
+    return None if name is None else Designation(name[0], name[1], [], "name_line", [], name[1])
+
+
+def _mark_interview_sections(blocks: list[Block]) -> list[Block]:
+    """Round-ups of short interviews: each interviewee's line, then questions (`某报：…`,
+    `记者：…`) each followed by the answer in plain paragraphs, with no name before them.
+
+    Needs two questions or more, and a question right under the interviewee's line; each
+    answer is a turn by the interviewee above it.
+    """
+    if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
+        return blocks
+    asked = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text) is not None
+    ]
+    if len(asked) < 2:
+        return blocks
+    out = list(blocks)
+    person: Block | None = None
+    after_question = False
+    for i, block in enumerate(out):
+        if block.kind is Kind.CHROME:
+            continue
+        nxt = _content(out, i, 1)
+        if nxt is not None and nxt.kind in (Kind.TEXT, Kind.LABEL) and question_label(nxt.text):
+            found = _interviewee_line(out, i)
+            if found is not None and found.name_end > found.name_start:
+                person = out[i] = replace(
+                    block,
+                    kind=Kind.DESIGNATION,
+                    designation=found,
+                    form="line",
+                    body_start=len(block.text),
+                    terminated=True,
+                    byline=None,
+                )
+                after_question = False
+                continue
+        if person is None:
+            continue
+        asks = block.kind in (Kind.TEXT, Kind.LABEL)
+        question = question_label(block.text) if asks else None
+        if question is not None:
+            out[i] = replace(
+                block,
+                kind=Kind.QUESTION,
+                marker=(0, question[0]),
+                body_start=question[1],
+                designation=None,
+            )
+            after_question = True
+            continue
+        if after_question and block.kind is Kind.TEXT and block.byline is None:
+            out[i] = _answer_turn(block, person)
+            after_question = False
+            continue
+        if block.kind is not Kind.TEXT:
+            after_question = False
     return out
 
 

@@ -54,3 +54,24 @@ def _skip_space(text: str, i: int, end: int) -> int:
     while i < end and text[i] in _SPACE:
         i += 1
     return i
+
+
+# `**记者：**问…`, `**某某**：答…`: a turn's label in bold at the start of a line.
+_BOLD_LABEL = regex.compile(
+    r"(?m)^([ \u3000>]*)(\*\*)([^*\n：]{1,20})(?:(：)(\*\*)|(\*\*)(：))(?=[^\n]*[^\s*])"
+)
+
+
+def blank_bold_labels(folded: str) -> str:
+    """The folded text with the bold marks around a line's leading label turned into spaces.
+
+    Offsets are kept (each mark becomes one space), so the label and the words after it are
+    read as in plain text, `记者：…`, and no span of a value starts or ends on a mark.
+    """
+    if "**" not in folded:
+        return folded
+
+    def blank(m: regex.Match[str]) -> str:
+        return "".join("  " if part == "**" else (part or "") for part in m.groups())
+
+    return _BOLD_LABEL.sub(blank, folded)
