@@ -315,7 +315,7 @@ def test_speaker_in_running_text(text: str, expected: list[Row]) -> None:
 
 NEGATIVE = [
     pytest.param("会议由省政协副主席濮云涛主持。", id="chair-is-no-speaker"),
-    pytest.param("各民主党派和无党派人士相继发言。", id="adverb-is-no-name"),
+    pytest.param("工商联和侨联的同志相继发言。", id="adverb-is-no-name"),
     pytest.param("还有代表指出，减负不能一阵风。", id="no-name"),
     pytest.param("李华总理主持座谈会，听取意见。", id="title-after-name-not-a-member"),
     pytest.param("有一个共同点：大家都很努力。", id="sentence-before-colon"),

@@ -145,7 +145,7 @@ TITLES = [
         ["### 聚焦民营经济——", "# " + TITLE], TITLE, "聚焦民营经济——", id="kicker-heading"
     ),
     pytest.param(["聚焦民营经济——", TITLE], TITLE, "聚焦民营经济——", id="kicker-dash"),
-    pytest.param(["桤川体育比分_篮球比分直播-投注官网", TITLE], TITLE, None, id="spam-above"),
+    pytest.param(["桤川足球比分_即时赔率-下注官网", TITLE], TITLE, None, id="spam-above"),
     pytest.param(
         ["在现场", "来源：桤川日报 2025年3月9日", "民情两“声”", "本报记者 韦 岚"],
         "民情两“声”",
