@@ -31,7 +31,7 @@ _SENTENCE = regex.compile(
 )
 _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
-_LONG_NAME = 5  # minority names written without a dot (巴莫曲布嫫)
+_LONG_NAME = 5  # minority names written without a dot (阿苏木呷依)
 _HAN_RUN = regex.compile(r"\p{Han}+")
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
 _SHARED_LEVEL = frozenset("省市县区镇乡州")
@@ -272,7 +272,7 @@ def _split_name_tail(
     长孙杰), the longer title wins: titles are listed whole, surnames are not evidence
     enough to shorten one. ``lenient`` (a colon or a line of its own vouches for the
     designation) also admits a five-character minority name written without a dot
-    (研究员 + 巴莫曲布嫫) when no shorter reading exists.
+    (研究员 + 阿苏木呷依) when no shorter reading exists.
     """
     best: tuple[float, int] | None = None
     best_rank: tuple[bool, int, float] = (False, 0, 0.0)
@@ -432,7 +432,7 @@ def _unknown_title(text: str, start: int, end: int, extent_end: int) -> Designat
 
 def positions_only(text: str, start: int, end: int) -> Designation | None:
     """The positions of ``text[start:end]`` with no name after them, as in a guest list
-    (`程永波  全国政协常委、某大学校长`): the name stands elsewhere, so the designation's name
+    (`常远峰  全国政协常委、某大学校长`): the name stands elsewhere, so the designation's name
     span is empty at ``start``."""
     while start < end and text[start] == " ":
         start += 1

@@ -181,8 +181,8 @@ def turn_shape(text: str) -> Literal["label", "name"] | None:
 
 
 def _leading_name(text: str) -> tuple[int, int, int] | None:
-    """The name at the start of a guest line and where the positions start: `程永波 …`,
-    `程永波，…`, `程永波：…` or padded `王 沛 …`."""
+    """The name at the start of a guest line and where the positions start: `常远峰 …`,
+    `常远峰，…`, `常远峰：…` or padded `王 沛 …`."""
     if len(text) > 3 and text[1] == " " and text[3] in " ，：":  # a padded two-character name
         if surname_length(text[0] + text[2]):
             return 0, 3, 4
