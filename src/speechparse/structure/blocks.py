@@ -393,6 +393,9 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             continue
         if block.designation is not None:
             current = _name_of(block.text, block.designation)
+        if explicit >= 2 and not block.text.endswith("："):
+            out.append(block)  # nothing it could find would be kept (see the filter below)
+            continue
         scan_from = block.body_start
         if block.designation is not None:  # past a quote-first speaker in mid-paragraph
             verb_end = block.designation.verb[1] if block.designation.verb else 0
