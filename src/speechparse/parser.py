@@ -86,8 +86,11 @@ def parse_text(
     lines = split_lines(marked)
     blocks = build_blocks(marked, lines)  # 4
     draft = assemble(blocks)  # 5
+    # Free what later stages do not read before they build models: the paragraphs' blocks
+    # and views are most of the working memory (the draft keeps the blocks it refers to).
+    del marked, lines, blocks
     structure = build_structure(doc, draft)  # 6
-    del marked, lines, blocks, draft  # blocks and their views are not needed any more: free them
+    del draft
     verdict = _no_speeches(doc, structure, strict=strict)
     enrichment = enrich_structure(doc, structure, only=only)  # 7
     diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]
