@@ -114,6 +114,7 @@ class Compact:
 
 _BREAK = regex.compile(r"\r\n|\r|\n")
 _RUN = regex.compile(r"[^ \u3000\t\r\n\xa0]+")
+_LAYOUT = regex.compile(r"[ \u3000\t\r\n\xa0]")
 
 
 def _letter_spaced(runs: list[regex.Match[str]]) -> bool:
@@ -127,6 +128,9 @@ def compact(folded: str, start: int, end: int) -> Compact:
     Line by line: indentation and line-end spaces go, runs of inner spaces become one space
     (kept, as they separate names), and lines join with nothing between them.
     """
+    piece = folded[start:end]
+    if piece and _LAYOUT.search(piece) is None:  # one run as it stands: most lines
+        return Compact(piece, OffsetMap(array("q", [0]), array("q", [start]), len(piece)))
     parts: list[str] = []
     starts = array("q")
     sources = array("q")

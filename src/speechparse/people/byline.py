@@ -228,6 +228,9 @@ def _role_of(matched: str) -> str:
     return matched
 
 
+_MAX_OWN_LINE = 40  # characters of a byline line inside its brackets, bullets aside
+
+
 def own_line(view: Compact) -> BylineMatch | None:
     """A block that is nothing but a byline: `本报记者 任苒 房晨`, `（记者 庞悦）`, `■记者 X`.
 
@@ -235,6 +238,13 @@ def own_line(view: Compact) -> BylineMatch | None:
     then ends where they begin, and the caller sets the rest aside.
     """
     text = view.text
+    # A byline holds at most ``_MAX_OWN_LINE`` characters after its bullets, so a longer
+    # line is one only when editors' credits begin within reach: a paragraph costs a
+    # bounded search, not a scan of its whole length.
+    lead = len(text) - len(text.lstrip(BULLETS + " "))
+    reach = lead + 2 * _MAX_OWN_LINE
+    if len(text) > reach and _editor_label().search(text, 1, reach) is None:
+        return None
     editors = _editor_label().search(text, 1)
     if editors is not None:
         head = own_line(Compact(text[: editors.start()].rstrip(), view.index))
@@ -256,7 +266,7 @@ def _own_line(text: str) -> BylineMatch | None:
     form: BylineForm = "line"
     if end - start >= 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
         start, end, form = start + 1, end - 1, "parenthesized"
-    if end - start > 40 or end <= start or _SENTENCE_END.search(text, start, end):
+    if end - start > _MAX_OWN_LINE or end <= start or _SENTENCE_END.search(text, start, end):
         return None
     label = _LABEL.match(text[start:end])
     inner_start = start + (label.end() if label else 0)

@@ -194,23 +194,37 @@ def _indent_informative(lines: list[Line]) -> bool:
     return indented >= 2 and indented < len(lines) * 0.95
 
 
-def _special(view: Compact, line: Line) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a line or block says of itself, worked out once and read by every pass."""
+
+    view: Compact
+    chrome: str | None  # why its text is page chrome, if it is
+    own: _byline.BylineMatch | None  # the byline it consists of, if it does
+
+
+def _facts(view: Compact) -> _Facts:
+    return _Facts(view, _chrome.chrome_reason(view.text), _byline.own_line(view))
+
+
+def _special(facts: _Facts, line: Line) -> str | None:
     """Why a line must start a block of its own whatever the layout says, if it must.
 
     ``"designation"`` for a designation start, ``"chrome"`` for page chrome, ``"marker"`` for a
     marked headline, ``"other"`` for bylines, labels, subtitles and bracketed headlines,
     ``"turn"`` for a dialogue turn, label or guest line.
     """
+    view = facts.view
     text = view.text
     if not text:
         return None
-    if _AUTHOR.match(text) and _byline.own_line(view) is not None:
+    if _AUTHOR.match(text) and facts.own is not None:
         return "other"  # `作者：本报记者 X` credits reporters; other 作者： lines are meta
-    if _chrome.chrome_reason(text):
+    if facts.chrome:
         return "chrome"
     if _SUBTITLE.match(text) or _LABEL.match(text):
         return "other"
-    if _BRACKETED.fullmatch(text) or _byline.own_line(view) is not None:
+    if _BRACKETED.fullmatch(text) or facts.own is not None:
         return "other"
     if line.heading != 1 and _designation(view) is not None:
         return "designation"
@@ -337,9 +351,9 @@ def build_blocks(folded: str, lines: list[Line]) -> list[Block]:
     # wrapped by cells holds at least as many characters as the mode anyway.
     widths = [line.end - line.start + line.indent for line in lines]
     wrap = _wrap_width(widths)
-    views = [compact(folded, line.start, line.end) for line in lines]
-    specials = [_special(view, line) for view, line in zip(views, lines, strict=True)]
-    forced = _clutter_runs([view.text for view in views], specials)
+    facts = [_facts(compact(folded, line.start, line.end)) for line in lines]
+    specials = [_special(fact, line) for fact, line in zip(facts, lines, strict=True)]
+    forced = _clutter_runs([fact.view.text for fact in facts], specials)
     for i in forced:
         specials[i] = "chrome"
     # A short line without a full stop right above a designation is a headline, whatever
@@ -362,7 +376,13 @@ def build_blocks(folded: str, lines: list[Line]) -> list[Block]:
             groups.append([i])
     groups = _mend_split_designations(folded, lines, groups, specials)
     blocks = [
-        _classify(folded, [lines[i] for i in group], k, forced.get(group[0]))
+        _classify(
+            folded,
+            [lines[i] for i in group],
+            k,
+            forced.get(group[0]),
+            facts=facts[group[0]] if len(group) == 1 else None,
+        )
         for k, group in enumerate(groups)
     ]
     blocks = _split_at_attributions(folded, _without_repeats(blocks))
@@ -735,13 +755,13 @@ def _mend_split_designations(
             and not _ends_sentence(folded, last)
         ):
             head = compact(folded, first.start, last.end)
-            # A guest-list line, or a label opening the next block, is whole as it stands.
-            if guest_line(head) is not None or _opens_with_label(
-                compact(folded, nxt.start, nxt.end).text
+            # A block that starts something of its own, unless positions run across into
+            # it; a guest-list line; or a label opening the next block: whole as it stands.
+            if (
+                (specials[group[0]] not in (None, "turn") and not _ends_inside_positions(head.text))
+                or guest_line(head) is not None
+                or _opens_with_label(compact(folded, nxt.start, nxt.end).text)
             ):
-                mended.append(group)
-                continue
-            if specials[group[0]] not in (None, "turn") and not _ends_inside_positions(head.text):
                 mended.append(group)
                 continue
             both = compact(folded, first.start, lines[group[0]].end)
@@ -792,9 +812,19 @@ def _wrapped(wrap: int | None, width: int) -> bool:
     return wrap is not None and width >= wrap - 2
 
 
-def _classify(folded: str, lines: list[Line], index: int, forced: str | None = None) -> Block:
+def _classify(
+    folded: str,
+    lines: list[Line],
+    index: int,
+    forced: str | None = None,
+    *,
+    facts: _Facts | None = None,
+) -> Block:
+    """``facts``: the lines' own facts when the caller has worked them out already."""
     start, end = lines[0].start, lines[-1].end
-    view = compact(folded, start, end)
+    if facts is None:
+        facts = _facts(compact(folded, start, end))
+    view = facts.view
     text = view.text
     block = Block(
         start,
@@ -805,12 +835,12 @@ def _classify(folded: str, lines: list[Line], index: int, forced: str | None = N
         terminated=is_terminated(text),
         heading=lines[0].heading,
     )
-    reason = forced or (_chrome.chrome_reason(text) if len(lines) <= 2 else None)
-    if reason is not None and _AUTHOR.match(text) and _byline.own_line(view) is not None:
+    reason = forced or (facts.chrome if len(lines) <= 2 else None)
+    if reason is not None and _AUTHOR.match(text) and facts.own is not None:
         reason = None
     if reason is not None:
         return replace(block, kind=Kind.CHROME, chrome=reason)
-    own = _byline.own_line(view)
+    own = facts.own
     if own is not None:
         editors = own.end
         while editors < len(text) and text[editors] == " ":
