@@ -42,7 +42,7 @@ def layout_text(source: str, start: int, end: int) -> str:
     piece = source[start:end]
     if "\n" not in piece and "\r" not in piece:
         return piece.strip(_LAYOUT_SPACE)
-    lines = regex.split(r"\r\n|\r|\n", piece)
+    lines = _BREAK.split(piece)
     out = lines[0].rstrip(_LAYOUT_SPACE)
     for line in lines[1:]:
         line = line.strip(_LAYOUT_SPACE)

@@ -29,6 +29,8 @@ from speechparse.people.designation import (
     surname_length,
 )
 
+_TOKEN = regex.compile(r"[^ ]+")
+_GUEST_TOKEN = regex.compile(r"[^ ；;]+")  # guests may be parted by semicolons
 _MAX_LABEL = 8
 _MAX_TURN_NAME = 12
 _MAX_OUTLET = 8
@@ -250,7 +252,7 @@ def guest_cuts(text: str) -> list[int]:
     bracketed = [m.start() for m in _BRACKETED_GUEST.finditer(text)]
     if len(bracketed) > 1 and _BRACKETED_GUESTS.fullmatch(text):
         return bracketed  # `甲某（职务）、乙某（职务）`
-    raw = [m.span() for m in regex.finditer(r"[^ ；;]+", text)]
+    raw = [m.span() for m in _GUEST_TOKEN.finditer(text)]
     tokens: list[tuple[int, int]] = []
     for span in raw:  # a padded name (`柴  宁`) is one token
         last = tokens[-1] if tokens else None
@@ -299,7 +301,7 @@ def name_line(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | Non
     """
     if not _NAME_LINE.fullmatch(text):
         return None
-    tokens = [m.span() for m in regex.finditer(r"[^ ]+", text)]
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
     # A padded two-character name is two one-character tokens at the end.
     if len(tokens) >= 2 and all(b - a == 1 for a, b in tokens[-2:]):
         name_span = (tokens[-2][0], tokens[-1][1])

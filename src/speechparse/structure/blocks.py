@@ -40,6 +40,7 @@ from speechparse.structure import chrome as _chrome
 from speechparse.structure import markdown as _markdown
 
 _INDENT_CHARS = " \u3000\t\xa0"
+_DASH_LEAD = regex.compile(r"——\p{Han}?")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _MARKER = regex.compile(
     r"""
@@ -496,7 +497,7 @@ def _mention(folded: str, name_start: int, name_end: int) -> tuple[int, int]:
     while start > max(0, name_start - _MAX_DESIGNATION) and folded[start - 1] not in _MENTION_STOP:
         start -= 1
     # A subtitle's `——记`/`——访` before the designation is no part of it.
-    lead = regex.match(r"——\p{Han}?", folded[start:name_end])
+    lead = _DASH_LEAD.match(folded[start:name_end])
     if lead is not None and lead.end() < name_end - start:
         start += lead.end()
     view = compact(folded, start, name_end)

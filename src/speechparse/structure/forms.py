@@ -45,6 +45,8 @@ _GUEST_SEPARATORS = " 、，；;"
 _SENTENCE_END = SENTENCE_END
 _LAYOUT_ONLY = "no designation or place vouches for this name: taken from the column's layout"
 # `案例一`, `故事2`: a word and an ordinal on a line of their own, counting the pieces.
+_INNER = regex.compile(r"\S.*\S")  # a line without its outer spaces
+_HAN = regex.compile(r"\p{Han}")
 _ORDINAL_KICKER = regex.compile(r"\p{Han}{1,4}(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
 
 
@@ -325,7 +327,7 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
 def _name_turn(block: Block, guest: Block) -> Block:
     """A line holding only a known speaker's name, as that speaker's turn; the words are the
     paragraphs below it."""
-    name = regex.search(r"\S.*\S", block.text)
+    name = _INNER.search(block.text)
     if name is None:
         raise ValueError(f"the name line at {block.start} holds no name")
     return replace(
@@ -574,7 +576,7 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
             continue
         text = block.text
         lead = 0  # past a Markdown quote mark or a bullet, a few characters at most
-        while lead < min(len(text), 4) and not regex.match(r"\p{Han}", text[lead]):
+        while lead < min(len(text), 4) and not _HAN.match(text[lead]):
             lead += 1
         label = speaker_label(text, lead)
         cut = text.find("《", lead)
