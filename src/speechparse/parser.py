@@ -94,6 +94,7 @@ def parse_text(
     verdict = _no_speeches(doc, structure, strict=strict)
     enrichment = enrich_structure(doc, structure, only=only)  # 7
     diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]
+    del doc  # the folded copy is not read by stage 8: free it before the report is built
     return build_report(source, structure, enrichment, diagnostics)  # 8
 
 
