@@ -8,7 +8,7 @@ when no speech has one of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
@@ -176,11 +176,16 @@ class _Walk:
 
 
 def _body(block: Block, body_start: int | None = None) -> Piece:
+    return Piece(*_body_span(block, body_start))
+
+
+def _body_span(block: Block, body_start: int | None = None) -> tuple[int, int]:
+    """Source range of the block's content: past its marker or label, before its byline."""
     end_c = block.byline.start if block.byline is not None else len(block.text)
     if block.body_end is not None:
         end_c = block.body_end
     start = block.body_start if body_start is None else body_start
-    return Piece(*block.view.span(start, end_c))
+    return block.view.span(start, end_c)
 
 
 def _headline_like(block: Block) -> bool:
@@ -411,25 +416,28 @@ def assemble(blocks: list[Block]) -> Draft:
     current: _OpenSpeech | None = None
     question: _OpenQuestion | None = None
     section: _OpenSection | None = None
+    count = len(blocks)
     for i, block in enumerate(blocks):
-        k, nxt = _next_content(blocks, after, i)
+        k = after[i]
+        nxt = blocks[k] if k < count else None
+        kind = block.kind
         if block.editors_from is not None:
             start, end = block.view.span(block.editors_from, len(block.text))
             draft.leftovers.append(
                 Leftover(Code.PAGE_CHROME, "page chrome (editor credits) set aside", start, end)
             )
-        if block.kind is Kind.CHROME and block.chrome == "meta line" and not draft.speeches:
+        if kind is Kind.CHROME and block.chrome == "meta line" and not draft.speeches:
             author = author_field(block.view) if draft.byline is None else None
             if author is not None:
                 draft.byline, draft.byline_from_meta = DraftByline(block, author), True
-        if block.kind is Kind.CHROME:
+        if kind is Kind.CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
             _leftover(draft, block, Code.PAGE_CHROME, f"page chrome ({block.chrome}) set aside")
             continue
         if i == kicker:
             draft.kicker = block
-            if block.kind is Kind.DESIGNATION:
+            if kind is Kind.DESIGNATION:
                 speaker = block  # the kicker names the speaker; the speech opens with the body
             continue
         if i == speaking_kicker:
@@ -439,7 +447,7 @@ def assemble(blocks: list[Block]) -> Draft:
             continue
         if (
             speaking_kicker is not None
-            and block.kind is Kind.BYLINE
+            and kind is Kind.BYLINE
             and block.byline is not None
             and current is not None
             and not current.paragraphs
@@ -452,8 +460,8 @@ def assemble(blocks: list[Block]) -> Draft:
             and current is None
             and first is not None
             and i > first
-            and block.kind in (Kind.TEXT, Kind.LABEL)
-            and not (block.kind is Kind.TEXT and _title_like(block) and block.heading)
+            and kind in (Kind.TEXT, Kind.LABEL)
+            and not (kind is Kind.TEXT and _title_like(block) and block.heading)
         ):
             current = _OpenSpeech(speaker, headline=pending_headline)
             pending_headline, speaker = None, None
@@ -461,7 +469,7 @@ def assemble(blocks: list[Block]) -> Draft:
         if first is not None and i < first:
             _leftover(draft, block, Code.BEFORE_TITLE, "a line above the report's title")
             continue
-        if i == first and block.kind is Kind.TEXT and _title_like(block):
+        if i == first and kind is Kind.TEXT and _title_like(block):
             draft.title = block
             continue
         if (
@@ -469,7 +477,7 @@ def assemble(blocks: list[Block]) -> Draft:
             and i == after[first]
             and draft.title is not None
             and draft.subtitle is None
-            and block.kind is Kind.TEXT
+            and kind is Kind.TEXT
             and _title_like(block)
             and 0 < draft.title.heading < block.heading
             and not (nxt is not None and nxt.kind is Kind.DESIGNATION)  # a speech's headline
@@ -477,18 +485,18 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.subtitle = block  # `## 副题` right under `# 标题`
             continue
         if (
-            block.kind is Kind.SUBTITLE
+            kind is Kind.SUBTITLE
             and draft.subtitle is None  # a second one must not replace (and lose) the first
             and not draft.speeches
             and current is None
         ):
             draft.subtitle = block
             continue
-        if block.kind is Kind.GUEST_LABEL:
+        if kind is Kind.GUEST_LABEL:
             # A label repeated for each guest lies inside the list the first one opens.
             draft.guest_label = draft.guest_label or block
             continue
-        if block.kind is Kind.GUEST:
+        if kind is Kind.GUEST:
             draft.guests.append(block)
             continue
         if block.section:
@@ -500,14 +508,14 @@ def assemble(blocks: list[Block]) -> Draft:
             section = _OpenSection(block)
             draft.sections.append(section)
             continue
-        if block.kind is Kind.QUESTION:
+        if kind is Kind.QUESTION:
             current = None
             where = len(draft.sections) - 1 if draft.sections else None
             question = _OpenQuestion(block, [_body(block)], where)
             question.open_paragraph = not block.terminated
             draft.questions.append(question)
             continue
-        if block.kind is Kind.DESIGNATION:
+        if kind is Kind.DESIGNATION:
             previous = current
             current = _OpenSpeech(block, headline=pending_headline)
             pending_headline = None
@@ -544,22 +552,22 @@ def assemble(blocks: list[Block]) -> Draft:
         if i in draft.taken:
             continue
         above_designation = nxt is not None and nxt.kind is Kind.DESIGNATION
-        if block.kind is Kind.HEADLINE or (_headline_like(block) and above_designation):
+        if kind is Kind.HEADLINE or (above_designation and _headline_like(block)):
             if pending_headline is not None:
                 _orphan_headline(draft, pending_headline)
             pending_headline = block
             lead_mark = len(draft.lead) if current is None else None
             continue
-        if current is None and question is not None and block.kind is Kind.TEXT:
+        if current is None and question is not None and kind is Kind.TEXT:
             _continue(question, block)
             continue
-        if current is None and section is not None and block.kind is Kind.TEXT:
+        if current is None and section is not None and kind is Kind.TEXT:
             _continue(section, block)
             continue
         if current is None:
             _before_speeches(draft, block)
             continue
-        if block.kind is Kind.BYLINE:
+        if kind is Kind.BYLINE:
             if current.byline is None and block.byline is not None:
                 current.byline = DraftByline(block, block.byline)
                 current.byline_is_line = True
@@ -567,15 +575,15 @@ def assemble(blocks: list[Block]) -> Draft:
                 _leftover(draft, block, Code.UNCLASSIFIED, "a second byline for one speech")
             current.open_paragraph = False
             continue
-        if block.kind in (Kind.TEXT, Kind.LABEL, Kind.SUBTITLE):
+        if kind in (Kind.TEXT, Kind.LABEL, Kind.SUBTITLE):
             if current.byline is not None and current.byline_is_line:
                 _leftover(draft, block, Code.TRAILING_TEXT, "text after a speech's byline")
                 continue
-            piece = _body(block) if block.kind is Kind.TEXT else Piece(block.start, block.end)
+            start, end = _body_span(block) if kind is Kind.TEXT else (block.start, block.end)
             if current.open_paragraph and current.paragraphs:
-                current.paragraphs[-1] = replace(current.paragraphs[-1], end=piece.end)
+                current.paragraphs[-1] = Piece(current.paragraphs[-1].start, end)
             else:
-                current.paragraphs.append(piece)
+                current.paragraphs.append(Piece(start, end))
             current.open_paragraph = not block.terminated
             _take_byline(draft, current, block)
             continue
@@ -590,15 +598,15 @@ def assemble(blocks: list[Block]) -> Draft:
 def _continue(holder: _OpenQuestion | _OpenSection, block: Block) -> None:
     """A paragraph of a question or of a section's opening text; a cut sentence runs on."""
     # A byline inside such text stays in the paragraph rather than being lost.
-    piece = (
-        _body(block)
+    start, end = (
+        _body_span(block)
         if block.byline is None
-        else Piece(*block.view.span(block.body_start, len(block.text)))
+        else block.view.span(block.body_start, len(block.text))
     )
     if holder.open_paragraph and holder.paragraphs:
-        holder.paragraphs[-1] = replace(holder.paragraphs[-1], end=piece.end)
+        holder.paragraphs[-1] = Piece(holder.paragraphs[-1].start, end)
     else:
-        holder.paragraphs.append(piece)
+        holder.paragraphs.append(Piece(start, end))
     holder.open_paragraph = not block.terminated
 
 
@@ -734,7 +742,7 @@ def _leftover(draft: _Walk, block: Block, code: Code, message: str) -> None:
     if draft.leftovers and draft.last_leftover == block.index - 1:
         last = draft.leftovers[-1]
         if last.code == code and last.message == message:
-            draft.leftovers[-1] = replace(last, end=block.end)
+            draft.leftovers[-1] = Leftover(last.code, last.message, last.start, block.end)
             draft.last_leftover = block.index
             return
     draft.leftovers.append(Leftover(code, message, block.start, block.end))
