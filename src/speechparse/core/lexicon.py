@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
+import regex
+
 
 class LexiconError(RuntimeError):
     """A data file shipped with the package is missing or malformed: a broken install.
@@ -50,6 +52,26 @@ def load_words(name: str) -> tuple[str, ...]:
 def word_set(name: str) -> frozenset[str]:
     """The entries of ``data/<name>.txt`` as a set, for membership tests."""
     return frozenset(load_words(name))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """The entries of ``data/<name>.txt``, longest first (ties in code-point order).
+
+    For "the longest entry that fits here" — iterating a set instead would make the choice
+    depend on the process's string hashing when two entries fit (回答 and 答).
+    """
+    return tuple(sorted(word_set(name), key=lambda w: (-len(w), w)))
+
+
+@cache
+def word_pattern(name: str) -> regex.Pattern[str]:
+    """One compiled alternation of the entries of ``data/<name>.txt``, longest first.
+
+    ``search`` answers "does any entry occur here" and ``match`` gives the longest entry at a
+    position, in one call instead of a loop over the list.
+    """
+    return regex.compile("|".join(regex.escape(w) for w in longest_first(name)))
 
 
 @cache

@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from speechparse.core.chars import CLAUSE_END, CLOSERS, SENTENCE_END
-from speechparse.core.lexicon import word_set
+from speechparse.core.lexicon import longest_first, word_pattern, word_set
 from speechparse.core.text import Compact, alt
 from speechparse.people.designation import (
     Designation,
@@ -106,19 +106,36 @@ class Attribution:
     others: tuple[Designation, ...] = ()  # more speakers credited with the same words
 
 
-@cache
 def _verbs() -> tuple[str, ...]:
-    return tuple(sorted(word_set("reporting_verbs"), key=lambda w: (-len(w), w)))
+    return longest_first("reporting_verbs")
 
 
-@cache
 def _member_titles() -> tuple[str, ...]:
-    return tuple(sorted(word_set("member_titles"), key=lambda w: (-len(w), w)))
+    return longest_first("member_titles")
+
+
+def _manner_words() -> tuple[str, ...]:
+    return longest_first("manner_words")
+
+
+def _manner_length(text: str, i: int) -> int:
+    """Length of the longest manner word (动情地, 笑着) at ``i``, 0 when none stands there."""
+    found = word_pattern("manner_words").match(text, i)
+    return len(found.group()) if found is not None else 0
 
 
 @cache
-def _manner_words() -> tuple[str, ...]:
-    return tuple(sorted(word_set("manner_words"), key=lambda w: (-len(w), w)))
+def _manner_stems() -> regex.Pattern[str]:
+    """Manner words without their 地, of two characters or more (`动情`, `笑着`)."""
+    return regex.compile(
+        alt(stem for w in _manner_words() if len(stem := w.removesuffix("地")) >= 2)
+    )
+
+
+@cache
+def _long_verb_pattern() -> regex.Pattern[str]:
+    """What ``_verb_at`` finds when it finds two characters or more."""
+    return regex.compile(f"{_TELLING.pattern}|{alt(v for v in _verbs() if len(v) >= 2)}")
 
 
 def _opens_quote(text: str, i: int) -> bool:
@@ -151,8 +168,11 @@ def _clause_end(text: str, start: int) -> int:
 
 
 def _long_verb_in(text: str, start: int, end: int) -> bool:
-    """Whether a reporting verb of two or more characters stands in ``text[start:end]``."""
-    return any((v := _verb_at(text, i)) is not None and len(v) >= 2 for i in range(start, end))
+    """Whether a reporting verb of two or more characters starts in ``text[start:end]``."""
+    if start >= end:
+        return False
+    found = _long_verb_pattern().search(text, start)
+    return found is not None and found.start() < end
 
 
 def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
@@ -160,7 +180,7 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
     frame = _FRAME.match(text, i)
     j = frame.end() if frame is not None else i
     dao = _DAO_VERB.match(text, j)
-    j += next((len(w) for w in _manner_words() if text.startswith(w, j)), 0)
+    j += _manner_length(text, j)
     verb = _verb_at(text, j)
     if verb is None:
         if dao is None:
@@ -174,6 +194,9 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
 
 def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     """`某某委员（单位职务）` at ``k``: the designation and where it ends."""
+    titles = word_pattern("member_titles")
+    if not any(titles.match(text, k + length) for length in (2, 3, 4, 5)):
+        return None
     for title in _member_titles():
         for length in (2, 3, 4, 5):
             at = k + length
@@ -236,9 +259,7 @@ def _personal(name: str) -> bool:
     in it (有的), and no title at its end or member title inside it (王主任, 常委会)."""
     if name in word_set("group_words") or name.endswith("界"):
         return False
-    if any(word in name for word in word_set("sentence_words")):
-        return False
-    if any(title in name for title in _member_titles()):
+    if word_pattern("sentence_words").search(name) or word_pattern("member_titles").search(name):
         return False
     return title_suffix(name, len(name)) is None
 
@@ -248,11 +269,12 @@ def _name_like(name: str, *, long_ok: bool) -> bool:
     bracketed designation vouches for it."""
     if _NAME_DOT in name:
         return plausible_name(name)
-    if not _personal(name):
+    # The cheapest test first: most candidates start with no known surname.
+    if surname_length(name) == 0:
         return False
     if len(name) == 5:
-        return long_ok and bool(_HAN5.fullmatch(name)) and surname_length(name) > 0
-    return plausible_name(name) and surname_length(name) > 0
+        return long_ok and bool(_HAN5.fullmatch(name)) and _personal(name)
+    return plausible_name(name) and _personal(name)
 
 
 def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
@@ -284,9 +306,7 @@ def _adverbial_at(text: str, i: int) -> bool:
     verb = _verb_at(text, i)
     if verb is not None and len(verb) >= 2:
         return True
-    return any(
-        len(stem := w.removesuffix("地")) >= 2 and text.startswith(stem, i) for w in _manner_words()
-    )
+    return _manner_stems().match(text, i) is not None
 
 
 def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None:
@@ -317,7 +337,7 @@ def _speaker_ends(text: str, k: int, v: int) -> list[int]:
     (在会上动情地说)."""
     ends = [v]
     for end in list(ends):
-        ends.extend(end - len(w) for w in word_set("manner_words") if text.endswith(w, k, end))
+        ends.extend(end - len(w) for w in _manner_words() if text.endswith(w, k, end))
     for end in list(ends):
         frame = _TRAILING_FRAME.search(text, k, end)
         if frame is not None:
@@ -470,7 +490,7 @@ def _pronoun_says(text: str, i: int) -> bool:
         return False
     frame = _FRAME.match(text, i + 1)
     j = frame.end() if frame is not None else i + 1
-    j += next((len(w) for w in _manner_words() if text.startswith(w, j)), 0)
+    j += _manner_length(text, j)
     verb = _verb_at(text, j)
     if verb is None:
         return False

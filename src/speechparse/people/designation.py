@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from speechparse.core.chars import CLAUSE_END, QUOTE_MARKS, SENTENCE_END, char_class
-from speechparse.core.lexicon import load_pairs, word_set
+from speechparse.core.lexicon import load_pairs, longest_first, word_pattern, word_set
 from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
@@ -320,7 +320,7 @@ def parse_designation(
         return None
     # `…局长某某说：` — a verb of saying after the name is not part of the designation.
     verb_span = None
-    verb = next((v for v in word_set("speech_verbs") if text.endswith(v, start, end)), None)
+    verb = next((v for v in longest_first("speech_verbs") if text.endswith(v, start, end)), None)
     if verb is not None and end - len(verb) - start >= 3:
         verb_start = end - len(verb)
         frame = _VERB_FRAME.search(text, start, verb_start)
@@ -343,8 +343,7 @@ def parse_designation(
 
 def _prose(text: str, start: int, end: int) -> bool:
     """Whether words of running prose (pronouns, particles) stand in ``text[start:end]``."""
-    piece = text[start:end]
-    return any(word in piece for word in word_set("sentence_words"))
+    return word_pattern("sentence_words").search(text, start, end) is not None
 
 
 def _decompose(view: Compact, start: int, end: int, *, lenient: bool) -> Designation | None:
