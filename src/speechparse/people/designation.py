@@ -71,16 +71,22 @@ class Designation:
 
 
 @cache
-def _titles_by_length() -> tuple[frozenset[str], int]:
-    titles = word_set("titles")
-    return titles, max(len(t) for t in titles)
+def _title_lengths() -> dict[str, tuple[int, ...]]:
+    """For each last character of a title, the lengths of titles ending in it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for title in word_set("titles"):
+        lengths.setdefault(title[-1], set()).add(len(title))
+    return {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
 
 
 def title_suffix(text: str, end: int, start: int = 0) -> int | None:
     """Start of the longest known title ending at ``end`` (not reaching before ``start``)."""
-    titles, longest = _titles_by_length()
-    for length in range(min(longest, end - start), 0, -1):
-        if text[end - length : end] in titles:
+    if end <= start:
+        return None
+    titles = word_set("titles")
+    # Only the lengths of titles that end in this character can fit.
+    for length in _title_lengths().get(text[end - 1 : end], ()):
+        if length <= end - start and text[end - length : end] in titles:
             return end - length
     return None
 
