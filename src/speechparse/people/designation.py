@@ -33,6 +33,7 @@ _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
 _LONG_NAME = 5  # minority names written without a dot (阿苏木呷依)
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_OR_DOT = regex.compile(r"[\p{Han}·]+")
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
 _SHARED_LEVEL = frozenset("省市县区镇乡州")
 
@@ -105,8 +106,8 @@ def plausible_name(name: str) -> bool:
     if not name or name[0] == _NAME_DOT or name[-1] == _NAME_DOT:
         return False
     if _NAME_DOT in name:
-        return len(name) <= 16 and all(_HAN.match(c) or c == _NAME_DOT for c in name)
-    if not 2 <= len(name) <= _MAX_NAME or not all(_HAN.match(c) for c in name):
+        return len(name) <= 16 and _HAN_OR_DOT.fullmatch(name) is not None
+    if not 2 <= len(name) <= _MAX_NAME or _HAN_RUN.fullmatch(name) is None:
         return False
     # Four characters make a name only with a compound surname (欧阳启明); otherwise they are
     # far more often a word pair (发言摘要) than a person.
