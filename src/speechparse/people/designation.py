@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from speechparse.core.chars import CLAUSE_END, QUOTE_MARKS, SENTENCE_END, char_class
-from speechparse.core.lexicon import load_pairs, longest_first, word_pattern, word_set
+from speechparse.core.lexicon import load_pairs, longest_ending, word_pattern, word_set
 from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
@@ -71,25 +71,9 @@ class Designation:
     mention: tuple[int, int] | None = None
 
 
-@cache
-def _title_lengths() -> dict[str, tuple[int, ...]]:
-    """For each last character of a title, the lengths of titles ending in it, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for title in word_set("titles"):
-        lengths.setdefault(title[-1], set()).add(len(title))
-    return {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
-
-
 def title_suffix(text: str, end: int, start: int = 0) -> int | None:
     """Start of the longest known title ending at ``end`` (not reaching before ``start``)."""
-    if end <= start:
-        return None
-    titles = word_set("titles")
-    # Only the lengths of titles that end in this character can fit.
-    for length in _title_lengths().get(text[end - 1 : end], ()):
-        if length <= end - start and text[end - length : end] in titles:
-            return end - length
-    return None
+    return longest_ending("titles", text, end, start)
 
 
 def surname_length(name: str) -> int:
@@ -327,9 +311,9 @@ def parse_designation(
         return None
     # `…局长某某说：` — a verb of saying after the name is not part of the designation.
     verb_span = None
-    verb = next((v for v in longest_first("speech_verbs") if text.endswith(v, start, end)), None)
-    if verb is not None and end - len(verb) - start >= 3:
-        verb_start = end - len(verb)
+    verb_at = longest_ending("speech_verbs", text, end, start)
+    if verb_at is not None and verb_at - start >= 3:
+        verb_start = verb_at
         frame = _VERB_FRAME.search(text, start, verb_start)
         if frame is not None and frame.start() - start >= 3:
             verb_start = frame.start()
