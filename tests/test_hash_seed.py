@@ -12,7 +12,6 @@ import json
 import os
 
 import pytest
-
 from tests.clirun import run_cli
 
 DOCUMENTS = {
