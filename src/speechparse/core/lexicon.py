@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
+import regex
+
 
 class LexiconError(RuntimeError):
     """A data file shipped with the package is missing or malformed: a broken install.
@@ -50,6 +52,50 @@ def load_words(name: str) -> tuple[str, ...]:
 def word_set(name: str) -> frozenset[str]:
     """The entries of ``data/<name>.txt`` as a set, for membership tests."""
     return frozenset(load_words(name))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """The entries of ``data/<name>.txt``, longest first (ties in code-point order).
+
+    For "the longest entry that fits here" — iterating a set instead would make the choice
+    depend on the process's string hashing when two entries fit (回答 and 答).
+    """
+    return tuple(sorted(word_set(name), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _lengths_by_last(name: str) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for word in word_set(name):
+        lengths.setdefault(word[-1], set()).add(len(word))
+    return {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
+
+
+def longest_ending(name: str, text: str, end: int, start: int = 0) -> int | None:
+    """Start of the longest entry of ``data/<name>.txt`` ending at ``end`` in ``text`` and
+    not reaching before ``start``, or None.
+
+    Only the lengths of entries that end in the character before ``end`` are tried, so most
+    places cost one dictionary lookup.
+    """
+    if end <= start:
+        return None
+    words = word_set(name)
+    for length in _lengths_by_last(name).get(text[end - 1 : end], ()):
+        if length <= end - start and text[end - length : end] in words:
+            return end - length
+    return None
+
+
+@cache
+def word_pattern(name: str) -> regex.Pattern[str]:
+    """One compiled alternation of the entries of ``data/<name>.txt``, longest first.
+
+    ``search`` answers "does any entry occur here" and ``match`` gives the longest entry at a
+    position, in one call instead of a loop over the list.
+    """
+    return regex.compile("|".join(regex.escape(w) for w in longest_first(name)))
 
 
 @cache

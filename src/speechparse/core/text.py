@@ -83,6 +83,8 @@ class OffsetMap:
             i += self._length
         if not 0 <= i < self._length:
             raise IndexError("compact position out of range")
+        if len(self._starts) == 1:  # one run, as most lines are: no search
+            return self._sources[0] + i
         k = bisect_right(self._starts, i) - 1
         return self._sources[k] + i - self._starts[k]
 

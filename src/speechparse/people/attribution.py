@@ -21,8 +21,8 @@ from functools import cache
 
 import regex
 
-from speechparse.core.chars import CLAUSE_END, CLOSERS, SENTENCE_END
-from speechparse.core.lexicon import word_set
+from speechparse.core.chars import CLAUSE_END, CLOSERS, SENTENCE_END, char_class
+from speechparse.core.lexicon import longest_first, word_pattern, word_set
 from speechparse.core.text import Compact, alt
 from speechparse.people.designation import (
     Designation,
@@ -75,6 +75,10 @@ _MAX_DESCRIPTION = (
 # Words of company after a person (某某和代表们…): a scene of several people, no voice.
 _COMPANY_CHARS = frozenset("和与同跟")
 _CLAUSE_END = frozenset("，：" + SENTENCE_END + CLAUSE_END)
+# The first character where a clause may end or a bracket or quotation opens.
+_CLAUSE_STOP = regex.compile(char_class("".join(sorted(_CLAUSE_END)) + "《“（"))
+# What the walk through a sentence looks at: its end, commas, and quotation marks.
+_SENTENCE_STOP = regex.compile(char_class(SENTENCE_END + "，“”"))
 # Function words that may follow a speaker's name before the rest of the sentence.
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
 _SENTENCE_STARTS = frozenset(SENTENCE_END + CLAUSE_END)
@@ -106,19 +110,42 @@ class Attribution:
     others: tuple[Designation, ...] = ()  # more speakers credited with the same words
 
 
-@cache
 def _verbs() -> tuple[str, ...]:
-    return tuple(sorted(word_set("reporting_verbs"), key=lambda w: (-len(w), w)))
+    return longest_first("reporting_verbs")
 
 
-@cache
 def _member_titles() -> tuple[str, ...]:
-    return tuple(sorted(word_set("member_titles"), key=lambda w: (-len(w), w)))
+    return longest_first("member_titles")
+
+
+def _manner_words() -> tuple[str, ...]:
+    return longest_first("manner_words")
+
+
+def _manner_length(text: str, i: int) -> int:
+    """Length of the longest manner word (动情地, 笑着) at ``i``, 0 when none stands there."""
+    found = word_pattern("manner_words").match(text, i)
+    return len(found.group()) if found is not None else 0
 
 
 @cache
-def _manner_words() -> tuple[str, ...]:
-    return tuple(sorted(word_set("manner_words"), key=lambda w: (-len(w), w)))
+def _manner_stems() -> regex.Pattern[str]:
+    """Manner words without their 地, of two characters or more (`动情`, `笑着`)."""
+    return regex.compile(
+        alt(stem for w in _manner_words() if len(stem := w.removesuffix("地")) >= 2)
+    )
+
+
+@cache
+def _member_title_ahead() -> regex.Pattern[str]:
+    """A member title starting two to five characters on: a cheap test before the loop."""
+    return regex.compile(f"(?s).{{2,5}}?{alt(_member_titles())}")
+
+
+@cache
+def _long_verb_pattern() -> regex.Pattern[str]:
+    """What ``_verb_at`` finds when it finds two characters or more."""
+    return regex.compile(f"{_TELLING.pattern}|{alt(v for v in _verbs() if len(v) >= 2)}")
 
 
 def _opens_quote(text: str, i: int) -> bool:
@@ -137,9 +164,15 @@ def _verb_at(text: str, i: int) -> str | None:
 
 def _clause_end(text: str, start: int) -> int:
     """End of the clause from ``start``: the first ，。；： outside 《》 and quotes."""
-    depth = 0
     limit = min(len(text), start + _MAX_CLAUSE)
-    for i in range(start, limit):
+    # Most clauses hold no bracket: the first stop is their end.
+    stop = _CLAUSE_STOP.search(text, start, limit)
+    if stop is None:
+        return limit
+    if text[stop.start()] not in "《“（":
+        return stop.start()
+    depth = 0
+    for i in range(stop.start(), limit):
         ch = text[i]
         if ch in "《“（":
             depth += 1
@@ -151,8 +184,11 @@ def _clause_end(text: str, start: int) -> int:
 
 
 def _long_verb_in(text: str, start: int, end: int) -> bool:
-    """Whether a reporting verb of two or more characters stands in ``text[start:end]``."""
-    return any((v := _verb_at(text, i)) is not None and len(v) >= 2 for i in range(start, end))
+    """Whether a reporting verb of two or more characters starts in ``text[start:end]``."""
+    if start >= end:
+        return False
+    found = _long_verb_pattern().search(text, start)
+    return found is not None and found.start() < end
 
 
 def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
@@ -160,7 +196,7 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
     frame = _FRAME.match(text, i)
     j = frame.end() if frame is not None else i
     dao = _DAO_VERB.match(text, j)
-    j += next((len(w) for w in _manner_words() if text.startswith(w, j)), 0)
+    j += _manner_length(text, j)
     verb = _verb_at(text, j)
     if verb is None:
         if dao is None:
@@ -174,6 +210,8 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
 
 def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     """`某某委员（单位职务）` at ``k``: the designation and where it ends."""
+    if _member_title_ahead().match(text, k) is None:
+        return None
     for title in _member_titles():
         for length in (2, 3, 4, 5):
             at = k + length
@@ -236,9 +274,7 @@ def _personal(name: str) -> bool:
     in it (有的), and no title at its end or member title inside it (王主任, 常委会)."""
     if name in word_set("group_words") or name.endswith("界"):
         return False
-    if any(word in name for word in word_set("sentence_words")):
-        return False
-    if any(title in name for title in _member_titles()):
+    if word_pattern("sentence_words").search(name) or word_pattern("member_titles").search(name):
         return False
     return title_suffix(name, len(name)) is None
 
@@ -248,11 +284,12 @@ def _name_like(name: str, *, long_ok: bool) -> bool:
     bracketed designation vouches for it."""
     if _NAME_DOT in name:
         return plausible_name(name)
-    if not _personal(name):
+    # The cheapest test first: most candidates start with no known surname.
+    if surname_length(name) == 0:
         return False
     if len(name) == 5:
-        return long_ok and bool(_HAN5.fullmatch(name)) and surname_length(name) > 0
-    return plausible_name(name) and surname_length(name) > 0
+        return long_ok and bool(_HAN5.fullmatch(name)) and _personal(name)
+    return plausible_name(name) and _personal(name)
 
 
 def _designation_first(view: Compact, k: int, clause_end: int) -> tuple[Designation, int] | None:
@@ -284,9 +321,7 @@ def _adverbial_at(text: str, i: int) -> bool:
     verb = _verb_at(text, i)
     if verb is not None and len(verb) >= 2:
         return True
-    return any(
-        len(stem := w.removesuffix("地")) >= 2 and text.startswith(stem, i) for w in _manner_words()
-    )
+    return _manner_stems().match(text, i) is not None
 
 
 def _designation_prefix(view: Compact, k: int, limit: int) -> Designation | None:
@@ -317,7 +352,7 @@ def _speaker_ends(text: str, k: int, v: int) -> list[int]:
     (在会上动情地说)."""
     ends = [v]
     for end in list(ends):
-        ends.extend(end - len(w) for w in word_set("manner_words") if text.endswith(w, k, end))
+        ends.extend(end - len(w) for w in _manner_words() if text.endswith(w, k, end))
     for end in list(ends):
         frame = _TRAILING_FRAME.search(text, k, end)
         if frame is not None:
@@ -435,16 +470,17 @@ def _pronoun_continues(text: str, k: int) -> bool:
     in a later clause of that sentence (`某某代表，是某公司董事长，她发言时强调…`) or at the
     start of the next one, possibly after a quotation (`…带来了一份提案。她说，…`,
     `…。“……”她说。`, `…。在她看来，…`)."""
-    end = k
     depth = 0
     limit = min(len(text), k + _MAX_CLAUSE)
-    while end < limit and not (depth == 0 and text[end] in SENTENCE_END):
-        if depth == 0 and text[end] == "，" and _pronoun_says(text, end + 1):
+    for stop in _SENTENCE_STOP.finditer(text, k, limit):
+        end, ch = stop.start(), stop.group()
+        if depth == 0 and ch in SENTENCE_END:
+            break
+        if depth == 0 and ch == "，" and _pronoun_says(text, end + 1):
             return True
-        depth += text[end] == "“"
-        depth -= text[end] == "”" and depth > 0
-        end += 1
-    if end >= limit:
+        depth += ch == "“"
+        depth -= ch == "”" and depth > 0
+    else:
         return False
     i = end + 1
     if text.startswith("“", i):
@@ -470,7 +506,7 @@ def _pronoun_says(text: str, i: int) -> bool:
         return False
     frame = _FRAME.match(text, i + 1)
     j = frame.end() if frame is not None else i + 1
-    j += next((len(w) for w in _manner_words() if text.startswith(w, j)), 0)
+    j += _manner_length(text, j)
     verb = _verb_at(text, j)
     if verb is None:
         return False
@@ -578,8 +614,10 @@ def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None
     text = view.text
     for length in (2, 3, 4):
         name = text[k : k + length]
+        if not _name_like(name, long_ok=False):
+            continue
         direct = _direct_verb(text, k + length)
-        if direct is None or not _name_like(name, long_ok=False):
+        if direct is None:
             continue
         mention = known(name, k)
         if mention is None and not (length <= 3 and _opens_quote(text, direct[1])):
