@@ -15,7 +15,15 @@ from __future__ import annotations
 from functools import cache
 
 from speechparse.core.lexicon import word_set
-from speechparse.people.dialogue import answer_label, guest_list_label, name_line, question_label
+from speechparse.core.text import Compact
+from speechparse.people.dialogue import (
+    Guest,
+    answer_label,
+    guest_line,
+    guest_list_label,
+    name_line,
+    question_label,
+)
 from speechparse.structure.blocks import Block
 
 Span = tuple[int, int]
@@ -41,8 +49,8 @@ class BlockFacts:
     """Answers about the texts of one list of blocks, by block index, each asked once."""
 
     __slots__ = (
-        "_answers", "_guest_labels", "_guestish", "_names", "_questions", "colons", "nameish",
-        "texts",
+        "_answers", "_guest_labels", "_guest_lines", "_guestish", "_names", "_questions",
+        "colons", "nameish", "texts",
     )  # fmt: skip
 
     def __init__(self, blocks: list[Block]) -> None:
@@ -67,6 +75,7 @@ class BlockFacts:
         self._answers: dict[int, Span | None] = {}
         self._names: dict[int, NameLine | None] = {}
         self._guest_labels: dict[int, int] | None = None
+        self._guest_lines: dict[int, Guest | None] = {}
 
     def question(self, i: int) -> Span | None:
         """:func:`question_label` of block ``i``'s text."""
@@ -110,6 +119,14 @@ class BlockFacts:
                 and (end := guest_list_label(self.texts[i])) is not None
             }
         return self._guest_labels
+
+    def guest_line(self, i: int, view: Compact) -> Guest | None:
+        """:func:`guest_line` of block ``i`` (whose view is ``view``)."""
+        try:
+            return self._guest_lines[i]
+        except KeyError:
+            found = self._guest_lines[i] = guest_line(view)
+            return found
 
     def guest_label_prefix(self, i: int, colon: int) -> int | None:
         """:func:`guest_list_label` of block ``i``'s text up to and with its colon at ``colon``."""

@@ -182,17 +182,19 @@ def _split_guest_runs(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         return blocks
     out = blocks[: label_at + 1]
     k = label_at + 1
+    split = False
     while k < len(blocks):
         block = blocks[k]
         if block.kind not in (_TEXT, _DESIGNATION, _CHROME) or block.byline:
             break
         cuts = guest_cuts(block.text) if block.kind is not _CHROME else [0]
         if len(cuts) == 1:
-            if block.kind is not _CHROME and guest_line(block.view) is None:
+            if block.kind is not _CHROME and facts.guest_line(k, block.view) is None:
                 break
             out.append(block)
             k += 1
             continue
+        split = True
         for a, b in zip(cuts, [*cuts[1:], len(block.text)], strict=True):
             while b > a and block.text[b - 1] in _GUEST_SEPARATORS:
                 b -= 1
@@ -200,7 +202,7 @@ def _split_guest_runs(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             start, end = view.span(0, len(view.text))
             out.append(Block(start, end, view, _TEXT, blank_before=block.blank_before))
         k += 1
-    return [*out, *blocks[k:]]
+    return [*out, *blocks[k:]] if split else blocks
 
 
 def _guest_label_at(blocks: list[Block], facts: BlockFacts) -> int | None:
@@ -225,7 +227,7 @@ def _guest_list(blocks: list[Block], facts: BlockFacts) -> tuple[dict[str, Block
             k += 1
             continue
         guestlike = block.kind in (_TEXT, _DESIGNATION, _HEADLINE)
-        found = guest_line(block.view) if guestlike else None
+        found = facts.guest_line(k, block.view) if guestlike else None
         if found is None:
             break
         designation = replace(
