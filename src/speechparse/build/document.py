@@ -41,7 +41,8 @@ def cut(source: str, start: int, end: int) -> str:
     return piece.strip(LAYOUT_SPACE)
 
 
-_TRAILING = frozenset(LAYOUT_SPACE + "\n")
+_TRAILING = LAYOUT_SPACE + "\n"
+_LAYOUT = regex.compile(r"[ \u3000\t\r\n\xa0]")
 _INNER_SPACE = regex.compile(r"[ \u3000\t\xa0]")
 _LINE = regex.compile(r"[^\r\n]+")
 
@@ -54,13 +55,13 @@ def paragraph_view(folded: str, start: int, end: int) -> Compact:
     slower than its one-run path. Without trailing layout the view is the same; and when the
     lines hold no space, each line is one run, so the view is the lines joined.
     """
-    stop = end
-    while stop > start and folded[stop - 1] in _TRAILING:
-        stop -= 1
-    if stop == start:
+    piece = folded[start:end].rstrip(_TRAILING)
+    if not piece:
         return compact(folded, start, end)
-    piece = folded[start:stop]
-    if ("\n" not in piece and "\r" not in piece) or _INNER_SPACE.search(piece) is not None:
+    stop = start + len(piece)
+    if _LAYOUT.search(piece) is None:  # one run: the view is the piece itself
+        return Compact(piece, OffsetMap(array("q", [0]), array("q", [start]), len(piece)))
+    if _INNER_SPACE.search(piece) is not None:
         return compact(folded, start, stop)
     starts, sources = array("q"), array("q")
     runs: list[str] = []
