@@ -57,10 +57,10 @@ def gather_people(
         indexes.append(index)
     guests: list[str | None] = []
     for guest in guest_names:
-        pid = known.get(_key(guest.text))
-        if pid is not None:
-            by_id[pid][2].append(guest)
-        guests.append(pid)
+        linked = known.get(_key(guest.text))
+        if linked is not None:
+            by_id[linked][2].append(guest)
+        guests.append(linked)
     people = [
         Person(
             id=pid,
