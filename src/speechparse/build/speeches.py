@@ -15,7 +15,7 @@ import regex
 
 from speechparse.build.document import Cuts, Document, cut, new_span, paragraph_view, source_range
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import compact
+from speechparse.core.text import Compact, compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
@@ -461,21 +461,26 @@ def _speaker(
 
 def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics]:
     source, folded = doc.source, doc.folded
-    paragraphs = tuple(
-        new_span(cut(source, p.start, p.end), p.start, p.end)
-        for p in draft.paragraphs
-        if p.end > p.start
-    )
+    spans: list[Span] = []
+    views: list[Compact] = []
+    for piece in draft.paragraphs:
+        start, end = piece.start, piece.end
+        if end > start:
+            spans.append(new_span(cut(source, start, end), start, end))
+            views.append(paragraph_view(folded, start, end))
+    paragraphs = tuple(spans)
     points = tuple(
-        Point(
-            marker=cut(source, m.marker_start, m.marker_end),
-            marker_start=m.marker_start,
-            marker_end=m.marker_end,
-            text=cut(source, m.start, m.end),
-            start=m.start,
-            end=m.end,
-        )
-        for m in find_points([paragraph_view(folded, p.start, p.end) for p in paragraphs])
+        [
+            Point(
+                marker=cut(source, m.marker_start, m.marker_end),
+                marker_start=m.marker_start,
+                marker_end=m.marker_end,
+                text=cut(source, m.start, m.end),
+                start=m.start,
+                end=m.end,
+            )
+            for m in find_points(views)
+        ]
     )
     doubts: list[Diagnostic] = []
     headline = None
