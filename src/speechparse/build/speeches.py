@@ -217,6 +217,16 @@ def _section(doc: Document, draft: DraftSection) -> Section:
     )
 
 
+def _shared(offset: int, other: int) -> int:
+    """``offset``, as the same int object as ``other`` when equal.
+
+    Offsets past 256 are objects of 28 bytes each; a report holds tens of thousands, and
+    neighbouring fields (a name's end and its designation's, a byline's end and its last
+    credit's, a point's start and its marker's end) often hold the same one.
+    """
+    return other if offset == other else offset
+
+
 def _no_space(text: str) -> str:
     """``text`` with every space removed (names, units and titles are written without any).
 
@@ -241,6 +251,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
     doubts: list[Diagnostic] = []
     for credit in match.credits:
         c_start, c_end = cuts.range(credit.start, credit.end)
+        c_end = _shared(c_end, end)
         name = _no_space(source[c_start:c_end])
         role = cuts.text(*credit.role) if credit.role is not None else None
         credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
@@ -433,6 +444,7 @@ def _speaker(
     cuts = doc.cuts(view)
     span = cuts.span(first, min(last, len(view.text)))
     n_start, n_end = cuts.range(found.name_start, found.name_end)
+    n_end = _shared(n_end, span.end)
     guest = block.guest.designation if block.guest is not None else None
     if block.guest is not None and guest is not None and found.name_end == found.name_start:
         # An `答：` turn takes the name from the designation of the title.
@@ -476,7 +488,7 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
                 marker_start=m.marker_start,
                 marker_end=m.marker_end,
                 text=cut(source, m.start, m.end),
-                start=m.start,
+                start=_shared(m.start, m.marker_end),
                 end=m.end,
             )
             for m in find_points(views)
