@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from tests.clirun import run_cli
+from clirun import run_cli
 
 DOCUMENTS = {
     # A verb of two characters whose last character is a verb too.

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from speechparse.core.lexicon import load_words
+from speechparse.core.lexicon import load_words, longest_ending
 
 WORD_LISTS = (
     "titles",
@@ -158,3 +158,27 @@ def test_titles_never_start_with_a_unit(prefix: str) -> None:
     """A unit written before a title belongs to the organization (市人大 + 代表), not the title."""
     offenders = [t for t in load_words("titles") if t.startswith(prefix)]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "start", "expected"),
+    [
+        ("市财政局局长", 6, 0, 4),  # 局长
+        ("市财政局副局长", 7, 0, 4),  # 副局长, the longest that fits
+        ("市财政局副局长", 7, 5, 5),  # not before start: 局长 only
+        ("市财政局副局长", 7, 6, None),  # one character left: no title that short
+        ("市财政局副局长张三", 9, 0, None),  # a name ends here, not a title
+        ("市财政局局长", 5, 0, None),  # ends inside the title
+        ("", 0, 0, None),
+    ],
+)
+def test_longest_ending_title(text: str, end: int, start: int, expected: int | None) -> None:
+    assert longest_ending("titles", text, end, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("张明回答", 2), ("张明说", 2), ("张明说道", 2), ("张明", None)],
+)
+def test_longest_ending_takes_the_longest_speech_verb(text: str, expected: int | None) -> None:
+    assert longest_ending("speech_verbs", text, len(text)) == expected

@@ -12,7 +12,6 @@ only when keywords are asked for.
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -57,7 +56,6 @@ if TYPE_CHECKING:
 
     __version__: str
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     "parse_many": "batch",

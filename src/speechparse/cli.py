@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import secrets
 import signal
 import stat
 import sys
@@ -491,7 +490,7 @@ def _create_beside(target: str) -> tuple[str, BinaryIO]:
     directory, name = os.path.split(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        tmp = os.path.join(directory, f"{name}.{secrets.token_hex(4)}.part")
+        tmp = os.path.join(directory, f"{name}.{os.urandom(4).hex()}.part")
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:  # pragma: no cover - a 32-bit random name already taken

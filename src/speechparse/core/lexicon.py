@@ -65,6 +65,30 @@ def longest_first(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _lengths_by_last(name: str) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for word in word_set(name):
+        lengths.setdefault(word[-1], set()).add(len(word))
+    return {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
+
+
+def longest_ending(name: str, text: str, end: int, start: int = 0) -> int | None:
+    """Start of the longest entry of ``data/<name>.txt`` ending at ``end`` in ``text`` and
+    not reaching before ``start``, or None.
+
+    Only the lengths of entries that end in the character before ``end`` are tried, so most
+    places cost one dictionary lookup.
+    """
+    if end <= start:
+        return None
+    words = word_set(name)
+    for length in _lengths_by_last(name).get(text[end - 1 : end], ()):
+        if length <= end - start and text[end - length : end] in words:
+            return end - length
+    return None
+
+
+@cache
 def word_pattern(name: str) -> regex.Pattern[str]:
     """One compiled alternation of the entries of ``data/<name>.txt``, longest first.
 

@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from speechparse.core.chars import CLAUSE_END, CLOSERS, SENTENCE_END
+from speechparse.core.chars import CLAUSE_END, CLOSERS, SENTENCE_END, char_class
 from speechparse.core.lexicon import longest_first, word_pattern, word_set
 from speechparse.core.text import Compact, alt
 from speechparse.people.designation import (
@@ -75,6 +75,10 @@ _MAX_DESCRIPTION = (
 # Words of company after a person (某某和代表们…): a scene of several people, no voice.
 _COMPANY_CHARS = frozenset("和与同跟")
 _CLAUSE_END = frozenset("，：" + SENTENCE_END + CLAUSE_END)
+# The first character where a clause may end or a bracket or quotation opens.
+_CLAUSE_STOP = regex.compile(char_class("".join(sorted(_CLAUSE_END)) + "《“（"))
+# What the walk through a sentence looks at: its end, commas, and quotation marks.
+_SENTENCE_STOP = regex.compile(char_class(SENTENCE_END + "，“”"))
 # Function words that may follow a speaker's name before the rest of the sentence.
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
 _SENTENCE_STARTS = frozenset(SENTENCE_END + CLAUSE_END)
@@ -133,6 +137,12 @@ def _manner_stems() -> regex.Pattern[str]:
 
 
 @cache
+def _member_title_ahead() -> regex.Pattern[str]:
+    """A member title starting two to five characters on: a cheap test before the loop."""
+    return regex.compile(f"(?s).{{2,5}}?{alt(_member_titles())}")
+
+
+@cache
 def _long_verb_pattern() -> regex.Pattern[str]:
     """What ``_verb_at`` finds when it finds two characters or more."""
     return regex.compile(f"{_TELLING.pattern}|{alt(v for v in _verbs() if len(v) >= 2)}")
@@ -154,9 +164,15 @@ def _verb_at(text: str, i: int) -> str | None:
 
 def _clause_end(text: str, start: int) -> int:
     """End of the clause from ``start``: the first ，。；： outside 《》 and quotes."""
-    depth = 0
     limit = min(len(text), start + _MAX_CLAUSE)
-    for i in range(start, limit):
+    # Most clauses hold no bracket: the first stop is their end.
+    stop = _CLAUSE_STOP.search(text, start, limit)
+    if stop is None:
+        return limit
+    if text[stop.start()] not in "《“（":
+        return stop.start()
+    depth = 0
+    for i in range(stop.start(), limit):
         ch = text[i]
         if ch in "《“（":
             depth += 1
@@ -194,8 +210,7 @@ def _direct_verb(text: str, i: int) -> tuple[int, int, int] | None:
 
 def _name_first(text: str, k: int) -> tuple[Designation, int] | None:
     """`某某委员（单位职务）` at ``k``: the designation and where it ends."""
-    titles = word_pattern("member_titles")
-    if not any(titles.match(text, k + length) for length in (2, 3, 4, 5)):
+    if _member_title_ahead().match(text, k) is None:
         return None
     for title in _member_titles():
         for length in (2, 3, 4, 5):
@@ -455,16 +470,17 @@ def _pronoun_continues(text: str, k: int) -> bool:
     in a later clause of that sentence (`某某代表，是某公司董事长，她发言时强调…`) or at the
     start of the next one, possibly after a quotation (`…带来了一份提案。她说，…`,
     `…。“……”她说。`, `…。在她看来，…`)."""
-    end = k
     depth = 0
     limit = min(len(text), k + _MAX_CLAUSE)
-    while end < limit and not (depth == 0 and text[end] in SENTENCE_END):
-        if depth == 0 and text[end] == "，" and _pronoun_says(text, end + 1):
+    for stop in _SENTENCE_STOP.finditer(text, k, limit):
+        end, ch = stop.start(), stop.group()
+        if depth == 0 and ch in SENTENCE_END:
+            break
+        if depth == 0 and ch == "，" and _pronoun_says(text, end + 1):
             return True
-        depth += text[end] == "“"
-        depth -= text[end] == "”" and depth > 0
-        end += 1
-    if end >= limit:
+        depth += ch == "“"
+        depth -= ch == "”" and depth > 0
+    else:
         return False
     i = end + 1
     if text.startswith("“", i):
@@ -598,8 +614,10 @@ def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None
     text = view.text
     for length in (2, 3, 4):
         name = text[k : k + length]
+        if not _name_like(name, long_ok=False):
+            continue
         direct = _direct_verb(text, k + length)
-        if direct is None or not _name_like(name, long_ok=False):
+        if direct is None:
             continue
         mention = known(name, k)
         if mention is None and not (length <= 3 and _opens_quote(text, direct[1])):

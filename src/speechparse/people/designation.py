@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from speechparse.core.chars import CLAUSE_END, QUOTE_MARKS, SENTENCE_END, char_class
-from speechparse.core.lexicon import load_pairs, longest_first, word_pattern, word_set
+from speechparse.core.lexicon import load_pairs, longest_ending, word_pattern, word_set
 from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
@@ -33,6 +33,7 @@ _PART_SEPARATORS = "、，"
 _MAX_NAME = 4
 _LONG_NAME = 5  # minority names written without a dot (阿苏木呷依)
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_OR_DOT = regex.compile(r"[\p{Han}·]+")
 # Level characters a title can share with the unit before it: 岳西县长 = 岳西县 + 县长.
 _SHARED_LEVEL = frozenset("省市县区镇乡州")
 
@@ -70,19 +71,9 @@ class Designation:
     mention: tuple[int, int] | None = None
 
 
-@cache
-def _titles_by_length() -> tuple[frozenset[str], int]:
-    titles = word_set("titles")
-    return titles, max(len(t) for t in titles)
-
-
 def title_suffix(text: str, end: int, start: int = 0) -> int | None:
     """Start of the longest known title ending at ``end`` (not reaching before ``start``)."""
-    titles, longest = _titles_by_length()
-    for length in range(min(longest, end - start), 0, -1):
-        if text[end - length : end] in titles:
-            return end - length
-    return None
+    return longest_ending("titles", text, end, start)
 
 
 def surname_length(name: str) -> int:
@@ -99,8 +90,8 @@ def plausible_name(name: str) -> bool:
     if not name or name[0] == _NAME_DOT or name[-1] == _NAME_DOT:
         return False
     if _NAME_DOT in name:
-        return len(name) <= 16 and all(_HAN.match(c) or c == _NAME_DOT for c in name)
-    if not 2 <= len(name) <= _MAX_NAME or not all(_HAN.match(c) for c in name):
+        return len(name) <= 16 and _HAN_OR_DOT.fullmatch(name) is not None
+    if not 2 <= len(name) <= _MAX_NAME or _HAN_RUN.fullmatch(name) is None:
         return False
     # Four characters make a name only with a compound surname (欧阳启明); otherwise they are
     # far more often a word pair (发言摘要) than a person.
@@ -320,9 +311,9 @@ def parse_designation(
         return None
     # `…局长某某说：` — a verb of saying after the name is not part of the designation.
     verb_span = None
-    verb = next((v for v in longest_first("speech_verbs") if text.endswith(v, start, end)), None)
-    if verb is not None and end - len(verb) - start >= 3:
-        verb_start = end - len(verb)
+    verb_at = longest_ending("speech_verbs", text, end, start)
+    if verb_at is not None and verb_at - start >= 3:
+        verb_start = verb_at
         frame = _VERB_FRAME.search(text, start, verb_start)
         if frame is not None and frame.start() - start >= 3:
             verb_start = frame.start()
