@@ -14,6 +14,7 @@ its own text and nothing parsed before it.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -309,13 +310,27 @@ def _rank(
     total = sum(freq.values())
     if not total or top_k <= 0:
         return []
+    scored = [(count * idf_of[word], word) for word, count in freq.items() if word in idf_of]
+    if len(scored) > top_k:
+        # Rounding keeps the order of the scores, so every term whose rounded weight can reach
+        # the k-th best rounded weight scores at least that weight less a rounding step: only
+        # those are rounded and sorted (a speech has hundreds of terms, the list holds ten).
+        kth = heapq.nlargest(top_k, scored)[-1][0]
+        floor = (round(kth / total, 6) - 1e-6) * total
+        chosen = _chosen([item for item in scored if item[0] >= floor], total, text, top_k)
+        if len(chosen) >= top_k:
+            return chosen[:top_k]
+    return _chosen(scored, total, text, top_k)[:top_k]
+
+
+def _chosen(
+    scored: list[tuple[float, str]], total: int, text: str, top_k: int
+) -> list[tuple[str, float]]:
+    """The best groups of equal rounded weight, until they hold ``top_k`` terms found in
+    ``text`` (ties in the order of first occurrence, then by the term); fewer if they run out."""
     compacted = text.replace(" ", "")
     weighted = sorted(
-        (
-            (round(count * idf_of[word] / total, 6), word)
-            for word, count in freq.items()
-            if word in idf_of
-        ),
+        ((round(score / total, 6), word) for score, word in scored),
         key=itemgetter(0),
         reverse=True,
     )
@@ -326,7 +341,7 @@ def _rank(
         chosen += [(word, weight) for first, word in firsts if first >= 0]
         if len(chosen) >= top_k:
             break
-    return chosen[:top_k]
+    return chosen
 
 
 def rank_many(
