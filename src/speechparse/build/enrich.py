@@ -9,17 +9,20 @@ value here still points at the characters it came from.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import cast
 
+import regex
+
 from speechparse.build.document import Document
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, compact, layout_text
+from speechparse.core.text import Compact, OffsetMap, compact, layout_text
 from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
@@ -198,19 +201,36 @@ def _resolve(
     return organization, ()
 
 
+# What a compact view drops or collapses (see core.text.compact): a paragraph holding none of
+# these is its own compact view, one unbroken stretch of the folded text.
+_LAYOUT_CHAR = regex.compile(r"[ \u3000\t\r\n\xa0]")
+
+
 def _paragraph_views(doc: Document, paragraphs: Sequence[Span]) -> list[Compact]:
-    return [compact(doc.folded, p.start, p.end) for p in paragraphs]
+    views = []
+    for p in paragraphs:
+        piece = doc.folded[p.start : p.end]
+        if piece and _LAYOUT_CHAR.search(piece) is None:
+            # What compact() builds for such a paragraph, without walking it line by line.
+            index = OffsetMap(array("q", (0,)), array("q", (p.start,)), len(piece))
+            views.append(Compact(piece, index))
+        else:
+            views.append(compact(doc.folded, p.start, p.end))
+    return views
 
 
 def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
     out: list[Figure] = []
     for view in views:
         text = view.text
+        found = _figures.find_figures(text)
+        if not found:
+            continue
         # Sentence ends found once per paragraph and looked up by bisection: rescanning the
         # paragraph for every figure made one long line quadratic.
         ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
         sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
-        for m in _figures.find_figures(text):
+        for m in found:
             k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
             left = ends[k - 1] + 1 if k > 0 else 0
             k = bisect_left(ends, m.end, k)
@@ -297,7 +317,7 @@ class _Grounder:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._spans: dict[tuple[int, int], Span] = {}
+        self._spans: dict[int, Span] = {}  # by start * (len(source) + 1) + end
         self._found: dict[tuple[str, int], list[Span]] = {}
 
     def occurrences(self, target: str, speech: _Speech) -> list[Span]:
@@ -310,6 +330,7 @@ class _Grounder:
         text, starts, views, size = speech.text, speech.starts, speech.views, len(target)
         bases = speech.bases
         spans, source = self._spans, self._doc.source
+        stride = len(source) + 1
         at = text.find(target)
         while at >= 0:
             k = bisect_right(starts, at) - 1
@@ -319,10 +340,13 @@ class _Grounder:
             else:
                 index = views[k].index
                 start, end = index[local], index[local + size - 1] + 1
-            span = spans.get((start, end))
+            # An int key, not a (start, end) tuple: ints are not tracked by the cycle collector,
+            # whose passes over a large report's objects grow with every tracked allocation.
+            at_key = start * stride + end
+            span = spans.get(at_key)
             if span is None:
                 piece = layout_text(source, start, end)
-                span = spans[start, end] = _new_span({"text": piece, "start": start, "end": end})
+                span = spans[at_key] = _new_span({"text": piece, "start": start, "end": end})
             found.append(span)
             at = text.find(target, at + size)
         return found
@@ -334,9 +358,7 @@ def _keyword_models(
     out = []
     for word, weight in ranked:
         target = fold(word)
-        occurrences = [
-            span for speech in speeches for span in grounder.occurrences(target, speech)
-        ]
+        occurrences = [span for speech in speeches for span in grounder.occurrences(target, speech)]
         if occurrences:
             out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
     return tuple(out)

@@ -84,11 +84,23 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return pattern(root)
 
 
+# How many patterns the lexicon's words are split into, by first character. At a position
+# holding a possible first character, a pattern tries its first-level alternatives one after
+# the other (~200 for one pattern over the whole lexicon), while positions holding none are
+# skipped in C; a few patterns, each over part of the first characters, cost a few quick
+# scans of the text but a few times fewer alternatives at each candidate position.
+_TRIE_PARTS = 5
+
+
 @cache
-def _lexicon_words() -> tuple[frozenset[str], re.Pattern[str] | None]:
+def _lexicon_words() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     # Job titles are user words in every document.
     words = frozenset(w for w in map(_normalise, lexicon().titles) if w is not None)
-    return words, re.compile(_trie_pattern(words)) if words else None
+    firsts = sorted({w[0] for w in words})
+    parts = [frozenset(firsts[i::_TRIE_PARTS]) for i in range(min(_TRIE_PARTS, len(firsts)))]
+    return words, tuple(
+        re.compile(_trie_pattern(w for w in words if w[0] in part)) for part in parts
+    )
 
 
 class _UserWords:
@@ -105,11 +117,12 @@ class _UserWords:
 
     def occurrences(self, text: str) -> list[tuple[int, int]]:
         """Where user words occur in ``text``, by start and then longest first."""
-        _, pattern = _lexicon_words()
+        _, patterns = _lexicon_words()
         found: list[tuple[int, int]] = []
         # The longest word at every position where one starts, overlapping ones included
-        # (业主 must not hide 主要负责人 in 企业主要负责人).
-        if pattern is not None:
+        # (业主 must not hide 主要负责人 in 企业主要负责人); the patterns' words start with
+        # different characters, so they never find the same place.
+        for pattern in patterns:
             match = pattern.search(text)
             while match is not None:
                 found.append(match.span())
@@ -310,17 +323,19 @@ def _rank(
     total = sum(freq.values())
     if not total or top_k <= 0:
         return []
-    scored = [(count * idf_of[word], word) for word, count in freq.items() if word in idf_of]
-    if len(scored) > top_k:
+    words = [word for word in freq if word in idf_of]
+    scores = [freq[word] * idf_of[word] for word in words]
+    if len(words) > top_k:
         # Rounding keeps the order of the scores, so every term whose rounded weight can reach
         # the k-th best rounded weight scores at least that weight less a rounding step: only
         # those are rounded and sorted (a speech has hundreds of terms, the list holds ten).
-        kth = heapq.nlargest(top_k, scored)[-1][0]
+        kth = heapq.nlargest(top_k, scores)[-1]
         floor = (round(kth / total, 6) - 1e-6) * total
-        chosen = _chosen([item for item in scored if item[0] >= floor], total, text, top_k)
+        head = [(score, word) for score, word in zip(scores, words, strict=True) if score >= floor]
+        chosen = _chosen(head, total, text, top_k)
         if len(chosen) >= top_k:
             return chosen[:top_k]
-    return _chosen(scored, total, text, top_k)[:top_k]
+    return _chosen(list(zip(scores, words, strict=True)), total, text, top_k)[:top_k]
 
 
 def _chosen(
