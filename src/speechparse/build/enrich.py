@@ -276,28 +276,91 @@ def _quoted_in(doc: Document, views: list[Compact]) -> tuple[Span, ...]:
     )
 
 
-class _Speech:
-    """A speech's paragraph views joined by line breaks, so that a term is looked for with one
-    ``find`` loop per speech instead of one per paragraph; a compact view holds no line break
-    and a term none either, so no occurrence can straddle two paragraphs."""
+class _Grounder:
+    """Where the report's keywords occur, as Spans, each (start, end) built into a Span once.
 
-    __slots__ = ("bases", "starts", "text", "views")
+    The paragraph views of all speeches are joined by line breaks, so a term is looked for
+    with one ``find`` loop over a speech (a slice of the joined text) or over the whole
+    report, not one per paragraph; a compact view holds no line break and a term none either,
+    so no occurrence can straddle two paragraphs. Offsets map back through one table of the
+    unbroken stretches of all views. One Span instance serves every keyword naming the same
+    characters (a term of a speech that is also one of the report's); models are frozen, so
+    sharing them cannot change what the JSON says.
+    """
 
-    def __init__(self, views: list[Compact]) -> None:
-        self.views = views
-        self.text = "\n".join(v.text for v in views)
-        self.starts = list(accumulate((len(v.text) + 1 for v in views[:-1]), initial=0))
-        # Most paragraphs are one unbroken stretch of the source: there a compact offset maps
-        # by adding the stretch's start (-1 marks a view that needs its offset map).
-        self.bases = [_base(v) for v in views]
+    __slots__ = ("_run_sources", "_run_starts", "_source", "_spans", "bounds", "text")
+
+    def __init__(self, doc: Document, views: list[list[Compact]]) -> None:
+        self.text = "\n".join(v.text for speech in views for v in speech)
+        self._run_starts: list[int] = []  # where each stretch starts in ``text``
+        self._run_sources: list[int] = []  # and in the source
+        self.bounds: list[tuple[int, int]] = []  # each speech's slice of ``text``
+        at = 0
+        for speech in views:
+            first = at
+            for view in speech:
+                for run_start, source in _runs(view):
+                    self._run_starts.append(at + run_start)
+                    self._run_sources.append(source)
+                at += len(view.text) + 1
+            self.bounds.append((first, at - 1) if speech else (0, 0))
+        self._source = doc.source
+        self._spans: dict[int, Span] = {}  # by start * (len(source) + 1) + end
+
+    def occurrences(self, target: str, lo: int, hi: int) -> list[Span]:
+        """Non-overlapping occurrences of ``target`` (folded) in ``text[lo:hi]``, in order."""
+        text, size = self.text, len(target)
+        run_starts, run_sources = self._run_starts, self._run_sources
+        runs = len(run_starts)
+        spans, source = self._spans, self._source
+        stride = len(source) + 1
+        found = []
+        at = text.find(target, lo, hi)
+        while at >= 0:
+            k = bisect_right(run_starts, at) - 1
+            start = run_sources[k] + at - run_starts[k]
+            last = at + size - 1
+            if k + 1 < runs and run_starts[k + 1] <= last:  # the term spans a line break
+                k = bisect_right(run_starts, last) - 1
+                end = run_sources[k] + last - run_starts[k] + 1
+            else:
+                end = start + size
+            # An int key, not a (start, end) tuple: ints are not tracked by the cycle collector,
+            # whose passes over a large report's objects grow with every tracked allocation.
+            key = start * stride + end
+            span = spans.get(key)
+            if span is None:
+                piece = layout_text(source, start, end)
+                span = spans[key] = _new_span({"text": piece, "start": start, "end": end})
+            found.append(span)
+            at = text.find(target, at + size, hi)
+        return found
 
 
-def _base(view: Compact) -> int:
-    """The source offset of a view's first character if the view is one unbroken stretch
-    of the source (offsets only grow, so first and last tell), else -1."""
+def _runs(view: Compact) -> list[tuple[int, int]]:
+    """The unbroken stretches of the source a view is made of: (view offset, source offset).
+
+    Source offsets only grow along a view, so ``index[i] - i`` never decreases and is constant
+    along a stretch: each stretch's end is found by bisection, a few lookups per line break
+    rather than one per character.
+    """
     index = view.index
     size = len(index)
-    return index[0] if size and index[size - 1] - index[0] == size - 1 else -1
+    if not size:
+        return []
+    runs = [(0, index[0])]
+    lo, last_shift = 0, index[size - 1] - (size - 1)
+    while (shift := index[lo] - lo) != last_shift:
+        a, b = lo, size - 1  # same shift at a, a larger one at b
+        while b - a > 1:
+            middle = (a + b) // 2
+            if index[middle] - middle == shift:
+                a = middle
+            else:
+                b = middle
+        runs.append((b, index[b]))
+        lo = b
+    return runs
 
 
 # Span's own validator, called without the keyword-argument constructor's Python frame: the
@@ -305,60 +368,12 @@ def _base(view: Compact) -> int:
 _new_span: Callable[[dict[str, object]], Span] = Span.__pydantic_validator__.validate_python
 
 
-class _Grounder:
-    """Occurrence spans of the report's keywords, each (start, end) built into a Span once.
-
-    A term's spans in a speech are shared by that speech's keywords and the report's, and one
-    Span instance serves every keyword naming the same characters; models are frozen, so
-    sharing them cannot change what the JSON says.
-    """
-
-    __slots__ = ("_doc", "_found", "_spans")
-
-    def __init__(self, doc: Document) -> None:
-        self._doc = doc
-        self._spans: dict[int, Span] = {}  # by start * (len(source) + 1) + end
-        self._found: dict[tuple[str, int], list[Span]] = {}
-
-    def occurrences(self, target: str, speech: _Speech) -> list[Span]:
-        """Non-overlapping occurrences of ``target`` (folded) in the speech, left to right."""
-        key = (target, id(speech))
-        found = self._found.get(key)
-        if found is not None:
-            return found
-        found = self._found[key] = []
-        text, starts, views, size = speech.text, speech.starts, speech.views, len(target)
-        bases = speech.bases
-        spans, source = self._spans, self._doc.source
-        stride = len(source) + 1
-        at = text.find(target)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            local = at - starts[k]
-            if (base := bases[k]) >= 0:
-                start, end = base + local, base + local + size
-            else:
-                index = views[k].index
-                start, end = index[local], index[local + size - 1] + 1
-            # An int key, not a (start, end) tuple: ints are not tracked by the cycle collector,
-            # whose passes over a large report's objects grow with every tracked allocation.
-            at_key = start * stride + end
-            span = spans.get(at_key)
-            if span is None:
-                piece = layout_text(source, start, end)
-                span = spans[at_key] = _new_span({"text": piece, "start": start, "end": end})
-            found.append(span)
-            at = text.find(target, at + size)
-        return found
-
-
 def _keyword_models(
-    grounder: _Grounder, ranked: list[tuple[str, float]], speeches: Sequence[_Speech]
+    grounder: _Grounder, ranked: list[tuple[str, float]], lo: int, hi: int
 ) -> tuple[Keyword, ...]:
     out = []
     for word, weight in ranked:
-        target = fold(word)
-        occurrences = [span for speech in speeches for span in grounder.occurrences(target, speech)]
+        occurrences = grounder.occurrences(fold(word), lo, hi)
         if occurrences:
             out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
     return tuple(out)
@@ -370,15 +385,15 @@ def _keywords(
     """Keywords of each speech and of the report, from one segmentation of each speech."""
     from speechparse.enrichment.keywords import rank_many  # jieba loads here, never at import
 
-    speeches = [_Speech(vs) for vs in views]
+    grounder = _Grounder(doc, views)
+    text = grounder.text
     per_speech, together = rank_many(
-        [s.text for s in speeches], top_k=10, top_k_all=20, extra_words=extra
+        [text[lo:hi] for lo, hi in grounder.bounds], top_k=10, top_k_all=20, extra_words=extra
     )
-    grounder = _Grounder(doc)
     return (
         [
-            _keyword_models(grounder, ranked, [speech])
-            for ranked, speech in zip(per_speech, speeches, strict=True)
+            _keyword_models(grounder, ranked, lo, hi)
+            for ranked, (lo, hi) in zip(per_speech, grounder.bounds, strict=True)
         ],
-        _keyword_models(grounder, together, speeches),
+        _keyword_models(grounder, together, 0, len(text)),
     )
