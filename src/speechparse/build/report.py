@@ -32,13 +32,19 @@ def build_report(
 ) -> Report:
     """Stage 8: put the stages' outputs together; diagnostics are listed in source order."""
     ordered = sorted(diagnostics, key=lambda d: (d.start, d.end, d.code))
-    ids = person_ids([parts.speaker.name for parts in structure.speeches])
+    ids, known = person_ids([parts.speaker.name for parts in structure.speeches])
     speeches = [
         _speech(parts, extra, person)
         for parts, extra, person in zip(structure.speeches, enrichment.speeches, ids, strict=True)
     ]
     guest_list = structure.guest_list
-    people = gather_people(speeches, ids, [g.name for g in guest_list.guests] if guest_list else [])
+    people = gather_people(
+        speeches,
+        [parts.speaker.span for parts in structure.speeches],
+        ids,
+        known,
+        [g.name for g in guest_list.guests] if guest_list else [],
+    )
     return Report(
         schema_version=SCHEMA_VERSION,
         source=source,
