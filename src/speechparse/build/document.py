@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from typing import cast
 
 import regex
 
@@ -30,7 +29,8 @@ _validate_span = Span.__pydantic_validator__.validate_python
 
 def new_span(text: str, start: int, end: int) -> Span:
     """A validated :class:`Span` (exactly what ``Span(text=…, start=…, end=…)`` gives)."""
-    return cast(Span, _validate_span({"text": text, "start": start, "end": end}))
+    span: Span = _validate_span({"text": text, "start": start, "end": end})
+    return span
 
 
 def cut(source: str, start: int, end: int) -> str:

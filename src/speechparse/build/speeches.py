@@ -48,6 +48,11 @@ _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州
 
 Diagnostics = tuple[Diagnostic, ...]
 
+# _SHARED: offsets past 256 are int objects of 28 bytes each and a report holds tens of
+# thousands; where neighbouring fields hold equal offsets (a name's end and its
+# designation's, a byline's end and its last credit's, a point's start and its marker's end)
+# they are given the same object.
+
 
 @dataclass(frozen=True, slots=True)
 class Extent:
@@ -217,16 +222,6 @@ def _section(doc: Document, draft: DraftSection) -> Section:
     )
 
 
-def _shared(offset: int, other: int) -> int:
-    """``offset``, as the same int object as ``other`` when equal.
-
-    Offsets past 256 are objects of 28 bytes each; a report holds tens of thousands, and
-    neighbouring fields (a name's end and its designation's, a byline's end and its last
-    credit's, a point's start and its marker's end) often hold the same one.
-    """
-    return other if offset == other else offset
-
-
 def _no_space(text: str) -> str:
     """``text`` with every space removed (names, units and titles are written without any).
 
@@ -251,7 +246,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
     doubts: list[Diagnostic] = []
     for credit in match.credits:
         c_start, c_end = cuts.range(credit.start, credit.end)
-        c_end = _shared(c_end, end)
+        c_end = end if c_end == end else c_end  # one int object for both (see _SHARED)
         name = _no_space(source[c_start:c_end])
         role = cuts.text(*credit.role) if credit.role is not None else None
         credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
@@ -444,14 +439,16 @@ def _speaker(
     cuts = doc.cuts(view)
     span = cuts.span(first, min(last, len(view.text)))
     n_start, n_end = cuts.range(found.name_start, found.name_end)
-    n_end = _shared(n_end, span.end)
+    n_end = span.end if n_end == span.end else n_end  # one int object for both (_SHARED)
     guest = block.guest.designation if block.guest is not None else None
     if block.guest is not None and guest is not None and found.name_end == found.name_start:
         # An `答：` turn takes the name from the designation of the title.
         n_start, n_end = source_range(block.guest.view, guest.name_start, guest.name_end)
-    doubts = tuple(
-        doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
-    )
+    doubts: Diagnostics = ()
+    if found.doubts:
+        doubts = tuple(
+            doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
+        )
     name = _no_space(doc.source[n_start:n_end])
     positions = _speaker_positions(doc, block, found, cuts)
     if block.body_start >= len(block.text) and name:
@@ -488,7 +485,7 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
                 marker_start=m.marker_start,
                 marker_end=m.marker_end,
                 text=cut(source, m.start, m.end),
-                start=_shared(m.start, m.marker_end),
+                start=m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
                 end=m.end,
             )
             for m in find_points(views)
