@@ -67,11 +67,13 @@ def build_report(
 
 
 def _position(position: PositionParts, organization: Organization) -> Position:
+    written, full = position.organization, organization.full_name
     return Position(
-        organization=position.organization,
+        organization=written,
         title=position.title,
         inherited=position.inherited,
-        organization_full=organization.full_name,
+        # Most units are written in full already: one string for both fields then.
+        organization_full=written if full == written else full,
         level=organization.level,
         text=position.span.text,
         start=position.span.start,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from sys import intern
 
 import regex
 
@@ -48,6 +49,8 @@ _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州
 
 Diagnostics = tuple[Diagnostic, ...]
 
+# Roles, titles, units and reporters recur through a report (全媒体记者, 局长): interned,
+# each is held once however often it is written.
 # _SHARED: offsets past 256 are int objects of 28 bytes each and a report holds tens of
 # thousands; where neighbouring fields hold equal offsets (a name's end and its
 # designation's, a byline's end and its last credit's, a point's start and its marker's end)
@@ -247,8 +250,8 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
     for credit in match.credits:
         c_start, c_end = cuts.range(credit.start, credit.end)
         c_end = end if c_end == end else c_end  # one int object for both (see _SHARED)
-        name = _no_space(source[c_start:c_end])
-        role = cuts.text(*credit.role) if credit.role is not None else None
+        name = intern(_no_space(source[c_start:c_end]))  # one reporter credits many speeches
+        role = intern(cuts.text(*credit.role)) if credit.role is not None else None
         credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
         folded = doc.folded[c_start:c_end].replace(" ", "")
         if "·" not in folded and surname_length(folded) == 0:
@@ -324,12 +327,12 @@ def _positions(doc: Document, cuts: Cuts, parts: list[Part]) -> tuple[PositionPa
     for part in parts:
         start, end = cuts.range(part.org_start, part.end)
         t_start, t_end = cuts.range(part.title_start, part.end)
-        title = _no_space(source[t_start:t_end])
+        title = intern(_no_space(source[t_start:t_end]))
         org: str | None = None
         inherited = False
         if part.org_end > part.org_start:
             o_start, o_end = cuts.range(part.org_start, part.org_end)
-            org = _no_space(source[o_start:o_end])
+            org = intern(_no_space(source[o_start:o_end]))
             if part.shared_level:
                 org += title[0]
         elif previous_org is not None:
