@@ -273,7 +273,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
                 )
             )
     byline = Byline(
-        text=cut(source, start, end),
+        text=intern(cut(source, start, end)),  # one reporter signs many speeches alike
         start=start,
         end=end,
         credits=credits,
@@ -343,7 +343,7 @@ def _positions(doc: Document, cuts: Cuts, parts: list[Part]) -> tuple[PositionPa
                 organization=org,
                 title=title,
                 inherited=inherited,
-                span=Extent(cut(source, start, end), start, end),
+                span=Extent(intern(cut(source, start, end)), start, end),
             )
         )
     return tuple(positions)
@@ -452,7 +452,7 @@ def _speaker(
         doubts = tuple(
             doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
         )
-    name = _no_space(doc.source[n_start:n_end])
+    name = intern(_no_space(doc.source[n_start:n_end]))  # a dialogue names a speaker often
     positions = _speaker_positions(doc, block, found, cuts)
     if block.body_start >= len(block.text) and name:
         positions = _merged(positions, _fuller(doc, name, paragraphs))
@@ -484,7 +484,7 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
     points = tuple(
         [
             Point(
-                marker=cut(source, m.marker_start, m.marker_end),
+                marker=intern(cut(source, m.marker_start, m.marker_end)),
                 marker_start=m.marker_start,
                 marker_end=m.marker_end,
                 text=cut(source, m.start, m.end),
