@@ -48,7 +48,7 @@ _LINE = regex.compile(r"[^\r\n]+")
 
 
 def paragraph_view(folded: str, start: int, end: int) -> Compact:
-    """``compact(folded, start, end)`` of a paragraph, built without its line-by-line walk.
+    """``compact(folded, start, end)``, for any range, built without its line-by-line walk.
 
     A paragraph cut before a trailing byline ends with the space before it, and a hard-wrapped
     one holds line breaks; either sends :func:`compact` down its general path, a few times

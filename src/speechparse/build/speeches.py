@@ -16,7 +16,7 @@ import regex
 
 from speechparse.build.document import Cuts, Document, cut, new_span, paragraph_view, source_range
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, compact
+from speechparse.core.text import Compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
@@ -355,7 +355,7 @@ def _speaker_positions(
     if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
         # Named bare (`某某说，`): his positions are those of the designation that
         # introduced him earlier in the report, with their own spans there.
-        earlier = compact(doc.folded, *found.mention)
+        earlier = paragraph_view(doc.folded, *found.mention)
         introduced = parse_designation(earlier)
         if introduced is not None:
             return _positions(doc, doc.cuts(earlier), introduced.parts)
@@ -381,8 +381,11 @@ def _fuller(doc: Document, name: str, paragraphs: tuple[Span, ...]) -> tuple[Pos
     """A speaker line gives a short designation (`全国政协委员某某——`) and the text under
     it the fuller one (`全国政协委员、某研究所研究员某某`): the positions of the first
     designation of that name found in the paragraphs."""
+    folded = doc.folded
     for paragraph in paragraphs:
-        view = compact(doc.folded, paragraph.start, paragraph.end)
+        if name[0] not in folded[paragraph.start : paragraph.end]:
+            continue  # the view holds the paragraph's characters: the name cannot be in it
+        view = paragraph_view(folded, paragraph.start, paragraph.end)
         at = view.text.find(name)
         if at < 0:
             continue
