@@ -14,7 +14,15 @@ from sys import intern
 
 import regex
 
-from speechparse.build.document import Cuts, Document, cut, new_span, paragraph_view, source_range
+from speechparse.build.document import (
+    Cuts,
+    Document,
+    collector_paused,
+    cut,
+    new_span,
+    paragraph_view,
+    source_range,
+)
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact
 from speechparse.decoding.fold import fold
@@ -143,6 +151,11 @@ class GuestListParts:
 
 def build_structure(doc: Document, draft: Draft) -> Structure:
     """Stage 6: decompose every part of the draft, collecting the diagnostics each raised."""
+    with collector_paused():
+        return _build_structure(doc, draft)
+
+
+def _build_structure(doc: Document, draft: Draft) -> Structure:
     found: list[Diagnostic] = [
         doc.diagnostic(left.code, left.message, left.start, left.end) for left in draft.leftovers
     ]
