@@ -83,7 +83,7 @@ def paragraph_view(folded: str, start: int, end: int) -> Compact:
         return compact(folded, start, end)
     stop = start + len(piece)
     if _LAYOUT.search(piece) is None:  # one run: the view is the piece itself
-        return Compact(piece, OffsetMap(array("q", [0]), array("q", [start]), len(piece)))
+        return Compact(piece, OffsetMap.one_run(start, len(piece)))
     if _INNER_SPACE.search(piece) is not None:
         return compact(folded, start, stop)
     starts, sources = array("q"), array("q")
