@@ -239,9 +239,10 @@ def _section(doc: Document, draft: DraftSection) -> Section:
 
 
 def _no_space(text: str) -> str:
-    """``text`` with every space removed (names, units and titles are written without any).
+    """``text`` with every whitespace character removed.
 
-    Names and titles are letters alone, which no regex call is needed to tell.
+    Most names, units and titles are letters alone and hold none, which ``isalnum`` tells
+    without a regex call.
     """
     return text if text.isalnum() else _WHITESPACE.sub("", text)
 
