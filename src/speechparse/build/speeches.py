@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from sys import intern
 
 import regex
 
-from speechparse.build.document import Cuts, Document, cut, new_span, paragraph_view, source_range
+from speechparse.build.document import (
+    Cuts,
+    Document,
+    collector_paused,
+    cut,
+    new_span,
+    paragraph_view,
+    source_range,
+)
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, compact
+from speechparse.core.text import Compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
@@ -47,6 +56,13 @@ _WHITESPACE = regex.compile(r"\s+")
 _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
 
 Diagnostics = tuple[Diagnostic, ...]
+
+# Roles, titles, units and reporters recur through a report (全媒体记者, 局长): interned,
+# each is held once however often it is written.
+# _SHARED: offsets past 256 are int objects of 28 bytes each and a report holds tens of
+# thousands; where neighbouring fields hold equal offsets (a name's end and its
+# designation's, a byline's end and its last credit's, a point's start and its marker's end)
+# they are given the same object.
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +151,11 @@ class GuestListParts:
 
 def build_structure(doc: Document, draft: Draft) -> Structure:
     """Stage 6: decompose every part of the draft, collecting the diagnostics each raised."""
+    with collector_paused():
+        return _build_structure(doc, draft)
+
+
+def _build_structure(doc: Document, draft: Draft) -> Structure:
     found: list[Diagnostic] = [
         doc.diagnostic(left.code, left.message, left.start, left.end) for left in draft.leftovers
     ]
@@ -217,20 +238,11 @@ def _section(doc: Document, draft: DraftSection) -> Section:
     )
 
 
-def _shared(offset: int, other: int) -> int:
-    """``offset``, as the same int object as ``other`` when equal.
-
-    Offsets past 256 are objects of 28 bytes each; a report holds tens of thousands, and
-    neighbouring fields (a name's end and its designation's, a byline's end and its last
-    credit's, a point's start and its marker's end) often hold the same one.
-    """
-    return other if offset == other else offset
-
-
 def _no_space(text: str) -> str:
-    """``text`` with every space removed (names, units and titles are written without any).
+    """``text`` with every whitespace character removed.
 
-    Names and titles are letters alone, which no regex call is needed to tell.
+    Most names, units and titles are letters alone and hold none, which ``isalnum`` tells
+    without a regex call.
     """
     return text if text.isalnum() else _WHITESPACE.sub("", text)
 
@@ -251,9 +263,9 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
     doubts: list[Diagnostic] = []
     for credit in match.credits:
         c_start, c_end = cuts.range(credit.start, credit.end)
-        c_end = _shared(c_end, end)
-        name = _no_space(source[c_start:c_end])
-        role = cuts.text(*credit.role) if credit.role is not None else None
+        c_end = end if c_end == end else c_end  # one int object for both (see _SHARED)
+        name = intern(_no_space(source[c_start:c_end]))  # one reporter credits many speeches
+        role = intern(cuts.text(*credit.role)) if credit.role is not None else None
         credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
         folded = doc.folded[c_start:c_end].replace(" ", "")
         if "·" not in folded and surname_length(folded) == 0:
@@ -275,7 +287,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
                 )
             )
     byline = Byline(
-        text=cut(source, start, end),
+        text=intern(cut(source, start, end)),  # one reporter signs many speeches alike
         start=start,
         end=end,
         credits=credits,
@@ -329,12 +341,12 @@ def _positions(doc: Document, cuts: Cuts, parts: list[Part]) -> tuple[PositionPa
     for part in parts:
         start, end = cuts.range(part.org_start, part.end)
         t_start, t_end = cuts.range(part.title_start, part.end)
-        title = _no_space(source[t_start:t_end])
+        title = intern(_no_space(source[t_start:t_end]))
         org: str | None = None
         inherited = False
         if part.org_end > part.org_start:
             o_start, o_end = cuts.range(part.org_start, part.org_end)
-            org = _no_space(source[o_start:o_end])
+            org = intern(_no_space(source[o_start:o_end]))
             if part.shared_level:
                 org += title[0]
         elif previous_org is not None:
@@ -345,7 +357,7 @@ def _positions(doc: Document, cuts: Cuts, parts: list[Part]) -> tuple[PositionPa
                 organization=org,
                 title=title,
                 inherited=inherited,
-                span=Extent(cut(source, start, end), start, end),
+                span=Extent(intern(cut(source, start, end)), start, end),
             )
         )
     return tuple(positions)
@@ -357,7 +369,7 @@ def _speaker_positions(
     if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
         # Named bare (`某某说，`): his positions are those of the designation that
         # introduced him earlier in the report, with their own spans there.
-        earlier = compact(doc.folded, *found.mention)
+        earlier = paragraph_view(doc.folded, *found.mention)
         introduced = parse_designation(earlier)
         if introduced is not None:
             return _positions(doc, doc.cuts(earlier), introduced.parts)
@@ -383,8 +395,11 @@ def _fuller(doc: Document, name: str, paragraphs: tuple[Span, ...]) -> tuple[Pos
     """A speaker line gives a short designation (`全国政协委员某某——`) and the text under
     it the fuller one (`全国政协委员、某研究所研究员某某`): the positions of the first
     designation of that name found in the paragraphs."""
+    folded = doc.folded
     for paragraph in paragraphs:
-        view = compact(doc.folded, paragraph.start, paragraph.end)
+        if name[0] not in folded[paragraph.start : paragraph.end]:
+            continue  # the view holds the paragraph's characters: the name cannot be in it
+        view = paragraph_view(folded, paragraph.start, paragraph.end)
         at = view.text.find(name)
         if at < 0:
             continue
@@ -444,15 +459,17 @@ def _speaker(
     cuts = doc.cuts(view)
     span = cuts.span(first, min(last, len(view.text)))
     n_start, n_end = cuts.range(found.name_start, found.name_end)
-    n_end = _shared(n_end, span.end)
+    n_end = span.end if n_end == span.end else n_end  # one int object for both (_SHARED)
     guest = block.guest.designation if block.guest is not None else None
     if block.guest is not None and guest is not None and found.name_end == found.name_start:
         # An `答：` turn takes the name from the designation of the title.
         n_start, n_end = source_range(block.guest.view, guest.name_start, guest.name_end)
-    doubts = tuple(
-        doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
-    )
-    name = _no_space(doc.source[n_start:n_end])
+    doubts: Diagnostics = ()
+    if found.doubts:
+        doubts = tuple(
+            doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
+        )
+    name = intern(_no_space(doc.source[n_start:n_end]))  # a dialogue names a speaker often
     positions = _speaker_positions(doc, block, found, cuts)
     if block.body_start >= len(block.text) and name:
         positions = _merged(positions, _fuller(doc, name, paragraphs))
@@ -484,11 +501,11 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
     points = tuple(
         [
             Point(
-                marker=cut(source, m.marker_start, m.marker_end),
+                marker=intern(cut(source, m.marker_start, m.marker_end)),
                 marker_start=m.marker_start,
                 marker_end=m.marker_end,
                 text=cut(source, m.start, m.end),
-                start=_shared(m.start, m.marker_end),
+                start=m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
                 end=m.end,
             )
             for m in find_points(views)
