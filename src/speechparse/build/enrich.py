@@ -10,21 +10,18 @@ value here still points at the characters it came from.
 from __future__ import annotations
 
 import gc
-from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import cast
 
-import regex
-
-from speechparse.build.document import Document
+from speechparse.build.document import Document, cut, new_span, paragraph_view
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, OffsetMap, compact, layout_text
+from speechparse.core.text import Compact, compact
 from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
@@ -229,22 +226,8 @@ def _resolve(
     return organization, ()
 
 
-# What a compact view drops or collapses (see core.text.compact): a paragraph holding none of
-# these is its own compact view, one unbroken stretch of the folded text.
-_LAYOUT_CHAR = regex.compile(r"[ \u3000\t\r\n\xa0]")
-
-
 def _paragraph_views(doc: Document, paragraphs: Sequence[Span]) -> list[Compact]:
-    views = []
-    for p in paragraphs:
-        piece = doc.folded[p.start : p.end]
-        if piece and _LAYOUT_CHAR.search(piece) is None:
-            # What compact() builds for such a paragraph, without walking it line by line.
-            index = OffsetMap(array("q", (0,)), array("q", (p.start,)), len(piece))
-            views.append(Compact(piece, index))
-        else:
-            views.append(compact(doc.folded, p.start, p.end))
-    return views
+    return [paragraph_view(doc.folded, p.start, p.end) for p in paragraphs]
 
 
 def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
@@ -358,8 +341,7 @@ class _Grounder:
             key = start * stride + end
             span = spans.get(key)
             if span is None:
-                piece = layout_text(source, start, end)
-                span = spans[key] = _new_span({"text": piece, "start": start, "end": end})
+                span = spans[key] = new_span(cut(source, start, end), start, end)
             found.append(span)
             at = text.find(target, at + size, hi)
         return found
@@ -389,11 +371,6 @@ def _runs(view: Compact) -> list[tuple[int, int]]:
         runs.append((b, index[b]))
         lo = b
     return runs
-
-
-# Span's own validator, called without the keyword-argument constructor's Python frame: the
-# same checks and the same instance, ~20% cheaper for the thousand spans a report grounds.
-_new_span: Callable[[dict[str, object]], Span] = Span.__pydantic_validator__.validate_python
 
 
 def _keyword_models(
