@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate
@@ -241,6 +241,7 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
         # paragraph for every figure made one long line quadratic.
         ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
         sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
+        cuts = doc.cuts(view)
         for m in found:
             k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
             left = ends[k - 1] + 1 if k > 0 else 0
@@ -248,23 +249,30 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
             right = ends[k] + 1 if k < len(ends) else len(text)
             sentence = sentences.get((left, right))
             if sentence is None:
-                sentence = sentences[left, right] = doc.view_span(view, left, right)
-            span = doc.view_span(view, m.start, m.end)
+                sentence = sentences[left, right] = cuts.span(left, right)
+            start, end = cuts.range(m.start, m.end)
             out.append(
-                Figure(
-                    text=span.text,
-                    start=span.start,
-                    end=span.end,
-                    value=m.value,
-                    unit=m.unit,
-                    inferred_unit=m.inferred_unit,
-                    approximate=m.approximate,
-                    bound=m.bound,
-                    kind=m.kind,
-                    sentence=sentence,
+                _new_figure(
+                    {
+                        "text": cut(doc.source, start, end),
+                        "start": start,
+                        "end": end,
+                        "value": m.value,
+                        "unit": m.unit,
+                        "inferred_unit": m.inferred_unit,
+                        "approximate": m.approximate,
+                        "bound": m.bound,
+                        "kind": m.kind,
+                        "sentence": sentence,
+                    }
                 )
             )
     return out
+
+
+# Figure's own validator, called without the keyword-argument constructor's Python frame (the
+# same checks and the same instance; see build.document.new_span).
+_new_figure: Callable[[dict[str, object]], Figure] = Figure.__pydantic_validator__.validate_python
 
 
 def _outside(figures: list[Figure], quoted: Sequence[Span]) -> tuple[Figure, ...]:
