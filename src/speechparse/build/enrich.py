@@ -118,6 +118,8 @@ def _collector_paused() -> Iterator[None]:
     collector walks the young objects, and every few of those walks everything the parse has
     built so far: on a report a hundred times the seed's size that was a third of the stage's
     time, growing faster than the report. Paused, it simply sees these objects once, later.
+    The switch is process-wide: another thread allocating meanwhile also goes without the
+    collector for those milliseconds, and a caller's own pause is left as it was.
     """
     if not gc.isenabled():  # paused by the caller (or another stage): leave it to them
         yield
