@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from speechparse.build.document import paragraph_view
 from speechparse.build.enrich import _runs
 from speechparse.enrichment import figures
-from speechparse.enrichment.keywords import _chosen, _rank
+from speechparse.enrichment.keywords import _chosen, _rank, _UserWords
 
 # Numerals, units, qualifiers, range separators, date markers and quotes: what the figure
 # scanner decides on, packed densely so that most strings hold several numerals.
@@ -72,3 +72,20 @@ def test_a_view_read_as_stretches_maps_every_offset_as_its_index(pieces: list[st
         stop = runs[k + 1][0] if k + 1 < len(runs) else len(view.text)
         mapped += [source + i - start for i in range(start, stop)]
     assert mapped == [view.index[i] for i in range(len(view.text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(
+            st.sampled_from(["副市长", "市长", "局长", "主任", "创新", "发展", "长", "副"])
+        ).map("".join),
+        max_size=5,
+    ),
+    extra=st.lists(st.sampled_from(["创新发展", "长主任", "市长局长"]), max_size=3),
+)
+def test_user_words_found_across_texts_at_once_as_text_by_text(
+    texts: list[str], extra: list[str]
+) -> None:
+    words = _UserWords(extra)
+    assert words.occurrences_many(texts) == [words.occurrences(t) for t in texts]
