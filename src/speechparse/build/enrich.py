@@ -10,7 +10,6 @@ value here still points at the characters it came from.
 from __future__ import annotations
 
 import gc
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,13 +17,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import cast
 
-import regex
-
-from speechparse.build.document import Document
+from speechparse.build.document import Document, cut, new_span, paragraph_view
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, OffsetMap, compact, layout_text
+from speechparse.core.text import Compact, compact
 from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
@@ -121,6 +118,8 @@ def _collector_paused() -> Iterator[None]:
     collector walks the young objects, and every few of those walks everything the parse has
     built so far: on a report a hundred times the seed's size that was a third of the stage's
     time, growing faster than the report. Paused, it simply sees these objects once, later.
+    The switch is process-wide: another thread allocating meanwhile also goes without the
+    collector for those milliseconds, and a caller's own pause is left as it was.
     """
     if not gc.isenabled():  # paused by the caller (or another stage): leave it to them
         yield
@@ -229,22 +228,8 @@ def _resolve(
     return organization, ()
 
 
-# What a compact view drops or collapses (see core.text.compact): a paragraph holding none of
-# these is its own compact view, one unbroken stretch of the folded text.
-_LAYOUT_CHAR = regex.compile(r"[ \u3000\t\r\n\xa0]")
-
-
 def _paragraph_views(doc: Document, paragraphs: Sequence[Span]) -> list[Compact]:
-    views = []
-    for p in paragraphs:
-        piece = doc.folded[p.start : p.end]
-        if piece and _LAYOUT_CHAR.search(piece) is None:
-            # What compact() builds for such a paragraph, without walking it line by line.
-            index = OffsetMap(array("q", (0,)), array("q", (p.start,)), len(piece))
-            views.append(Compact(piece, index))
-        else:
-            views.append(compact(doc.folded, p.start, p.end))
-    return views
+    return [paragraph_view(doc.folded, p.start, p.end) for p in paragraphs]
 
 
 def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
@@ -258,6 +243,7 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
         # paragraph for every figure made one long line quadratic.
         ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
         sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
+        cuts = doc.cuts(view)
         for m in found:
             k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
             left = ends[k - 1] + 1 if k > 0 else 0
@@ -265,23 +251,30 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
             right = ends[k] + 1 if k < len(ends) else len(text)
             sentence = sentences.get((left, right))
             if sentence is None:
-                sentence = sentences[left, right] = doc.view_span(view, left, right)
-            span = doc.view_span(view, m.start, m.end)
+                sentence = sentences[left, right] = cuts.span(left, right)
+            start, end = cuts.range(m.start, m.end)
             out.append(
-                Figure(
-                    text=span.text,
-                    start=span.start,
-                    end=span.end,
-                    value=m.value,
-                    unit=m.unit,
-                    inferred_unit=m.inferred_unit,
-                    approximate=m.approximate,
-                    bound=m.bound,
-                    kind=m.kind,
-                    sentence=sentence,
+                _new_figure(
+                    {
+                        "text": cut(doc.source, start, end),
+                        "start": start,
+                        "end": end,
+                        "value": m.value,
+                        "unit": m.unit,
+                        "inferred_unit": m.inferred_unit,
+                        "approximate": m.approximate,
+                        "bound": m.bound,
+                        "kind": m.kind,
+                        "sentence": sentence,
+                    }
                 )
             )
     return out
+
+
+# Figure's own validator, called without the keyword-argument constructor's Python frame (the
+# same checks and the same instance; see build.document.new_span).
+_new_figure: Callable[[dict[str, object]], Figure] = Figure.__pydantic_validator__.validate_python
 
 
 def _outside(figures: list[Figure], quoted: Sequence[Span]) -> tuple[Figure, ...]:
@@ -358,8 +351,7 @@ class _Grounder:
             key = start * stride + end
             span = spans.get(key)
             if span is None:
-                piece = layout_text(source, start, end)
-                span = spans[key] = _new_span({"text": piece, "start": start, "end": end})
+                span = spans[key] = new_span(cut(source, start, end), start, end)
             found.append(span)
             at = text.find(target, at + size, hi)
         return found
@@ -389,11 +381,6 @@ def _runs(view: Compact) -> list[tuple[int, int]]:
         runs.append((b, index[b]))
         lo = b
     return runs
-
-
-# Span's own validator, called without the keyword-argument constructor's Python frame: the
-# same checks and the same instance, ~20% cheaper for the thousand spans a report grounds.
-_new_span: Callable[[dict[str, object]], Span] = Span.__pydantic_validator__.validate_python
 
 
 def _keyword_models(

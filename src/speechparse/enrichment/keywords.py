@@ -117,6 +117,30 @@ class _UserWords:
 
     def occurrences(self, text: str) -> list[tuple[int, int]]:
         """Where user words occur in ``text``, by start and then longest first."""
+        return self.occurrences_many([text])[0]
+
+    def occurrences_many(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """:meth:`occurrences` of each text, found in one pass over all of them.
+
+        The texts are searched joined by line breaks (a text prepared for segmentation holds
+        none, nor does a user word), so each word is looked for once per report rather than
+        once per speech, and no match can straddle two texts.
+        """
+        if len(texts) != 1:
+            joined = "\n".join(texts)
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            out: list[list[tuple[int, int]]] = [[] for _ in texts]
+            for start, end in self._find(joined):
+                k = bisect_right(starts, start) - 1
+                out[k].append((start - starts[k], end - starts[k]))
+            for found in out:
+                found.sort(key=lambda span: (span[0], -span[1]))
+            return out
+        found = self._find(texts[0])
+        found.sort(key=lambda span: (span[0], -span[1]))
+        return [found]
+
+    def _find(self, text: str) -> list[tuple[int, int]]:
         _, patterns = _lexicon_words()
         found: list[tuple[int, int]] = []
         # The longest word at every position where one starts, overlapping ones included
@@ -132,7 +156,6 @@ class _UserWords:
             while at >= 0:
                 found.append((at, at + len(word)))
                 at = text.find(word, at + 1)
-        found.sort(key=lambda span: (span[0], -span[1]))
         return found
 
 
@@ -323,19 +346,18 @@ def _rank(
     total = sum(freq.values())
     if not total or top_k <= 0:
         return []
-    words = [word for word in freq if word in idf_of]
-    scores = [freq[word] * idf_of[word] for word in words]
-    if len(words) > top_k:
+    scores = {word: count * idf_of[word] for word, count in freq.items() if word in idf_of}
+    if len(scores) > top_k:
         # Rounding keeps the order of the scores, so every term whose rounded weight can reach
         # the k-th best rounded weight scores at least that weight less a rounding step: only
         # those are rounded and sorted (a speech has hundreds of terms, the list holds ten).
-        kth = heapq.nlargest(top_k, scores)[-1]
+        kth = heapq.nlargest(top_k, scores.values())[-1]
         floor = (round(kth / total, 6) - 1e-6) * total
-        head = [(score, word) for score, word in zip(scores, words, strict=True) if score >= floor]
+        head = [(score, word) for word, score in scores.items() if score >= floor]
         chosen = _chosen(head, total, text, top_k)
         if len(chosen) >= top_k:
             return chosen[:top_k]
-    return _chosen(list(zip(scores, words, strict=True)), total, text, top_k)[:top_k]
+    return _chosen([(score, word) for word, score in scores.items()], total, text, top_k)[:top_k]
 
 
 def _chosen(
@@ -372,7 +394,11 @@ def rank_many(
         return [[] for _ in texts], []
     user_words = _UserWords(extra_words)
     prepared = [_for_segmentation(t) for t in texts]
-    counts = [_counts(_segment_with(t, user_words)) for t in prepared]
+    cut = _segment.segmenter().cut
+    counts = [
+        _counts(_merge(cut(t), found))
+        for t, found in zip(prepared, user_words.occurrences_many(prepared), strict=True)
+    ]
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
