@@ -12,6 +12,14 @@ from __future__ import annotations
 import pytest
 
 from helpers import check, check_span, only_speech, parse, report_text
+from speechparse.core.text import Compact
+from speechparse.people.designation import (
+    Designation,
+    parse_designation,
+    plausible_name,
+    surname_length,
+    title_suffix,
+)
 
 Pos = tuple[str | None, str, bool]
 
@@ -662,3 +670,104 @@ def test_a_sentence_about_a_title_is_not_reported_speech() -> None:
     )
     (speech,) = parse(source).speeches
     assert speech.paragraphs[-1].text == "市长多次强调，要像对待家人一样对待企业。"
+
+
+# --- the decomposition itself, on compact text (offsets worked out by hand) ---
+# (name, [(unit, title)], form, extent start, extent end, verb) — texts cut from the row's text
+Decomposed = tuple[str, list[tuple[str, str]], str, int, int, str | None] | None
+CAIZHENG = [("市财政局", "局长")]
+
+
+def decomposed(text: str, found: Designation | None) -> Decomposed:
+    if found is None:
+        return None
+    parts = [(text[p.org_start : p.org_end], text[p.title_start : p.end]) for p in found.parts]
+    verb = None if found.verb is None else text[found.verb[0] : found.verb[1]]
+    name = text[found.name_start : found.name_end]
+    return name, parts, found.form, found.extent_start, found.extent_end, verb
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市财政局局长王明", ("王明", CAIZHENG, "joined", 0, 8, None)),
+        ("局长王明", ("王明", [("", "局长")], "joined", 0, 4, None)),
+        # spaces around are no part of it (one each side; three before)
+        (" 市财政局局长王明 ", ("王明", CAIZHENG, "joined", 1, 9, None)),
+        ("   市财政局局长王明", ("王明", CAIZHENG, "joined", 3, 11, None)),
+        # a verb of saying after the name: kept apart, with its frame (在会上, 在发言中)
+        ("市财政局局长王明说", ("王明", CAIZHENG, "joined", 0, 8, "说")),
+        ("市财政局局长王明表示", ("王明", CAIZHENG, "joined", 0, 8, "表示")),
+        ("市财政局局长王明在会上说", ("王明", CAIZHENG, "joined", 0, 8, "在会上说")),
+        ("市财政局局长王明在发言中表示", ("王明", CAIZHENG, "joined", 0, 8, "在发言中表示")),
+        # a descriptive lead-in belongs to no unit but stays inside the extent
+        ("来自基层的市人大代表王明", ("王明", [("市人大", "代表")], "joined", 0, 12, None)),
+        ("  来自基层的市人大代表王明", ("王明", [("市人大", "代表")], "joined", 2, 14, None)),
+        ("来自基层的市人大代表王明说", ("王明", [("市人大", "代表")], "joined", 0, 12, "说")),
+        # two readings with a surname-led name (董事长 + 孙杰, 董事 + 长孙杰): the longer title
+        ("公司董事长孙杰", ("孙杰", [("公司", "董事长")], "joined", 0, 7, None)),
+        # not designations
+        ("3月5日市财政局局长王明", None),  # a date
+        ("2026年市财政局局长王明", None),
+        ("市财政局；局长王明", None),  # sentence punctuation
+        ("我们的局长王明", None),  # words of running prose
+        ("王明", None),
+        ("   ", None),
+        ("", None),
+    ],
+)
+def test_parse_designation(text: str, expected: Decomposed) -> None:
+    assert decomposed(text, parse_designation(Compact(text, tuple(range(len(text)))))) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "plausible"),
+    [
+        ("王明", True),
+        ("孙小明", True),
+        ("欧阳启明", True),  # four characters with a compound surname
+        ("王启明华", False),  # ... and without one
+        ("王", False),
+        ("", False),
+        ("王a", False),
+        ("阿依·买买提", True),
+        ("阿·买", True),
+        ("阿" * 8 + "·" + "买" * 7, True),  # sixteen characters with the dot
+        ("阿" * 8 + "·" + "买" * 8, False),  # seventeen
+        ("·王明", False),
+        ("王明·", False),
+        ("王·a", False),
+        ("王明说", False),  # ends in a verb of saying
+        ("王表示", False),  # ... of two characters
+        ("王问", False),
+    ],
+)
+def test_plausible_name(name: str, plausible: bool) -> None:
+    assert plausible_name(name) is plausible
+
+
+@pytest.mark.parametrize(
+    ("name", "length"),
+    [("王明", 1), ("孙杰", 1), ("欧阳启明", 2), ("长孙杰", 2), ("甲乙", 0), ("", 0)],
+)
+def test_surname_length(name: str, length: int) -> None:
+    assert surname_length(name) == length
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "start", "expected"),
+    [
+        ("市财政局局长", 6, 0, 4),
+        ("市财政局副局长", 7, 0, 4),
+        ("市财政局副局长", 7, 5, 5),  # 副局长 reaches before start
+        ("副局长", 3, 1, 1),
+        ("局长王明", 4, 0, None),
+    ],
+)
+def test_title_suffix(text: str, end: int, start: int, expected: int | None) -> None:
+    assert title_suffix(text, end, start) == expected
+
+
+def test_title_suffix_reaches_the_start_of_the_text_by_default() -> None:
+    assert title_suffix("局长", 2) == 0
+    assert title_suffix("副局长", 3) == 0

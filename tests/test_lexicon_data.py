@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
 
-from speechparse.core.lexicon import load_words, longest_ending
+from speechparse.core import lexicon as lexicon_module
+from speechparse.core.lexicon import load_words, longest_ending, longest_first, word_pattern
 
 WORD_LISTS = (
     "titles",
@@ -178,7 +182,115 @@ def test_longest_ending_title(text: str, end: int, start: int, expected: int | N
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("张明回答", 2), ("张明说", 2), ("张明说道", 2), ("张明", None)],
+    [("张明回答", 2), ("张明说", 2), ("张明说道", 2), ("张明", None), ("回答", 0), ("说", 0)],
 )
 def test_longest_ending_takes_the_longest_speech_verb(text: str, expected: int | None) -> None:
     assert longest_ending("speech_verbs", text, len(text)) == expected
+
+
+# An invented list, so the ordering rules can be checked on entries chosen for them: entries
+# sharing a last character (答, 回答, 大回答), ties in length (乙 甲 答; 丙丁 回答 甲乙), and
+# regex metacharacters that must stay literal.
+INVENTED = "# invented entries for the tests\n答\n回答\n乙\n甲\n丙丁\n甲乙\n大回答\n甲+乙\n(丙)\n"
+INVENTED_NAME = "invented_test_list"
+
+
+@pytest.fixture
+def invented(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Serve :data:`INVENTED` as ``data/invented_test_list.txt``; real lists read as before.
+
+    The lookups cache by name; the content under this name never changes, so a cached answer
+    from an earlier test is the same answer.
+    """
+    real = lexicon_module._read
+    monkeypatch.setattr(
+        lexicon_module, "_read", lambda name: INVENTED if name == INVENTED_NAME else real(name)
+    )
+    return INVENTED_NAME
+
+
+def test_longest_first_orders_by_length_then_code_point(invented: str) -> None:
+    # Three characters: ( U+0028 < 大 U+5927 < 甲 U+7532.
+    # Two characters: 丙 U+4E19 < 回 U+56DE < 甲 U+7532; one: 乙 U+4E59 < 甲 < 答 U+7B54.
+    assert longest_first(invented) == (
+        "(丙)",
+        "大回答",
+        "甲+乙",
+        "丙丁",
+        "回答",
+        "甲乙",
+        "乙",
+        "甲",
+        "答",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "start", "expected"),
+    [
+        ("大回答", 3, 0, 0),  # 大回答 over 回答 over 答
+        ("大回答", 3, 1, 1),  # 大 is before start: 回答
+        ("大回答", 3, 2, 2),  # only 答 fits
+        ("大回答", 3, 3, None),  # nothing between start and end
+        ("大回答", 2, 0, None),  # 大回 is no entry, nor 回
+        ("小回答", 3, 0, 1),  # 小回答 is no entry: 回答
+        ("甲乙丙", 2, 0, 0),  # 甲乙 before end, not 乙 alone
+        ("甲+乙", 3, 0, 0),  # a metacharacter is a character like any other
+        ("乙甲", 2, 0, 1),
+        ("答", 1, 0, 0),
+        ("", 0, 0, None),
+    ],
+)
+def test_longest_ending_on_invented_entries(
+    invented: str, text: str, end: int, start: int, expected: int | None
+) -> None:
+    assert longest_ending(invented, text, end, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "expected"),
+    [
+        ("大回答好", 0, "大回答"),  # the longest entry at the position
+        ("大回答好", 1, "回答"),
+        ("大回答好", 2, "答"),
+        ("大回答好", 3, None),
+        ("甲乙", 0, "甲乙"),
+        ("甲+乙", 0, "甲+乙"),  # + is literal, not "one or more 甲"
+        ("甲甲乙", 0, "甲"),  # ... so 甲甲乙 is not one entry
+        ("(丙)", 0, "(丙)"),  # parentheses literal too
+        ("丙", 0, None),  # no group (丙) matching a bare 丙
+    ],
+)
+def test_word_pattern_matches_the_longest_entry(
+    invented: str, text: str, pos: int, expected: str | None
+) -> None:
+    found = word_pattern(invented).match(text, pos)
+    assert (found.group() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("好大回答", (1, 4)), ("乙", (0, 1)), ("丁丙", None), ("好", None), ("", None)],
+)
+def test_word_pattern_search(invented: str, text: str, expected: tuple[int, int] | None) -> None:
+    found = word_pattern(invented).search(text)
+    assert (found.span() if found else None) == expected
+
+
+def test_lists_read_the_same_under_an_ascii_locale() -> None:
+    """The data files are UTF-8 whatever the locale says (here C, without UTF-8 coercion)."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "LC_ALL": "C",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONUTF8": "0",
+        # The child imports the same package as this process.
+        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+        **{k: v for k, v in os.environ.items() if k.startswith("MUTANT")},
+    }
+    code = "from speechparse.core.lexicon import _read; print(ascii(_read('titles')))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert done.stdout.decode("ascii").strip() == ascii(lexicon_module._read("titles"))
