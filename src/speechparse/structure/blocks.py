@@ -810,8 +810,6 @@ def _ends_inside_positions(text: str) -> bool:
     return sep > 0 and title_suffix(text, sep) is not None
 
 
-
-
 def _wrapped(wrap: int | None, width: int) -> bool:
     return wrap is not None and width >= wrap - 2
 
