@@ -83,6 +83,8 @@ _SENTENCE_STOP = regex.compile(char_class(SENTENCE_END + "，“”"))
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
 _SENTENCE_STARTS = frozenset(SENTENCE_END + CLAUSE_END)
 _CLOSERS = frozenset(CLOSERS)
+# What may stand right before the start of a clause.
+_BOUNDARY = regex.compile(char_class("".join(sorted(_SENTENCE_STARTS | {"，"} | _CLOSERS))))
 _SENTENCE_OR_QUOTE = frozenset(SENTENCE_END + CLAUSE_END + "“")
 _ENDS_BEFORE = frozenset(SENTENCE_END + CLOSERS)
 _MAX_CLAUSE = 80
@@ -793,6 +795,12 @@ def inline_attributions(
             start = max(start, got.resume - 1)
     i = start + 1
     while i < len(text):
+        # Jump to the next place a clause may start: after a sentence or clause end, a
+        # comma or a closing mark.
+        after = _BOUNDARY.search(text, i - 1, len(text) - 1)
+        if after is None:
+            break
+        i = after.end()
         ch = text[i - 1]
         weak = ch == "，"
         closed = ch in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_STARTS
