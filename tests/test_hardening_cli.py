@@ -204,9 +204,7 @@ def test_stdin_limit_in_bytes_then_characters(data: str, message: str) -> None:
 
 
 def test_stdin_over_the_limit_in_a_batch_is_one_record(tmp_path: Path) -> None:
-    done = run_cli(
-        "parse", "-", FIXTURE, "--max-chars", "500", "--no-keywords", stdin=b"x" * 5000
-    )
+    done = run_cli("parse", "-", FIXTURE, "--max-chars", "500", "--no-keywords", stdin=b"x" * 5000)
     assert done.returncode == 1
     first, second = _records(done.stdout)
     assert first["path"] == "-"
@@ -614,9 +612,7 @@ def test_python_dash_m_is_the_command() -> None:
     assert speechparse.validate(by_module.stdout).speeches[0].speaker.name == "周砚秋"
     script = Path(sys.executable).with_name("speechparse")
     if script.exists():
-        by_script = subprocess.run(
-            [script, *args], capture_output=True, timeout=120, check=False
-        )
+        by_script = subprocess.run([script, *args], capture_output=True, timeout=120, check=False)
         assert by_script.stdout == by_cli.stdout
 
 

@@ -36,9 +36,7 @@ def pid_of_worker(chunk: list[int], unused: None) -> list[int]:
 @pytest.mark.parametrize("method", METHODS)
 def test_results_come_back_in_input_order(method: str) -> None:
     chunks = [[i, i + 100] for i in range(12)]
-    results = list(
-        ordered_map(square_slowly, chunks, 0.01, workers=3, window=6, method=method)
-    )
+    results = list(ordered_map(square_slowly, chunks, 0.01, workers=3, window=6, method=method))
     assert results == [[i * i, (i + 100) ** 2] for i in range(12)]
 
 

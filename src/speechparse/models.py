@@ -434,9 +434,7 @@ class Report(_Model):
     questions: list[Question] = Field(
         description="A dialogue's questions, kept apart from the speeches."
     )
-    sections: list[Section] = Field(
-        description="A dialogue's section heads, with any scene text."
-    )
+    sections: list[Section] = Field(description="A dialogue's section heads, with any scene text.")
     diagnostics: list[Diagnostic] = Field(
         description="Lines set aside and decisions resting on weak rules, in source order."
     )

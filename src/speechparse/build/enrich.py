@@ -9,13 +9,15 @@ value here still points at the characters it came from.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import cast
 
-from speechparse.build.document import Document
+from speechparse.build.document import Document, cut, new_span, paragraph_view
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
@@ -103,6 +105,33 @@ def enrich(
 
     Without ``"keywords"`` jieba is never imported.
     """
+    with _collector_paused():
+        return _enrich(doc, structure, only)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the stage runs, as it was again afterwards.
+
+    The stage builds thousands of models (a large report's keywords alone are one Span per
+    occurrence) and none of them forms a cycle, yet every few thousand allocations the
+    collector walks the young objects, and every few of those walks everything the parse has
+    built so far: on a report a hundred times the seed's size that was a third of the stage's
+    time, growing faster than the report. Paused, it simply sees these objects once, later.
+    The switch is process-wide: another thread allocating meanwhile also goes without the
+    collector for those milliseconds, and a caller's own pause is left as it was.
+    """
+    if not gc.isenabled():  # paused by the caller (or another stage): leave it to them
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _enrich(doc: Document, structure: Structure, only: frozenset[str]) -> Enrichment:
     title = structure.title
     organizations = "organizations" in only
     home = None
@@ -127,8 +156,9 @@ def enrich(
             organization, diagnostics = _resolve(doc, position, home)
             resolved.append(organization)
             found.extend(diagnostics)
-        extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
-        extra.extend(fold(p.organization) for p in speech.speaker.positions if p.organization)
+        if "keywords" in only:
+            extra.extend(fold(t.text) for t in quoted if 2 <= len(t.text) <= 8)
+            extra.extend(fold(p.organization) for p in speech.speaker.positions if p.organization)
         kept_quotes = quoted if "quotes" in only else ()
         speeches.append(SpeechEnrichment(tuple(resolved), figures, kept_quotes, ()))
     together: tuple[Keyword, ...] = ()
@@ -199,41 +229,52 @@ def _resolve(
 
 
 def _paragraph_views(doc: Document, paragraphs: Sequence[Span]) -> list[Compact]:
-    return [compact(doc.folded, p.start, p.end) for p in paragraphs]
+    return [paragraph_view(doc.folded, p.start, p.end) for p in paragraphs]
 
 
 def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
     out: list[Figure] = []
     for view in views:
         text = view.text
+        found = _figures.find_figures(text)
+        if not found:
+            continue
         # Sentence ends found once per paragraph and looked up by bisection: rescanning the
         # paragraph for every figure made one long line quadratic.
         ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
         sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
-        for m in _figures.find_figures(text):
+        cuts = doc.cuts(view)
+        for m in found:
             k = bisect_left(ends, m.start)  # ends[k - 1] + 1 <= m.start: the sentence before
             left = ends[k - 1] + 1 if k > 0 else 0
             k = bisect_left(ends, m.end, k)
             right = ends[k] + 1 if k < len(ends) else len(text)
             sentence = sentences.get((left, right))
             if sentence is None:
-                sentence = sentences[left, right] = doc.view_span(view, left, right)
-            span = doc.view_span(view, m.start, m.end)
+                sentence = sentences[left, right] = cuts.span(left, right)
+            start, end = cuts.range(m.start, m.end)
             out.append(
-                Figure(
-                    text=span.text,
-                    start=span.start,
-                    end=span.end,
-                    value=m.value,
-                    unit=m.unit,
-                    inferred_unit=m.inferred_unit,
-                    approximate=m.approximate,
-                    bound=m.bound,
-                    kind=m.kind,
-                    sentence=sentence,
+                _new_figure(
+                    {
+                        "text": cut(doc.source, start, end),
+                        "start": start,
+                        "end": end,
+                        "value": m.value,
+                        "unit": m.unit,
+                        "inferred_unit": m.inferred_unit,
+                        "approximate": m.approximate,
+                        "bound": m.bound,
+                        "kind": m.kind,
+                        "sentence": sentence,
+                    }
                 )
             )
     return out
+
+
+# Figure's own validator, called without the keyword-argument constructor's Python frame (the
+# same checks and the same instance; see build.document.new_span).
+_new_figure: Callable[[dict[str, object]], Figure] = Figure.__pydantic_validator__.validate_python
 
 
 def _outside(figures: list[Figure], quoted: Sequence[Span]) -> tuple[Figure, ...]:
@@ -256,32 +297,98 @@ def _quoted_in(doc: Document, views: list[Compact]) -> tuple[Span, ...]:
     )
 
 
-# A term's occurrence spans per paragraph view, so that a speech's keywords and the report's
-# share the same (frozen) Span models rather than building a third of them twice.
-_Seen = dict[tuple[str, int], list[Span]]
+class _Grounder:
+    """Where the report's keywords occur, as Spans, each (start, end) built into a Span once.
+
+    The paragraph views of all speeches are joined by line breaks, so a term is looked for
+    with one ``find`` loop over a speech (a slice of the joined text) or over the whole
+    report, not one per paragraph; a compact view holds no line break and a term none either,
+    so no occurrence can straddle two paragraphs. Offsets map back through one table of the
+    unbroken stretches of all views. One Span instance serves every keyword naming the same
+    characters (a term of a speech that is also one of the report's); models are frozen, so
+    sharing them cannot change what the JSON says.
+    """
+
+    __slots__ = ("_run_sources", "_run_starts", "_source", "_spans", "bounds", "text")
+
+    def __init__(self, doc: Document, views: list[list[Compact]]) -> None:
+        self.text = "\n".join(v.text for speech in views for v in speech)
+        self._run_starts: list[int] = []  # where each stretch starts in ``text``
+        self._run_sources: list[int] = []  # and in the source
+        self.bounds: list[tuple[int, int]] = []  # each speech's slice of ``text``
+        at = 0
+        for speech in views:
+            first = at
+            for view in speech:
+                for run_start, source in _runs(view):
+                    self._run_starts.append(at + run_start)
+                    self._run_sources.append(source)
+                at += len(view.text) + 1
+            self.bounds.append((first, at - 1) if speech else (0, 0))
+        self._source = doc.source
+        self._spans: dict[int, Span] = {}  # by start * (len(source) + 1) + end
+
+    def occurrences(self, target: str, lo: int, hi: int) -> list[Span]:
+        """Non-overlapping occurrences of ``target`` (folded) in ``text[lo:hi]``, in order."""
+        text, size = self.text, len(target)
+        run_starts, run_sources = self._run_starts, self._run_sources
+        runs = len(run_starts)
+        spans, source = self._spans, self._source
+        stride = len(source) + 1
+        found = []
+        at = text.find(target, lo, hi)
+        while at >= 0:
+            k = bisect_right(run_starts, at) - 1
+            start = run_sources[k] + at - run_starts[k]
+            last = at + size - 1
+            if k + 1 < runs and run_starts[k + 1] <= last:  # the term spans a line break
+                k = bisect_right(run_starts, last) - 1
+                end = run_sources[k] + last - run_starts[k] + 1
+            else:
+                end = start + size
+            # An int key, not a (start, end) tuple: ints are not tracked by the cycle collector,
+            # whose passes over a large report's objects grow with every tracked allocation.
+            key = start * stride + end
+            span = spans.get(key)
+            if span is None:
+                span = spans[key] = new_span(cut(source, start, end), start, end)
+            found.append(span)
+            at = text.find(target, at + size, hi)
+        return found
 
 
-def _occurrences(doc: Document, word: str, views: list[Compact], seen: _Seen) -> list[Span]:
-    target = fold(word)
-    found: list[Span] = []
-    for view in views:
-        spans = seen.get((target, id(view)))
-        if spans is None:
-            spans = seen[(target, id(view))] = []
-            at = view.text.find(target)
-            while at >= 0:
-                spans.append(doc.view_span(view, at, at + len(target)))
-                at = view.text.find(target, at + len(target))
-        found += spans
-    return found
+def _runs(view: Compact) -> list[tuple[int, int]]:
+    """The unbroken stretches of the source a view is made of: (view offset, source offset).
+
+    Source offsets only grow along a view, so ``index[i] - i`` never decreases and is constant
+    along a stretch: each stretch's end is found by bisection, a few lookups per line break
+    rather than one per character.
+    """
+    index = view.index
+    size = len(index)
+    if not size:
+        return []
+    runs = [(0, index[0])]
+    lo, last_shift = 0, index[size - 1] - (size - 1)
+    while (shift := index[lo] - lo) != last_shift:
+        a, b = lo, size - 1  # same shift at a, a larger one at b
+        while b - a > 1:
+            middle = (a + b) // 2
+            if index[middle] - middle == shift:
+                a = middle
+            else:
+                b = middle
+        runs.append((b, index[b]))
+        lo = b
+    return runs
 
 
 def _keyword_models(
-    doc: Document, ranked: list[tuple[str, float]], views: list[Compact], seen: _Seen
+    grounder: _Grounder, ranked: list[tuple[str, float]], lo: int, hi: int
 ) -> tuple[Keyword, ...]:
     out = []
     for word, weight in ranked:
-        occurrences = _occurrences(doc, word, views, seen)
+        occurrences = grounder.occurrences(fold(word), lo, hi)
         if occurrences:
             out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
     return tuple(out)
@@ -293,14 +400,15 @@ def _keywords(
     """Keywords of each speech and of the report, from one segmentation of each speech."""
     from speechparse.enrichment.keywords import rank_many  # jieba loads here, never at import
 
-    texts = ["\n".join(v.text for v in vs) for vs in views]
-    per_speech, together = rank_many(texts, top_k=10, top_k_all=20, extra_words=extra)
-    every_view = [v for vs in views for v in vs]
-    seen: _Seen = {}
+    grounder = _Grounder(doc, views)
+    text = grounder.text
+    per_speech, together = rank_many(
+        [text[lo:hi] for lo, hi in grounder.bounds], top_k=10, top_k_all=20, extra_words=extra
+    )
     return (
         [
-            _keyword_models(doc, ranked, vs, seen)
-            for ranked, vs in zip(per_speech, views, strict=True)
+            _keyword_models(grounder, ranked, lo, hi)
+            for ranked, (lo, hi) in zip(per_speech, grounder.bounds, strict=True)
         ],
-        _keyword_models(doc, together, every_view, seen),
+        _keyword_models(grounder, together, 0, len(text)),
     )

@@ -8,7 +8,7 @@ same name in one report would be merged; reports name their speakers fully, so t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from speechparse.decoding.fold import fold
@@ -24,43 +24,59 @@ class People:
     guests: tuple[str | None, ...]
 
 
-def _key(name: str) -> str:
-    return fold(name).replace(" ", "")
-
-
-def person_ids(names: Sequence[str]) -> tuple[str, ...]:
-    """The person id of each speaker name: p1, p2 … in order of first appearance."""
-    ids: dict[str, str] = {}
-    return tuple(ids.setdefault(_key(name), f"p{len(ids) + 1}") for name in names)
+def person_ids(names: Sequence[str]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The person id of each speaker name (p1, p2 … in order of first appearance), and the
+    id of each name key (padding removed, folded), by which guests are linked."""
+    known: dict[str, str] = {}
+    ids = tuple(known.setdefault(_key(name), f"p{len(known) + 1}") for name in names)
+    return ids, known
 
 
 def gather_people(
-    speeches: Sequence[Speech], ids: Sequence[str], guest_names: Sequence[Span]
+    speeches: Sequence[Speech],
+    mentions: Sequence[Span],
+    ids: Sequence[str],
+    known: Mapping[str, str],
+    guest_names: Sequence[Span],
 ) -> People:
-    """One person per id, with every distinct position and every mention; guests linked."""
+    """One person per id, with every distinct position and every mention; guests linked.
+
+    ``mentions`` are the speakers' designations as spans (one per speech), reused as they are.
+    """
     by_id: dict[str, tuple[str, list[Position], list[Span], list[int]]] = {}
-    for index, (speech, pid) in enumerate(zip(speeches, ids, strict=True)):
+    for index, (speech, mention, pid) in enumerate(zip(speeches, mentions, ids, strict=True)):
         speaker = speech.speaker
-        _, positions, mentions, indexes = by_id.setdefault(pid, (speaker.name, [], [], []))
+        entry = by_id.get(pid)
+        if entry is None:
+            by_id[pid] = (speaker.name, list(speaker.positions), [mention], [index])
+            continue
+        _, positions, found, indexes = entry
         seen = {(p.organization, p.title) for p in positions}
         positions.extend(p for p in speaker.positions if (p.organization, p.title) not in seen)
-        mentions.append(Span(text=speaker.text, start=speaker.start, end=speaker.end))
+        found.append(mention)
         indexes.append(index)
-    known = {_key(by_id[pid][0]): pid for pid in by_id}
     guests: list[str | None] = []
     for guest in guest_names:
-        found = known.get(_key(guest.text))
-        if found is not None:
-            by_id[found][2].append(guest)
-        guests.append(found)
+        linked = known.get(_key(guest.text))
+        if linked is not None:
+            by_id[linked][2].append(guest)
+        guests.append(linked)
     people = [
         Person(
             id=pid,
             name=name,
             positions=positions,
-            mentions=sorted(mentions, key=lambda s: (s.start, s.end)),
+            mentions=sorted(found, key=_start_end) if len(found) > 1 else found,
             speeches=indexes,
         )
-        for pid, (name, positions, mentions, indexes) in by_id.items()
+        for pid, (name, positions, found, indexes) in by_id.items()
     ]
     return People(people=people, ids=tuple(ids), guests=tuple(guests))
+
+
+def _key(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
+def _start_end(span: Span) -> tuple[int, int]:
+    return span.start, span.end

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from speechparse.build.document import collector_paused
 from speechparse.build.enrich import UNRESOLVED, Enrichment, Organization, SpeechEnrichment
 from speechparse.build.people import People, gather_people, person_ids
 from speechparse.build.speeches import GuestListParts, PositionParts, SpeechParts, Structure
@@ -31,14 +32,30 @@ def build_report(
     diagnostics: Iterable[Diagnostic],
 ) -> Report:
     """Stage 8: put the stages' outputs together; diagnostics are listed in source order."""
+    with collector_paused():
+        return _report(source, structure, enrichment, diagnostics)
+
+
+def _report(
+    source: Source,
+    structure: Structure,
+    enrichment: Enrichment,
+    diagnostics: Iterable[Diagnostic],
+) -> Report:
     ordered = sorted(diagnostics, key=lambda d: (d.start, d.end, d.code))
-    ids = person_ids([parts.speaker.name for parts in structure.speeches])
+    ids, known = person_ids([parts.speaker.name for parts in structure.speeches])
     speeches = [
         _speech(parts, extra, person)
         for parts, extra, person in zip(structure.speeches, enrichment.speeches, ids, strict=True)
     ]
     guest_list = structure.guest_list
-    people = gather_people(speeches, ids, [g.name for g in guest_list.guests] if guest_list else [])
+    people = gather_people(
+        speeches,
+        [parts.speaker.span for parts in structure.speeches],
+        ids,
+        known,
+        [g.name for g in guest_list.guests] if guest_list else [],
+    )
     return Report(
         schema_version=SCHEMA_VERSION,
         source=source,
@@ -61,11 +78,13 @@ def build_report(
 
 
 def _position(position: PositionParts, organization: Organization) -> Position:
+    written, full = position.organization, organization.full_name
     return Position(
-        organization=position.organization,
+        organization=written,
         title=position.title,
         inherited=position.inherited,
-        organization_full=organization.full_name,
+        # Most units are written in full already: one string for both fields then.
+        organization_full=written if full == written else full,
         level=organization.level,
         text=position.span.text,
         start=position.span.start,

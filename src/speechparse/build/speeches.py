@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from sys import intern
 
 import regex
 
-from speechparse.build.document import Document
+from speechparse.build.document import (
+    Cuts,
+    Document,
+    collector_paused,
+    cut,
+    new_span,
+    paragraph_view,
+    source_range,
+)
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, compact
+from speechparse.core.text import Compact
 from speechparse.decoding.fold import fold
 from speechparse.models import (
     Byline,
@@ -48,6 +57,26 @@ _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州
 
 Diagnostics = tuple[Diagnostic, ...]
 
+# Roles, titles, units and reporters recur through a report (全媒体记者, 局长): interned,
+# each is held once however often it is written.
+# _SHARED: offsets past 256 are int objects of 28 bytes each and a report holds tens of
+# thousands; where neighbouring fields hold equal offsets (a name's end and its
+# designation's, a byline's end and its last credit's, a point's start and its marker's end)
+# they are given the same object.
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """A piece of the source as a :class:`Span` would hold it, without being a model.
+
+    The report copies it into a model of its own (a position), so a validated span here
+    would only be garbage held through enrichment: this costs a third of one.
+    """
+
+    text: str
+    start: int
+    end: int
+
 
 @dataclass(frozen=True, slots=True)
 class PositionParts:
@@ -56,7 +85,7 @@ class PositionParts:
     organization: str | None
     title: str
     inherited: bool
-    span: Span
+    span: Extent
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +151,15 @@ class GuestListParts:
 
 def build_structure(doc: Document, draft: Draft) -> Structure:
     """Stage 6: decompose every part of the draft, collecting the diagnostics each raised."""
+    with collector_paused():
+        return _build_structure(doc, draft)
+
+
+def _build_structure(doc: Document, draft: Draft) -> Structure:
     found: list[Diagnostic] = [
         doc.diagnostic(left.code, left.message, left.start, left.end) for left in draft.leftovers
     ]
-    title = None
-    if draft.title is not None:
-        headline, _ = _headline(doc, draft.title, check=False)
-        title = Span(text=headline.text, start=headline.start, end=headline.end)
+    title = _heading(doc, draft.title) if draft.title is not None else None
     kicker = subtitle = None
     if draft.kicker is not None:
         kicker = doc.view_span(draft.kicker.view, 0, len(draft.kicker.view.text))
@@ -173,7 +204,7 @@ def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
         guests.append(
             GuestParts(
                 name=Span(text=_WHITESPACE.sub("", name.text), start=name.start, end=name.end),
-                positions=_positions(doc, block.view, found.parts),
+                positions=_positions(doc, doc.cuts(block.view), found.parts),
             )
         )
     return GuestListParts(
@@ -200,12 +231,20 @@ def _question(doc: Document, draft: DraftQuestion) -> Question:
 
 
 def _section(doc: Document, draft: DraftSection) -> Section:
-    heading, _ = _headline(doc, draft.heading, check=False)
     return Section(
-        heading=Span(text=heading.text, start=heading.start, end=heading.end),
+        heading=_heading(doc, draft.heading),
         paragraphs=[doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start],
         first_speech=draft.first_speech,
     )
+
+
+def _no_space(text: str) -> str:
+    """``text`` with every whitespace character removed.
+
+    Most names, units and titles are letters alone and hold none, which ``isalnum`` tells
+    without a regex call.
+    """
+    return text if text.isalnum() else _WHITESPACE.sub("", text)
 
 
 def _inherit(previous: str, title: str) -> str:
@@ -217,14 +256,16 @@ def _inherit(previous: str, title: str) -> str:
 
 
 def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
-    view, match = draft.block.view, draft.match
-    start, end = view.span(match.start, match.end)
+    match, source = draft.match, doc.source
+    cuts = doc.cuts(draft.block.view)
+    start, end = cuts.range(match.start, match.end)
     credits: list[Credit] = []
     doubts: list[Diagnostic] = []
     for credit in match.credits:
-        c_start, c_end = view.span(credit.start, credit.end)
-        name = _WHITESPACE.sub("", doc.text(c_start, c_end))
-        role = doc.text(*view.span(*credit.role)) if credit.role is not None else None
+        c_start, c_end = cuts.range(credit.start, credit.end)
+        c_end = end if c_end == end else c_end  # one int object for both (see _SHARED)
+        name = intern(_no_space(source[c_start:c_end]))  # one reporter credits many speeches
+        role = intern(cuts.text(*credit.role)) if credit.role is not None else None
         credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
         folded = doc.folded[c_start:c_end].replace(" ", "")
         if "·" not in folded and surname_length(folded) == 0:
@@ -246,7 +287,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
                 )
             )
     byline = Byline(
-        text=doc.text(start, end),
+        text=intern(cut(source, start, end)),  # one reporter signs many speeches alike
         start=start,
         end=end,
         credits=credits,
@@ -255,10 +296,18 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
     return byline, tuple(doubts)
 
 
-def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Diagnostics]:
+def _heading(doc: Document, block: Block) -> Span:
+    """A title or section heading: the headline's text as a plain span (no marker)."""
+    view = block.view
+    body_end = len(view.text) if block.body_end is None else block.body_end
+    start, end = source_range(view, block.body_start, body_end)
+    return new_span(cut(doc.source, start, end), start, end)
+
+
+def _headline(doc: Document, block: Block) -> tuple[Headline, Diagnostics]:
     view = block.view
     doubts: Diagnostics = ()
-    if check and block.marker is None and not block.brackets and block.terminated:
+    if block.marker is None and not block.brackets and block.terminated:
         doubts = (
             doc.diagnostic(
                 Code.UNCERTAIN_HEADLINE,
@@ -268,10 +317,10 @@ def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Di
             ),
         )
     body_end = len(view.text) if block.body_end is None else block.body_end
-    start, end = view.span(block.body_start, body_end)
+    start, end = source_range(view, block.body_start, body_end)
     marker = doc.view_span(view, *block.marker) if block.marker is not None else None
     headline = Headline(
-        text=doc.text(start, end),
+        text=cut(doc.source, start, end),
         start=start,
         end=end,
         marker=marker,
@@ -280,16 +329,24 @@ def _headline(doc: Document, block: Block, *, check: bool) -> tuple[Headline, Di
     return headline, doubts
 
 
-def _positions(doc: Document, view: Compact, parts: list[Part]) -> tuple[PositionParts, ...]:
-    """The positions of decomposed parts; a part without a unit inherits the previous one."""
+def _positions(doc: Document, cuts: Cuts, parts: list[Part]) -> tuple[PositionParts, ...]:
+    """The positions of decomposed parts; a part without a unit inherits the previous one.
+
+    Unit and title are the source slices with every space removed; layout text would only
+    remove some of them first, so the slices are not laid out.
+    """
+    source = doc.source
     positions: list[PositionParts] = []
     previous_org: str | None = None
     for part in parts:
-        title = _WHITESPACE.sub("", doc.text(*view.span(part.title_start, part.end)))
+        start, end = cuts.range(part.org_start, part.end)
+        t_start, t_end = cuts.range(part.title_start, part.end)
+        title = intern(_no_space(source[t_start:t_end]))
         org: str | None = None
         inherited = False
         if part.org_end > part.org_start:
-            org = _WHITESPACE.sub("", doc.text(*view.span(part.org_start, part.org_end)))
+            o_start, o_end = cuts.range(part.org_start, part.org_end)
+            org = intern(_no_space(source[o_start:o_end]))
             if part.shared_level:
                 org += title[0]
         elif previous_org is not None:
@@ -300,30 +357,30 @@ def _positions(doc: Document, view: Compact, parts: list[Part]) -> tuple[Positio
                 organization=org,
                 title=title,
                 inherited=inherited,
-                span=doc.view_span(view, part.org_start, part.end),
+                span=Extent(intern(cut(source, start, end)), start, end),
             )
         )
     return tuple(positions)
 
 
 def _speaker_positions(
-    doc: Document, block: Block, found: Designation
+    doc: Document, block: Block, found: Designation, cuts: Cuts
 ) -> tuple[PositionParts, ...]:
     if not found.parts and found.mention is not None and found.mention[1] > found.mention[0]:
         # Named bare (`某某说，`): his positions are those of the designation that
         # introduced him earlier in the report, with their own spans there.
-        earlier = compact(doc.folded, *found.mention)
+        earlier = paragraph_view(doc.folded, *found.mention)
         introduced = parse_designation(earlier)
         if introduced is not None:
-            return _positions(doc, earlier, introduced.parts)
+            return _positions(doc, doc.cuts(earlier), introduced.parts)
     if block.guest is not None and block.guest.designation is not None:
         # A dialogue turn: the positions are written once, in the guest list (or the title,
         # for `答：` turns).
-        positions = _positions(doc, block.guest.view, block.guest.designation.parts)
+        positions = _positions(doc, doc.cuts(block.guest.view), block.guest.designation.parts)
         if block.form == "author_note":  # the note adds to the head line's positions
-            return _merged(positions, _positions(doc, block.view, found.parts))
+            return _merged(positions, _positions(doc, cuts, found.parts))
         return positions
-    return _positions(doc, block.view, found.parts)
+    return _positions(doc, cuts, found.parts)
 
 
 def _merged(
@@ -338,15 +395,18 @@ def _fuller(doc: Document, name: str, paragraphs: tuple[Span, ...]) -> tuple[Pos
     """A speaker line gives a short designation (`全国政协委员某某——`) and the text under
     it the fuller one (`全国政协委员、某研究所研究员某某`): the positions of the first
     designation of that name found in the paragraphs."""
+    folded = doc.folded
     for paragraph in paragraphs:
-        view = compact(doc.folded, paragraph.start, paragraph.end)
+        if name[0] not in folded[paragraph.start : paragraph.end]:
+            continue  # the view holds the paragraph's characters: the name cannot be in it
+        view = paragraph_view(folded, paragraph.start, paragraph.end)
         at = view.text.find(name)
         if at < 0:
             continue
         found = designation_ending(view, at, at + len(name))
         if found is None:
             continue
-        return _positions(doc, view, found.parts)
+        return _positions(doc, doc.cuts(view), found.parts)
     return ()
 
 
@@ -391,19 +451,26 @@ def _speaker(
         raise ValueError(f"block at {block.start} holds no designation")
     found = block.designation
     view = block.view
-    first = min([found.name_start, found.extent_start] + [p.org_start for p in found.parts])
-    last = max([found.name_end, found.extent_end] + [p.end for p in found.parts])
-    span = doc.view_span(view, first, min(last, len(view.text)))
-    n_start, n_end = view.span(found.name_start, found.name_end)
+    first = min(found.name_start, found.extent_start)
+    last = max(found.name_end, found.extent_end)
+    for part in found.parts:
+        first = min(first, part.org_start)
+        last = max(last, part.end)
+    cuts = doc.cuts(view)
+    span = cuts.span(first, min(last, len(view.text)))
+    n_start, n_end = cuts.range(found.name_start, found.name_end)
+    n_end = span.end if n_end == span.end else n_end  # one int object for both (_SHARED)
     guest = block.guest.designation if block.guest is not None else None
     if block.guest is not None and guest is not None and found.name_end == found.name_start:
         # An `答：` turn takes the name from the designation of the title.
-        n_start, n_end = block.guest.view.span(guest.name_start, guest.name_end)
-    doubts = tuple(
-        doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
-    )
-    name = _WHITESPACE.sub("", doc.text(n_start, n_end))
-    positions = _speaker_positions(doc, block, found)
+        n_start, n_end = source_range(block.guest.view, guest.name_start, guest.name_end)
+    doubts: Diagnostics = ()
+    if found.doubts:
+        doubts = tuple(
+            doc.diagnostic(code, message, span.start, span.end) for code, message in found.doubts
+        )
+    name = intern(_no_space(doc.source[n_start:n_end]))  # a dialogue names a speaker often
+    positions = _speaker_positions(doc, block, found, cuts)
     if block.body_start >= len(block.text) and name:
         positions = _merged(positions, _fuller(doc, name, paragraphs))
     speaker = SpeakerParts(
@@ -413,31 +480,41 @@ def _speaker(
         name_end=n_end,
         positions=positions,
         form=_speaker_form(block, found),
-        marker=doc.view_span(view, *block.marker) if block.marker is not None else None,
-        verb=doc.view_span(view, *found.verb) if found.verb else None,
-        label=doc.view_span(view, *block.label) if block.label else None,
-        place=doc.view_span(view, *block.place) if block.place else None,
+        marker=cuts.span(*block.marker) if block.marker is not None else None,
+        verb=cuts.span(*found.verb) if found.verb else None,
+        label=cuts.span(*block.label) if block.label else None,
+        place=cuts.span(*block.place) if block.place else None,
     )
     return speaker, doubts
 
 
 def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics]:
-    paragraphs = tuple(doc.span(p.start, p.end) for p in draft.paragraphs if p.end > p.start)
+    source, folded = doc.source, doc.folded
+    spans: list[Span] = []
+    views: list[Compact] = []
+    for piece in draft.paragraphs:
+        start, end = piece.start, piece.end
+        if end > start:
+            spans.append(new_span(cut(source, start, end), start, end))
+            views.append(paragraph_view(folded, start, end))
+    paragraphs = tuple(spans)
     points = tuple(
-        Point(
-            marker=doc.text(m.marker_start, m.marker_end),
-            marker_start=m.marker_start,
-            marker_end=m.marker_end,
-            text=doc.text(m.start, m.end),
-            start=m.start,
-            end=m.end,
-        )
-        for m in find_points([compact(doc.folded, p.start, p.end) for p in paragraphs])
+        [
+            Point(
+                marker=intern(cut(source, m.marker_start, m.marker_end)),
+                marker_start=m.marker_start,
+                marker_end=m.marker_end,
+                text=cut(source, m.start, m.end),
+                start=m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
+                end=m.end,
+            )
+            for m in find_points(views)
+        ]
     )
     doubts: list[Diagnostic] = []
     headline = None
     if draft.headline is not None:
-        headline, found = _headline(doc, draft.headline, check=True)
+        headline, found = _headline(doc, draft.headline)
         doubts.extend(found)
     speaker, found = _speaker(doc, draft.designation, paragraphs)
     doubts.extend(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -70,10 +70,15 @@ class OffsetMap:
 
     __slots__ = ("_length", "_sources", "_starts")
 
-    def __init__(self, starts: array[int], sources: array[int], length: int) -> None:
+    def __init__(self, starts: Sequence[int], sources: Sequence[int], length: int) -> None:
         self._starts = starts  # compact position where each run begins (ascending)
         self._sources = sources  # source offset of that position
         self._length = length
+
+    @classmethod
+    def one_run(cls, source: int, length: int) -> OffsetMap:
+        """The map of ``length`` characters copied unbroken from ``source`` on."""
+        return cls((0,), (source,), length)
 
     def __len__(self) -> int:
         return self._length
@@ -132,7 +137,7 @@ def compact(folded: str, start: int, end: int) -> Compact:
     """
     piece = folded[start:end]
     if piece and _LAYOUT.search(piece) is None:  # one run as it stands: most lines
-        return Compact(piece, OffsetMap(array("q", [0]), array("q", [start]), len(piece)))
+        return Compact(piece, OffsetMap.one_run(start, len(piece)))
     parts: list[str] = []
     starts = array("q")
     sources = array("q")

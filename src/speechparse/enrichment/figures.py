@@ -483,10 +483,12 @@ class _MoneyContext:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+        self._ends: list[int] | None = None  # found when first asked: most texts never are
         self._cache: dict[int, bool] = {}
 
     def about_money(self, pos: int) -> bool:
+        if self._ends is None:
+            self._ends = [m.start() for m in _SENTENCE_END_RE.finditer(self._text)]
         k = bisect.bisect_left(self._ends, pos)
         if k not in self._cache:
             lo = self._ends[k - 1] + 1 if k > 0 else 0
@@ -608,6 +610,26 @@ def _percent_words(
     )
 
 
+# What may follow a Chinese numeral that is part of a figure, besides a unit: a qualifier
+# written inside it, a magnitude (after a decimal, 五点七万), or the separator of a range.
+_AFTER_NUMERAL: Final = frozenset("多余几万亿") | _RANGE_SEP
+
+
+def _plain_word(text: str, raw: str, end: int, n: int) -> bool:
+    """Whether a Chinese numeral is surely a word (一是, 两会, 十四五), known without reading it.
+
+    Most numerals in prose are, and reading each costs more than this test. A numeral holding
+    no magnitude (万 亿) and nothing (百 千) that could start a unit, followed by neither a
+    unit, a qualifier, a magnitude nor a range separator, is never reported
+    (:func:`_standalone_ok` wants a unit or a magnitude) and never moves the scan past its own
+    end but for one character that cannot start a numeral (3月: :func:`_read` rejects
+    through 月).
+    """
+    if any(ch in "千百万亿" for ch in raw):
+        return False
+    return end >= n or (text[end] not in _AFTER_NUMERAL and _UNIT_RE.match(text, end) is None)
+
+
 def find_figures(text: str) -> list[FigureMatch]:
     """All reportable figures in ``text``, in order and non-overlapping.
 
@@ -619,10 +641,14 @@ def find_figures(text: str) -> list[FigureMatch]:
     money = _MoneyContext(text)
     found: list[FigureMatch] = []
     pos = 0
+    n = len(text)
     while True:
         m = _CORE.search(text, pos)
         if m is None:
             break
+        if m.group("cn") is not None and _plain_word(text, m.group(), m.end(), n):
+            pos = m.end()
+            continue
         pct = m.group("pct")
         if pct is not None:
             fig, nxt = _percent_words(text, m.start(), m.end(), pct == "千分之")

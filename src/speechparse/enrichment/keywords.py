@@ -14,6 +14,7 @@ its own text and nothing parsed before it.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -83,11 +84,23 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return pattern(root)
 
 
+# How many patterns the lexicon's words are split into, by first character. At a position
+# holding a possible first character, a pattern tries its first-level alternatives one after
+# the other (~200 for one pattern over the whole lexicon), while positions holding none are
+# skipped in C; a few patterns, each over part of the first characters, cost a few quick
+# scans of the text but a few times fewer alternatives at each candidate position.
+_TRIE_PARTS = 5
+
+
 @cache
-def _lexicon_words() -> tuple[frozenset[str], re.Pattern[str] | None]:
+def _lexicon_words() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     # Job titles are user words in every document.
     words = frozenset(w for w in map(_normalise, lexicon().titles) if w is not None)
-    return words, re.compile(_trie_pattern(words)) if words else None
+    firsts = sorted({w[0] for w in words})
+    parts = [frozenset(firsts[i::_TRIE_PARTS]) for i in range(min(_TRIE_PARTS, len(firsts)))]
+    return words, tuple(
+        re.compile(_trie_pattern(w for w in words if w[0] in part)) for part in parts
+    )
 
 
 class _UserWords:
@@ -104,11 +117,36 @@ class _UserWords:
 
     def occurrences(self, text: str) -> list[tuple[int, int]]:
         """Where user words occur in ``text``, by start and then longest first."""
-        _, pattern = _lexicon_words()
+        return self.occurrences_many([text])[0]
+
+    def occurrences_many(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """:meth:`occurrences` of each text, found in one pass over all of them.
+
+        The texts are searched joined by line breaks (a text prepared for segmentation holds
+        none, nor does a user word), so each word is looked for once per report rather than
+        once per speech, and no match can straddle two texts.
+        """
+        if len(texts) != 1:
+            joined = "\n".join(texts)
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            out: list[list[tuple[int, int]]] = [[] for _ in texts]
+            for start, end in self._find(joined):
+                k = bisect_right(starts, start) - 1
+                out[k].append((start - starts[k], end - starts[k]))
+            for found in out:
+                found.sort(key=lambda span: (span[0], -span[1]))
+            return out
+        found = self._find(texts[0])
+        found.sort(key=lambda span: (span[0], -span[1]))
+        return [found]
+
+    def _find(self, text: str) -> list[tuple[int, int]]:
+        _, patterns = _lexicon_words()
         found: list[tuple[int, int]] = []
         # The longest word at every position where one starts, overlapping ones included
-        # (业主 must not hide 主要负责人 in 企业主要负责人).
-        if pattern is not None:
+        # (业主 must not hide 主要负责人 in 企业主要负责人); the patterns' words start with
+        # different characters, so they never find the same place.
+        for pattern in patterns:
             match = pattern.search(text)
             while match is not None:
                 found.append(match.span())
@@ -118,7 +156,6 @@ class _UserWords:
             while at >= 0:
                 found.append((at, at + len(word)))
                 at = text.find(word, at + 1)
-        found.sort(key=lambda span: (span[0], -span[1]))
         return found
 
 
@@ -309,13 +346,28 @@ def _rank(
     total = sum(freq.values())
     if not total or top_k <= 0:
         return []
+    scores = {word: count * idf_of[word] for word, count in freq.items() if word in idf_of}
+    if len(scores) > top_k:
+        # Rounding keeps the order of the scores, so every term whose rounded weight can reach
+        # the k-th best rounded weight scores at least that weight less a rounding step: only
+        # those are rounded and sorted (a speech has hundreds of terms, the list holds ten).
+        kth = heapq.nlargest(top_k, scores.values())[-1]
+        floor = (round(kth / total, 6) - 1e-6) * total
+        head = [(score, word) for word, score in scores.items() if score >= floor]
+        chosen = _chosen(head, total, text, top_k)
+        if len(chosen) >= top_k:
+            return chosen[:top_k]
+    return _chosen([(score, word) for word, score in scores.items()], total, text, top_k)[:top_k]
+
+
+def _chosen(
+    scored: list[tuple[float, str]], total: int, text: str, top_k: int
+) -> list[tuple[str, float]]:
+    """The best groups of equal rounded weight, until they hold ``top_k`` terms found in
+    ``text`` (ties in the order of first occurrence, then by the term); fewer if they run out."""
     compacted = text.replace(" ", "")
     weighted = sorted(
-        (
-            (round(count * idf_of[word] / total, 6), word)
-            for word, count in freq.items()
-            if word in idf_of
-        ),
+        ((round(score / total, 6), word) for score, word in scored),
         key=itemgetter(0),
         reverse=True,
     )
@@ -326,7 +378,7 @@ def _rank(
         chosen += [(word, weight) for first, word in firsts if first >= 0]
         if len(chosen) >= top_k:
             break
-    return chosen[:top_k]
+    return chosen
 
 
 def rank_many(
@@ -342,7 +394,11 @@ def rank_many(
         return [[] for _ in texts], []
     user_words = _UserWords(extra_words)
     prepared = [_for_segmentation(t) for t in texts]
-    counts = [_counts(_segment_with(t, user_words)) for t in prepared]
+    cut = _segment.segmenter().cut
+    counts = [
+        _counts(_merge(cut(t), found))
+        for t, found in zip(prepared, user_words.occurrences_many(prepared), strict=True)
+    ]
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)

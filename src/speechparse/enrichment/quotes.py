@@ -55,8 +55,8 @@ def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
 
     Never raises: malformed quoting only means fewer terms.
     """
-    if not isinstance(text, str):
-        return []
+    if not isinstance(text, str) or _MARKS.search(text) is None:
+        return []  # most paragraphs quote nothing: no pairing to set up
     spans: list[tuple[int, int]] = []
     stray: list[int] = []  # offsets of marks left unpaired
     stack: list[tuple[str, int]] = []  # (opening mark, offset just after it)

@@ -39,6 +39,7 @@ _PLACE_TAIL = regex.compile(r"[/／]\p{Han}{1,8}(?:报道|报导)$")
 _DAY_TAIL = regex.compile(r"(?<=\p{Han})(?:\d{1,2}月)?\d{1,2}日电$")
 _HAN_NAME = regex.compile(r"\p{Han}+")
 _DOT_NAME = regex.compile(r"\p{Han}+(?:·\p{Han}+)+")
+_LEAD_CHARS = BULLETS + " "  # what may stand before a byline line's credits
 _OPEN = "（【〔["
 _CLOSE = "）】〕]"
 
@@ -76,6 +77,12 @@ def _role_pattern() -> regex.Pattern[str]:
         rf"\p{{Han}}{{1,8}}?{reporters}|"
         rf"(?:\p{{Han}}{{1,10}}?(?:报社|日报|晚报|报|电视台|台|网|社|中心))?{roles}"
     )
+
+
+@cache
+def _any_role_word() -> regex.Pattern[str]:
+    """A role word written before the names, a role written after them, or 文 of `文/`."""
+    return regex.compile(alt({*word_set("byline_roles"), *_POST_ROLES, "文"}))
 
 
 @cache
@@ -130,6 +137,9 @@ def parse_credits(
     Photo credits return None: they credit pictures, not reporting. ``labelled`` says a
     label before the range (`记者：`) already vouches for the names.
     """
+    # Every way a role can vouch for the names needs one of these words in the range.
+    if need_role and _any_role_word().search(text, start, end) is None:
+        return None
     pattern = _role_pattern()
     # `〔记者 X／台北报道〕`: a place after a slash before 报道 is a dateline, not a name.
     place = _PLACE_TAIL.search(text, start, end)
@@ -241,9 +251,13 @@ def own_line(view: Compact) -> BylineMatch | None:
     # A byline holds at most ``_MAX_OWN_LINE`` characters after its bullets, so a longer
     # line is one only when editors' credits begin within reach: a paragraph costs a
     # bounded search, not a scan of its whole length.
-    lead = len(text) - len(text.lstrip(BULLETS + " "))
+    lead = len(text) - len(text.lstrip(_LEAD_CHARS))
     reach = lead + 2 * _MAX_OWN_LINE
-    if len(text) > reach and _editor_label().search(text, 1, reach) is None:
+    if len(text) > reach and (
+        # An editor's label ends in a colon or a slash: without one there is none to find.
+        not any(mark in text[1:reach] for mark in "：:/")
+        or _editor_label().search(text, 1, reach) is None
+    ):
         return None
     editors = _editor_label().search(text, 1)
     if editors is not None:
@@ -294,6 +308,10 @@ _TRAILING = regex.compile(
 def trailing(view: Compact) -> BylineMatch | None:
     """A byline after the last sentence of a paragraph: ` 全媒体记者 项珍` or `（记者 庞悦）`."""
     text = view.text
+    # Either form shows at the very end: a closing bracket, or a space before the last
+    # 40 characters; most paragraphs have neither.
+    if not text.endswith(("）", "】", "〕")) and text.find(" ", max(0, len(text) - 42)) < 0:
+        return None
     # A byline is short: look only at the paragraph's tail, so a long paragraph costs nothing.
     m = _TRAILING.search(text, max(0, len(text) - 64))
     if m is None:

@@ -27,6 +27,7 @@ from speechparse.people.designation import (
     plausible_name,
     positions_only,
     surname_length,
+    title_suffix,
 )
 
 _TOKEN = regex.compile(r"[^ ]+")
@@ -265,7 +266,6 @@ def guest_cuts(text: str) -> list[int]:
             tokens[-1] = (last[0], span[1])
         else:
             tokens.append(span)
-    titles = tuple(sorted(word_set("titles"), key=len, reverse=True))
     starts: list[int] = []
     for k, (a, b) in enumerate(tokens):
         following = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -279,7 +279,7 @@ def guest_cuts(text: str) -> list[int]:
             if (
                 len(token) > size + 1
                 and _known_name(token[-size:])
-                and token[:-size].endswith(titles)
+                and title_suffix(token, len(token) - size) is not None
                 and text[b - size - 1] != " "
             ):
                 starts.append(b - size)

@@ -368,14 +368,14 @@ def build_blocks(folded: str, lines: list[Line]) -> list[Block]:
         and lines[i].end - lines[i].start <= _MAX_HEADLINE
         for i in range(len(lines))
     ]
-    layout = _Layout(folded, lines, widths, wrap, by_indent, specials, headlines)
+    layout = _Layout(folded, lines, widths, wrap, by_indent, specials, headlines, facts)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         if layout.runs_on(i):
             groups[-1].append(i)
         else:
             groups.append([i])
-    groups = _mend_split_designations(folded, lines, groups, specials)
+    groups = _mend_split_designations(layout, groups)
     blocks = [
         _classify(
             folded,
@@ -675,6 +675,15 @@ class _Layout:
     by_indent: bool
     specials: list[str | None]
     headlines: list[bool]
+    facts: list[_Facts]
+
+    def ends_sentence(self, i: int) -> bool:
+        """A full stop, a byline after one, or a byline line of its own ends line ``i``."""
+        line = self.lines[i]
+        if is_terminated(self.folded[line.start : line.end]):
+            return True
+        facts = self.facts[i]
+        return facts.own is not None or _byline.trailing(facts.view) is not None
 
     def _headline_tail(self, i: int) -> bool:
         """A short plain line after a marked headline, with a new paragraph (or a
@@ -708,14 +717,14 @@ class _Layout:
         if special == "turn":
             # `姓名：…` after a finished sentence or a guest line opens a turn; after a line
             # the wrap cut (`…局长` / `某某：…`) it is the rest of a designation: plain text.
-            if self.specials[i - 1] == "other" or _ends_sentence(self.folded, prev):
+            if self.specials[i - 1] == "other" or self.ends_sentence(i - 1):
                 return False
             special = None
         if self.specials[i - 1] == "marker" and not special:
             return True  # a marked headline wrapped onto a second line
         if not special and not self.headlines[i]:
             return True
-        if special == "chrome" or _ends_sentence(self.folded, prev):
+        if special == "chrome" or self.ends_sentence(i - 1):
             return False
         if (
             special == "other"
@@ -736,14 +745,13 @@ class _Layout:
         )
 
 
-def _mend_split_designations(
-    folded: str, lines: list[Line], groups: list[list[int]], specials: list[str | None]
-) -> list[list[int]]:
+def _mend_split_designations(layout: _Layout, groups: list[list[int]]) -> list[list[int]]:
     """Rejoin `…院长、教授陆` + blank line + `知微：…`: a designation broken across blocks.
 
     Only when the second block does not start a designation of its own, so a headline above
     a designation is never glued to it.
     """
+    folded, lines, specials, facts = layout.folded, layout.lines, layout.specials, layout.facts
     mended = [groups[0]]
     for group in groups[1:]:
         previous = mended[-1]
@@ -753,15 +761,16 @@ def _mend_split_designations(
             not specials[previous[0]]
             and "：" in folded[nxt.start : min(nxt.end, nxt.start + _MAX_DESIGNATION)]
             and last.end - first.start <= _MAX_DESIGNATION
-            and not _ends_sentence(folded, last)
+            and not layout.ends_sentence(previous[-1])
         ):
-            head = compact(folded, first.start, last.end)
+            one_line = len(previous) == 1
+            head = facts[previous[0]].view if one_line else compact(folded, first.start, last.end)
             # A block that starts something of its own, unless positions run across into
             # it; a guest-list line; or a label opening the next block: whole as it stands.
             if (
                 (specials[group[0]] not in (None, "turn") and not _ends_inside_positions(head.text))
                 or guest_line(head) is not None
-                or _opens_with_label(compact(folded, nxt.start, nxt.end).text)
+                or _opens_with_label(facts[group[0]].view.text)
             ):
                 mended.append(group)
                 continue
@@ -799,14 +808,6 @@ def _ends_inside_positions(text: str) -> bool:
     """`…馆长、市非物质文化遗产保`: a whole position, a separator, then a broken one."""
     sep = max(text.rfind("、"), text.rfind("，"))
     return sep > 0 and title_suffix(text, sep) is not None
-
-
-def _ends_sentence(folded: str, line: Line) -> bool:
-    """A full stop, a byline after one, or a byline line of its own ends the sentence."""
-    if is_terminated(folded[line.start : line.end]):
-        return True
-    view = compact(folded, line.start, line.end)
-    return _byline.trailing(view) is not None or _byline.own_line(view) is not None
 
 
 def _wrapped(wrap: int | None, width: int) -> bool:

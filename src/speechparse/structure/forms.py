@@ -23,7 +23,6 @@ from speechparse.core.text import Compact, is_terminated
 from speechparse.people.byline import BylineMatch, parse_credits
 from speechparse.people.designation import Designation, parse_designation, positions_only
 from speechparse.people.dialogue import (
-    answer_label,
     designation_ending,
     full_name,
     guest_cuts,
@@ -32,13 +31,26 @@ from speechparse.people.dialogue import (
     is_place,
     name_line,
     outlet_label,
-    question_label,
     speaker_label,
     turn_name,
     turn_shape,
 )
+from speechparse.structure.block_facts import BlockFacts
 from speechparse.structure.blocks import Block, Kind, designation_at
 from speechparse.structure.chrome import chrome_reason
+
+# Kind's members bound once: an Enum member read through its class costs a metaclass
+# lookup, which the per-block loops would pay thousands of times per report.
+_TEXT = Kind.TEXT
+_HEADLINE = Kind.HEADLINE
+_DESIGNATION = Kind.DESIGNATION
+_BYLINE = Kind.BYLINE
+_CHROME = Kind.CHROME
+_SUBTITLE = Kind.SUBTITLE
+_LABEL = Kind.LABEL
+_GUEST_LABEL = Kind.GUEST_LABEL
+_GUEST = Kind.GUEST
+_QUESTION = Kind.QUESTION
 
 _MAX_HEADLINE = 40
 _GUEST_SEPARATORS = " 、，；;"
@@ -57,19 +69,26 @@ def _piece(view: Compact, start: int, end: int | None = None) -> Compact:
 
 
 def mark_layout_forms(blocks: list[Block]) -> list[Block]:
-    """Blocks with dialogue turns, questions, glued designations and name lines marked."""
-    blocks = _split_glued(blocks)
-    blocks = _label_in_head_lines(blocks)
-    blocks = _split_guest_label(blocks)
-    blocks = _split_guest_runs(blocks)
-    blocks = _mark_answers(blocks)
-    blocks = _unlabelled_answers(blocks)
-    blocks = _mark_dialogue(blocks)
-    blocks = _mark_name_lines(blocks)
-    blocks = _names_alone(blocks)
-    blocks = _mark_interview_sections(blocks)
+    """Blocks with dialogue turns, questions, glued designations and name lines marked.
+
+    The facts about each block's text are asked once and shared by the passes; a pass that
+    splits or merges blocks returns a new list, and the facts are asked again of that list.
+    """
+    facts = BlockFacts(blocks)
+    for split in (_split_glued, _label_in_head_lines, _split_guest_label, _split_guest_runs):
+        split_blocks = split(blocks, facts)
+        if split_blocks is not blocks:
+            blocks, facts = split_blocks, BlockFacts(split_blocks)
+    blocks = _mark_answers(blocks, facts)
+    blocks = _unlabelled_answers(blocks, facts)
+    blocks = _mark_dialogue(blocks, facts)
+    blocks = _mark_name_lines(blocks, facts)
+    merged = _names_alone(blocks, facts)
+    if len(merged) != len(blocks):
+        facts = BlockFacts(merged)
+    blocks = _mark_interview_sections(merged, facts)
     blocks = _mark_author_note(blocks)
-    blocks = _kickers_to_markers(blocks)
+    blocks = _kickers_to_markers(blocks, facts)
     return [b if b.index == i else replace(b, index=i) for i, b in enumerate(blocks)]
 
 
@@ -77,7 +96,7 @@ def _content(blocks: list[Block], i: int, step: int) -> Block | None:
     """The nearest block before (step -1) or after (step 1) ``i`` that is not page chrome."""
     k = i + step
     while 0 <= k < len(blocks):
-        if blocks[k].kind is not Kind.CHROME:
+        if blocks[k].kind is not _CHROME:
             return blocks[k]
         k += step
     return None
@@ -86,21 +105,21 @@ def _content(blocks: list[Block], i: int, step: int) -> Block | None:
 def _short_unterminated(block: Block | None) -> bool:
     return (
         block is not None
-        and block.kind in (Kind.TEXT, Kind.HEADLINE)
+        and block.kind in (_TEXT, _HEADLINE)
         and block.byline is None
         and 0 < len(block.text) <= _MAX_HEADLINE
         and not block.terminated
     )
 
 
-def _split_guest_label(blocks: list[Block]) -> list[Block]:
+def _split_guest_label(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """`对话嘉宾：甘某  某大学教授` — the label and the first guest on one line become two
     blocks, when that guest later speaks in a `姓名：` turn (else it is a label-led speaker)."""
-    for i, block in enumerate(blocks):
-        colon = block.text.find("：", 0, 12)
-        if block.kind is Kind.CHROME or colon <= 0:
+    for i, colon in facts.colons.items():
+        if not 0 < colon < 12:
             continue
-        if guest_list_label(block.text[: colon + 1]) is None:
+        block = blocks[i]
+        if block.kind is _CHROME or facts.guest_label_prefix(i, colon) is None:
             continue
         rest_at = colon + 1
         while rest_at < len(block.text) and block.text[rest_at] == " ":
@@ -130,7 +149,7 @@ def _label_and_guest(block: Block, colon: int, rest: Compact) -> list[Block]:
     pieces = []
     for view in (label, rest):
         start, end = view.span(0, len(view.text))
-        pieces.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+        pieces.append(Block(start, end, view, _TEXT, blank_before=block.blank_before))
     return pieces
 
 
@@ -149,111 +168,117 @@ def _repeated_labels(blocks: list[Block], k: int) -> list[Block]:
         if rest_at >= len(block.text) or guest_line(_piece(block.view, rest_at)) is None:
             break
         label, guest = _label_and_guest(block, colon, _piece(block.view, rest_at))
-        label = replace(label, kind=Kind.GUEST_LABEL, marker=(0, colon), body_start=colon + 1)
+        label = replace(label, kind=_GUEST_LABEL, marker=(0, colon), body_start=colon + 1)
         out += [label, guest]
         k += 1
     return [*out, *blocks[k:]]
 
 
-def _split_guest_runs(blocks: list[Block]) -> list[Block]:
+def _split_guest_runs(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """Guest lines under a guest-list label that hold several guests (`甲某  职务  乙某  职务`)
     become one block per guest, so no name is read as part of the previous guest's unit."""
-    label_at = next(
-        (i for i, b in enumerate(blocks) if b.kind is not Kind.CHROME and _is_guest_label(b)),
-        None,
-    )
+    label_at = _guest_label_at(blocks, facts)
     if label_at is None:
         return blocks
     out = blocks[: label_at + 1]
     k = label_at + 1
+    split = False
     while k < len(blocks):
         block = blocks[k]
-        if block.kind not in (Kind.TEXT, Kind.DESIGNATION, Kind.CHROME) or block.byline:
+        if block.kind not in (_TEXT, _DESIGNATION, _CHROME) or block.byline:
             break
-        cuts = guest_cuts(block.text) if block.kind is not Kind.CHROME else [0]
+        cuts = guest_cuts(block.text) if block.kind is not _CHROME else [0]
         if len(cuts) == 1:
-            if block.kind is not Kind.CHROME and guest_line(block.view) is None:
+            if block.kind is not _CHROME and facts.guest_line(k, block.view) is None:
                 break
             out.append(block)
             k += 1
             continue
+        split = True
         for a, b in zip(cuts, [*cuts[1:], len(block.text)], strict=True):
             while b > a and block.text[b - 1] in _GUEST_SEPARATORS:
                 b -= 1
             view = _piece(block.view, a, b)
             start, end = view.span(0, len(view.text))
-            out.append(Block(start, end, view, Kind.TEXT, blank_before=block.blank_before))
+            out.append(Block(start, end, view, _TEXT, blank_before=block.blank_before))
         k += 1
-    return [*out, *blocks[k:]]
+    return [*out, *blocks[k:]] if split else blocks
 
 
-def _is_guest_label(block: Block) -> bool:
-    return (
-        block.kind in (Kind.TEXT, Kind.LABEL, Kind.HEADLINE)
-        and guest_list_label(block.text) is not None
-    )
+def _guest_label_at(blocks: list[Block], facts: BlockFacts) -> int | None:
+    """Index of the first block that is a guest-list label (`对话嘉宾：`)."""
+    labels = (_TEXT, _LABEL, _HEADLINE)
+    return next((i for i in facts.guest_labels if blocks[i].kind in labels), None)
 
 
-def _guest_list(blocks: list[Block]) -> tuple[dict[str, Block], int]:
+def _guest_list(blocks: list[Block], facts: BlockFacts) -> tuple[dict[str, Block], int]:
     """The guests of a guest list (name → its line) and the index after the list.
 
     The guest lines and the label in ``blocks`` are replaced by their re-classified copies.
     """
-    label_at = next((i for i, b in enumerate(blocks) if _is_guest_label(b)), None)
+    label_at = _guest_label_at(blocks, facts)
     if label_at is None:
         return {}, 0
     guests: dict[str, Block] = {}
     k = label_at + 1
     while k < len(blocks):
         block = blocks[k]
-        if block.kind in (Kind.CHROME, Kind.GUEST_LABEL):
+        if block.kind in (_CHROME, _GUEST_LABEL):
             k += 1
             continue
-        guestlike = block.kind in (Kind.TEXT, Kind.DESIGNATION, Kind.HEADLINE)
-        found = guest_line(block.view) if guestlike else None
+        guestlike = block.kind in (_TEXT, _DESIGNATION, _HEADLINE)
+        found = facts.guest_line(k, block.view) if guestlike else None
         if found is None:
             break
         designation = replace(
             found.designation, name_start=found.name_start, name_end=found.name_end
         )
         block = blocks[k] = replace(
-            block, kind=Kind.GUEST, designation=designation, byline=None, marker=None
+            block, kind=_GUEST, designation=designation, byline=None, marker=None
         )
         guests.setdefault(found.name, block)
         k += 1
     if not guests:
         return {}, 0
     label = blocks[label_at]
-    end = guest_list_label(label.text)
-    if end is None:
-        raise ValueError(f"the guest-list label at {label.start} no longer reads as one")
+    end = facts.guest_labels[label_at]
     blocks[label_at] = replace(
-        label, kind=Kind.GUEST_LABEL, marker=(0, end), body_start=len(label.text)
+        label, kind=_GUEST_LABEL, marker=(0, end), body_start=len(label.text)
     )
     return guests, k
 
 
-def _mark_dialogue(blocks: list[Block]) -> list[Block]:
+def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """Turns `姓名：…` by the guests of a guest list, or by a speaker already introduced with a
     full designation; `记者：…` questions between turns; section heads in a guest dialogue."""
     blocks = list(blocks)
-    guests, k = _guest_list(blocks)
+    guests, k = _guest_list(blocks, facts)
     known = dict(guests)
-    turns = sum(1 for b in blocks if b.form == "dialogue")
-    asked = not guests and _asks_twice(blocks)
-    for i in range(k, len(blocks)):
+    # A turn opens with a known name or its surname: lines opening otherwise are not asked.
+    initials = {name[0] for name in known}
+    turns = 0
+    asked = not guests and _asks_twice(blocks, facts)
+    for i in _dialogue_candidates(blocks, facts, every=bool(guests) or asked):
+        if i < k:
+            continue
         block = blocks[i]
-        if block.kind in (Kind.CHROME, Kind.BYLINE):
+        if block.kind in (_CHROME, _BYLINE):
             continue
         text = block.text
-        if asked and block.kind is Kind.TEXT and _after_question(blocks, i):
+        if asked and block.kind is _TEXT and _after_question(blocks, i, facts):
             # `某某：…` answering a question: the name is known from the text above.
-            introduced = _introduced(blocks, i)
+            introduced = _introduced(blocks, i, facts)
             if introduced is not None:
                 known.setdefault(*introduced)
-            elif (alone := _turn_name_alone(text)) is not None:
+                initials.add(introduced[0][0])
+            elif (alone := _turn_name_alone(facts, i)) is not None:
                 known.setdefault(alone, block)  # not introduced: a name without positions
-        turn = turn_name(text, known.keys()) if known else None
+                initials.add(alone[0])
+        turn = (
+            turn_name(text, known.keys())
+            if facts.colons.get(i, 0) > 0 and text.lstrip(" ")[:1] in initials
+            else None
+        )
         if turn is not None:
             name_end, end, body = turn
             short = text[:name_end].replace(" ", "")
@@ -264,7 +289,7 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
             name_at = name_end if full == short else 0
             blocks[i] = replace(
                 block,
-                kind=Kind.DESIGNATION,
+                kind=_DESIGNATION,
                 designation=Designation(0, name_at, [], "dialogue", extent_end=end),
                 guest=known[full],
                 body_start=body,
@@ -275,18 +300,19 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
             )
             turns += 1
             continue
-        if block.kind is Kind.DESIGNATION and block.designation is not None:
+        if block.kind is _DESIGNATION and block.designation is not None:
             found = block.designation
             name = text[found.name_start : found.name_end].replace(" ", "")
             if found.parts and name:
                 known.setdefault(name, block)
+                initials.add(name[0])
             continue
         if (
-            block.kind is Kind.TEXT
+            block.kind is _TEXT
             and text.replace(" ", "") in known
-            and name_line(text) is not None
+            and facts.name_line(i) is not None
             and (after := _content(blocks, i, 1)) is not None
-            and after.kind is Kind.TEXT
+            and after.kind is _TEXT
             and not _short_unterminated(after)
         ):
             # The name alone on its line, the words below (`某某` / `“……”`).
@@ -294,34 +320,44 @@ def _mark_dialogue(blocks: list[Block]) -> list[Block]:
             turns += 1
             continue
         if guests and (
-            (block.kind is Kind.HEADLINE) or (_short_unterminated(block) and "：" not in text)
+            (block.kind is _HEADLINE) or (_short_unterminated(block) and "：" not in text)
         ):
             blocks[i] = replace(block, section=True)
-    if not guests and not turns:
+    if not guests and not turns and not any(b.form == "dialogue" for b in blocks):
         return blocks
-    for i in range(k, len(blocks)):
-        block = blocks[i]
-        if block.kind is Kind.DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
-            # An outlet asking, read as a name by its first character.
-            block = blocks[i] = replace(block, kind=Kind.TEXT)
-        if block.kind not in (Kind.TEXT, Kind.LABEL):
+    for i, colon in facts.colons.items():  # an outlet's or an interviewer's label needs one
+        if i < k or colon <= 0:
             continue
-        question = question_label(block.text)
+        block = blocks[i]
+        if block.kind is _DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
+            # An outlet asking, read as a name by its first character.
+            block = blocks[i] = replace(block, kind=_TEXT)
+        if block.kind not in (_TEXT, _LABEL):
+            continue
+        question = facts.question(i)
         after = _content(blocks, i, 1)
         # Without a guest list (but with turns), a question must have an answer right below.
-        if question is None or (
-            not guests and (after is None or after.kind is not Kind.DESIGNATION)
-        ):
+        if question is None or (not guests and (after is None or after.kind is not _DESIGNATION)):
             continue
         blocks[i] = replace(
             block,
-            kind=Kind.QUESTION,
+            kind=_QUESTION,
             marker=(0, question[0]),
             body_start=question[1],
             designation=None,
             section=False,
         )
     return blocks
+
+
+def _dialogue_candidates(blocks: list[Block], facts: BlockFacts, *, every: bool) -> list[int]:
+    """The blocks :func:`_mark_dialogue` must read, in order: all of them in a guest dialogue
+    or an interview; else the speakers (who introduce names), the lines with a colon (a turn
+    `姓名：…`) and the lines that may be a name alone."""
+    if every:
+        return list(range(len(blocks)))
+    speakers = [i for i, b in enumerate(blocks) if b.kind is _DESIGNATION]
+    return sorted({*speakers, *(i for i, c in facts.colons.items() if c > 0), *facts.nameish})
 
 
 def _name_turn(block: Block, guest: Block) -> Block:
@@ -332,7 +368,7 @@ def _name_turn(block: Block, guest: Block) -> Block:
         raise ValueError(f"the name line at {block.start} holds no name")
     return replace(
         block,
-        kind=Kind.DESIGNATION,
+        kind=_DESIGNATION,
         designation=Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end()),
         guest=guest,
         form="dialogue",
@@ -343,23 +379,39 @@ def _name_turn(block: Block, guest: Block) -> Block:
     )
 
 
-def _asks_twice(blocks: list[Block]) -> bool:
-    asks = (b for b in blocks if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text))
+def _asks_twice(blocks: list[Block], facts: BlockFacts) -> bool:
+    asks = (
+        i
+        for i in facts.colons
+        if blocks[i].kind in (_TEXT, _LABEL) and facts.question(i) is not None
+    )
     return next(asks, None) is not None and next(asks, None) is not None
 
 
-def _after_question(blocks: list[Block], i: int) -> bool:
-    above = _content(blocks, i, -1)
+def _content_at(blocks: list[Block], i: int, step: int) -> int | None:
+    """Index of the nearest block before (step -1) or after (step 1) ``i`` that is not page
+    chrome."""
+    k = i + step
+    while 0 <= k < len(blocks):
+        if blocks[k].kind is not _CHROME:
+            return k
+        k += step
+    return None
+
+
+def _after_question(blocks: list[Block], i: int, facts: BlockFacts) -> bool:
+    above = _content_at(blocks, i, -1)
     return (
         above is not None
-        and above.kind in (Kind.TEXT, Kind.LABEL, Kind.QUESTION)
-        and question_label(above.text) is not None
+        and blocks[above].kind in (_TEXT, _LABEL, _QUESTION)
+        and facts.question(above) is not None
     )
 
 
-def _turn_name_alone(text: str) -> str | None:
+def _turn_name_alone(facts: BlockFacts, i: int) -> str | None:
     """The name of `某某：…`, or of a line holding only a name (the words below it)."""
-    line = name_line(text)
+    text = facts.texts[i]
+    line = facts.name_line(i)
     if line is not None and line[0] is None:
         name = text.replace(" ", "")
         return name if 2 <= len(name) <= 4 else None
@@ -372,7 +424,7 @@ def _introduced_anywhere(blocks: list[Block], name: str, skip: int) -> Block | N
     """A block holding the designation (`单位职务某某`) that introduces ``name`` in some
     paragraph of the document other than block ``skip``."""
     for k, block in enumerate(blocks):
-        if k == skip or block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+        if k == skip or block.kind not in (_TEXT, _DESIGNATION):
             continue
         at = block.text.find(name)
         while at >= 0:
@@ -382,17 +434,15 @@ def _introduced_anywhere(blocks: list[Block], name: str, skip: int) -> Block | N
                 view = _piece(block.view, start, at + len(name))
                 shifted = parse_designation(view)
                 if shifted is not None and shifted.parts:
-                    return Block(
-                        *view.span(0, len(view.text)), view, Kind.TEXT, designation=shifted
-                    )
+                    return Block(*view.span(0, len(view.text)), view, _TEXT, designation=shifted)
             at = block.text.find(name, at + 1)
     return None
 
 
-def _introduced(blocks: list[Block], i: int) -> tuple[str, Block] | None:
+def _introduced(blocks: list[Block], i: int, facts: BlockFacts) -> tuple[str, Block] | None:
     """(name, a block holding just its designation) when block ``i`` opens with `某某：` and
     that person was introduced with a designation (`单位职务某某`) in an earlier paragraph."""
-    name = _turn_name_alone(blocks[i].text)
+    name = _turn_name_alone(facts, i)
     if name is None:
         return None
     interviewee = _interviewee(blocks[:i])
@@ -420,9 +470,9 @@ def _interviewee(blocks: list[Block]) -> Block | None:
     """`…——访某市商务局局长某某` in the title or a subtitle: the one person interviewed, as a
     block holding just that designation."""
     for block in blocks:
-        if block.kind is Kind.DESIGNATION or block.form == "dialogue":
+        if block.kind is _DESIGNATION or block.form == "dialogue":
             return None
-        if block.kind not in (Kind.TEXT, Kind.SUBTITLE) or len(block.text) > 80:
+        if block.kind not in (_TEXT, _SUBTITLE) or len(block.text) > 80:
             continue
         text = block.text
         for word in load_words("interview_words"):
@@ -433,29 +483,29 @@ def _interviewee(blocks: list[Block]) -> Block | None:
                 if found is not None and found[2] == len(text) - after and not found[0].doubts:
                     view = _piece(block.view, after)
                     start, end = view.span(0, len(view.text))
-                    return Block(start, end, view, Kind.DESIGNATION, designation=found[0])
+                    return Block(start, end, view, _DESIGNATION, designation=found[0])
                 at = text.find(word, at + 1)
     return None
 
 
-def _unlabelled_answers(blocks: list[Block]) -> list[Block]:
+def _unlabelled_answers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """An interview of the one person named in the title (`——访某局局长某某`): questions
     (`记者：…`) each followed by the answer in plain paragraphs; each answer is a turn of
     that person. Needs two questions or more."""
-    if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
+    if not _asks_twice(blocks, facts):
         return blocks
-    if not _asks_twice(blocks):
+    if any(b.form == "dialogue" or b.kind is _GUEST for b in blocks):
         return blocks
     interviewee = _interviewee(blocks)
     if interviewee is None:
         return blocks
     out = list(blocks)
     for i, block in enumerate(out):
-        if block.kind is not Kind.TEXT or block.byline is not None or not block.text:
+        if block.kind is not _TEXT or block.byline is not None or not block.text:
             continue
-        if not _after_question(out, i) or question_label(block.text) is not None:
+        if not _after_question(out, i, facts) or facts.question(i) is not None:
             continue
-        if _turn_name_alone(block.text) is not None:
+        if _turn_name_alone(facts, i) is not None:
             continue  # `某某：…` or a name line: a named turn, read as such later
         out[i] = _answer_turn(block, interviewee)
     return out
@@ -465,7 +515,7 @@ def _answer_turn(block: Block, person: Block) -> Block:
     """A plain paragraph after a question: the answer, a dialogue turn of ``person``."""
     return replace(
         block,
-        kind=Kind.DESIGNATION,
+        kind=_DESIGNATION,
         designation=Designation(0, 0, [], "dialogue"),
         guest=person,
         form="dialogue",
@@ -473,12 +523,10 @@ def _answer_turn(block: Block, person: Block) -> Block:
     )
 
 
-def _mark_answers(blocks: list[Block]) -> list[Block]:
+def _mark_answers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """`问：… 答：…` interviews: each `答：` turn is a speech by the interviewee of the title."""
     answers = [
-        i
-        for i, b in enumerate(blocks)
-        if b.kind in (Kind.TEXT, Kind.LABEL) and answer_label(b.text) is not None
+        i for i in facts.colons if blocks[i].kind in (_TEXT, _LABEL) and facts.answer(i) is not None
     ]
     if not answers:
         return blocks
@@ -488,12 +536,12 @@ def _mark_answers(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     for i in answers:
         block = out[i]
-        found = answer_label(block.text)
+        found = facts.answer(i)
         if found is None:
             continue
         out[i] = replace(
             block,
-            kind=Kind.DESIGNATION,
+            kind=_DESIGNATION,
             designation=Designation(0, 0, [], "dialogue", extent_end=found[0]),
             guest=interviewee,
             label=(0, found[0]),
@@ -505,19 +553,19 @@ def _mark_answers(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _split_glued(blocks: list[Block]) -> list[Block]:
+def _split_glued(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """`…最后一句。全国人大代表、某局局长某某：` — the next designation glued to a paragraph."""
-    out: list[Block] = []
-    for block in blocks:
+    cuts: dict[int, tuple[Block, ...]] = {}
+    for i in facts.colons:  # only a line holding a colon can end with one
+        block = blocks[i]
         text = block.text
-        body = block.body_start if block.kind is Kind.DESIGNATION else 0
+        body = block.body_start if block.kind is _DESIGNATION else 0
         if (
-            block.kind not in (Kind.TEXT, Kind.DESIGNATION)
+            block.kind not in (_TEXT, _DESIGNATION)
             or not text.endswith("：")
             or block.byline is not None
             or body >= len(text)
         ):
-            out.append(block)
             continue
         cut = max(text.rfind(ch, body, len(text) - 1) for ch in _SENTENCE_END)
         while 0 <= cut + 1 < len(text) and text[cut + 1] in CLOSERS:
@@ -536,43 +584,54 @@ def _split_glued(blocks: list[Block]) -> list[Block]:
             or found[1] != 0
             or found[2] != len(text) - tail_from
         ):
-            out.append(block)
             continue
         head = _piece(block.view, 0, cut + 1)
         tail = _piece(block.view, tail_from)
         start, end = head.span(0, len(head.text))
-        if block.kind is Kind.DESIGNATION:
-            out.append(replace(block, view=head, end=end, terminated=True))
+        if block.kind is _DESIGNATION:
+            first = replace(block, view=head, end=end, terminated=True)
         else:
-            out.append(
-                Block(start, end, head, Kind.TEXT, terminated=True, blank_before=block.blank_before)
-            )
+            first = Block(start, end, head, _TEXT, terminated=True, blank_before=block.blank_before)
         t_start, t_end = tail.span(0, len(tail.text))
-        out.append(
+        cuts[i] = (
+            first,
             Block(
                 t_start,
                 t_end,
                 tail,
-                Kind.DESIGNATION,
+                _DESIGNATION,
                 designation=found[0],
                 body_start=len(tail.text),
                 form="glued",
-            )
+            ),
         )
+    return _spliced(blocks, cuts) if cuts else blocks
+
+
+def _spliced(blocks: list[Block], pieces: dict[int, tuple[Block, ...]]) -> list[Block]:
+    """``blocks`` with each block named in ``pieces`` replaced by its pieces."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in pieces:
+            out.extend(pieces[i])
+        else:
+            out.append(block)
     return out
 
 
-def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
+def _label_in_head_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """`本期主讲人：单位职务  姓名《某报》（…版）` above the text: a column's lecturer named
     in the edition line. The label and designation become a speaker line; the rest stays
     chrome."""
-    out: list[Block] = []
-    speaking = False
-    for i, block in enumerate(blocks):
-        speaking = speaking or block.kind is Kind.DESIGNATION
+    pieces: dict[int, tuple[Block, ...]] = {}
+    # The head lines end at the first speaker.
+    head = next((i for i, b in enumerate(blocks) if b.kind is _DESIGNATION), len(blocks))
+    for i in facts.colons:  # a label ends with a colon
+        if i >= head:
+            break
+        block = blocks[i]
         # An edition line may have been read as chrome, text or a byline (a name after it).
-        if speaking or block.kind not in (Kind.CHROME, Kind.TEXT, Kind.BYLINE):
-            out.append(block)
+        if block.kind not in (_CHROME, _TEXT, _BYLINE):
             continue
         text = block.text
         lead = 0  # past a Markdown quote mark or a bullet, a few characters at most
@@ -585,35 +644,35 @@ def _label_in_head_lines(blocks: list[Block]) -> list[Block]:
             cut -= 1
         found = designation_at(text[lead:cut]) if label is not None and i > 0 else None
         if label is None or found is None or found[0].doubts or found[2] != cut - lead:
-            out.append(block)
             continue
         view = _piece(block.view, lead, cut)
         start, end = view.span(0, len(view.text))
-        out.append(
-            Block(
-                start,
-                end,
-                view,
-                Kind.DESIGNATION,
-                designation=found[0],
-                body_start=len(view.text),
-                marker=None,
-                label=(0, label[0] - lead),
-                form="label",
-                terminated=True,
-                index=block.index,
-            )
+        speaker = Block(
+            start,
+            end,
+            view,
+            _DESIGNATION,
+            designation=found[0],
+            body_start=len(view.text),
+            marker=None,
+            label=(0, label[0] - lead),
+            form="label",
+            terminated=True,
+            index=block.index,
         )
         if cut < len(text):
             rest = _piece(block.view, cut)
             r_start, r_end = rest.span(0, len(rest.text))
             reason = block.chrome or chrome_reason(rest.text)
-            kind = Kind.CHROME if reason else Kind.TEXT
-            out.append(Block(r_start, r_end, rest, kind, chrome=reason, index=block.index))
-    return out
+            kind = _CHROME if reason else _TEXT
+            rest_block = Block(r_start, r_end, rest, kind, chrome=reason, index=block.index)
+            pieces[i] = (speaker, rest_block)
+        else:
+            pieces[i] = (speaker,)
+    return _spliced(blocks, pieces) if pieces else blocks
 
 
-def _mark_name_lines(blocks: list[Block]) -> list[Block]:
+def _mark_name_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """Reader columns: a headline, a `地名  姓名` (or bare name) line, then the piece.
 
     A line whose first word ends like a place (`某省某市`) is taken on its own; a bare name,
@@ -621,22 +680,26 @@ def _mark_name_lines(blocks: list[Block]) -> list[Block]:
     document has at least two such pieces, as one short name-like line proves no layout.
     """
     found: list[tuple[int, tuple[int, int] | None, tuple[int, int]]] = []
-    first = next((b for b in blocks if b.kind is not Kind.CHROME), None)
-    for i, block in enumerate(blocks):
-        if block.kind is not Kind.TEXT or block.byline is not None:
+    first = next((b for b in blocks if b.kind is not _CHROME), None)
+    for i in facts.nameish:
+        block = blocks[i]
+        if block.kind is not _TEXT or block.byline is not None:
             continue
-        line = name_line(block.text)
-        if line is None:
-            continue
-        above, below = _content(blocks, i, -1), _content(blocks, i, 1)
+        above = _content(blocks, i, -1)
         # The line above must be a headline, not the report's title.
         if above is first or not _short_unterminated(above):
             continue
-        if below is None or below.kind is not Kind.TEXT:
+        below = _content(blocks, i, 1)
+        if below is None or below.kind is not _TEXT:
             continue
         if _short_unterminated(below):
             continue
+        line = facts.name_line(i)
+        if line is None:
+            continue
         found.append((i, line[0], line[1]))
+    if not found:
+        return blocks
     out = list(blocks)
     for i, place, name in found:
         block = out[i]
@@ -646,7 +709,7 @@ def _mark_name_lines(blocks: list[Block]) -> list[Block]:
         doubts = [] if sure else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
         out[i] = replace(
             block,
-            kind=Kind.DESIGNATION,
+            kind=_DESIGNATION,
             designation=Designation(
                 name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
             ),
@@ -672,17 +735,19 @@ def _mark_author_note(blocks: list[Block]) -> list[Block]:
     the positions while the name stands at the head, alone or with a title (`全国政协委员
     某某`) in the edition or kicker line; the note's `采访整理` credit is the speech's byline.
     """
-    if any(b.kind in (Kind.QUESTION, Kind.GUEST) or b.form == "dialogue" for b in blocks):
-        return blocks
-    speakers = [i for i, b in enumerate(blocks) if b.kind is Kind.DESIGNATION]
     k = len(blocks) - 1
-    while k >= 0 and blocks[k].kind in (Kind.CHROME, Kind.BYLINE):
+    while k >= 0 and blocks[k].kind in (_CHROME, _BYLINE):
         k -= 1
-    if k <= 0 or blocks[k].kind is not Kind.TEXT or len(speakers) > 1:
+    if k <= 0 or blocks[k].kind is not _TEXT:
         return blocks
     block = blocks[k]
     note = _AUTHOR_NOTE.fullmatch(block.text)
     if note is None:
+        return blocks
+    if any(b.kind in (_QUESTION, _GUEST) or b.form == "dialogue" for b in blocks):
+        return blocks
+    speakers = [i for i, b in enumerate(blocks) if b.kind is _DESIGNATION]
+    if len(speakers) > 1:
         return blocks
     author: tuple[int, Block] | None = None
     found = parse_designation(block.view, note.start(1), note.end(1))
@@ -706,10 +771,10 @@ def _mark_author_note(blocks: list[Block]) -> list[Block]:
     if author is not None:
         # The head line only names the author: it reads as a line under (or over) the title.
         at, head = author
-        guest = out[at] = replace(head, kind=Kind.SUBTITLE, byline=None, body_start=len(head.text))
+        guest = out[at] = replace(head, kind=_SUBTITLE, byline=None, body_start=len(head.text))
     out[k] = replace(
         block,
-        kind=Kind.DESIGNATION,
+        kind=_DESIGNATION,
         designation=found,
         form="author_note",
         guest=guest,
@@ -727,21 +792,21 @@ def _author_at_head(blocks: list[Block], speakers: list[int]) -> tuple[int, Bloc
     text or as a byline without a role)."""
     seen = 0
     for i, block in enumerate(blocks):
-        if block.kind is Kind.CHROME:
+        if block.kind is _CHROME:
             continue
         seen += 1
-        if seen > _HEAD_SCAN or (block.kind is Kind.TEXT and block.terminated):
+        if seen > _HEAD_SCAN or (block.kind is _TEXT and block.terminated):
             return None
         if i in speakers:
             found = block.designation
             if found is None or found.doubts or block.body_start < len(block.text):
                 return None
             return i, block
-        if block.kind is Kind.BYLINE and block.byline is not None:
+        if block.kind is _BYLINE and block.byline is not None:
             credits = block.byline.credits
             if len(credits) != 1 or credits[0].role is not None:
                 continue
-        elif block.kind is not Kind.TEXT or block.byline is not None:
+        elif block.kind is not _TEXT or block.byline is not None:
             continue
         line = name_line(block.text)
         if line is not None and line[0] is None and seen > 1:
@@ -750,16 +815,16 @@ def _author_at_head(blocks: list[Block], speakers: list[int]) -> tuple[int, Bloc
     return None
 
 
-def _bare_name(blocks: list[Block], i: int) -> tuple[int, int] | None:
+def _bare_name(blocks: list[Block], i: int, facts: BlockFacts) -> tuple[int, int] | None:
     """The name span when block ``i`` is a name alone on its line, not the report's first line."""
     block = blocks[i]
-    if block.kind is not Kind.TEXT or block.byline is not None or _content(blocks, i, -1) is None:
+    if block.kind is not _TEXT or block.byline is not None or _content(blocks, i, -1) is None:
         return None
-    line = name_line(block.text)
+    line = facts.name_line(i)
     return line[1] if line is not None and line[0] is None else None
 
 
-def _names_alone(blocks: list[Block]) -> list[Block]:
+def _names_alone(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """Portraits and interviews: a name alone on its line, then the positions on the next
     line (`某某` / `全国人大代表、某村党支部书记`), or the quoted words right below it.
 
@@ -768,10 +833,12 @@ def _names_alone(blocks: list[Block]) -> list[Block]:
     """
     quoted: list[tuple[int, tuple[int, int]]] = []
     merged: dict[int, Block] = {}
-    for i in range(len(blocks)):
-        name = _bare_name(blocks, i)
+    for i in facts.nameish:
         below = blocks[i + 1] if i + 1 < len(blocks) else None
-        if name is None or below is None or below.kind is not Kind.TEXT or below.byline:
+        if below is None or below.kind is not _TEXT or below.byline:
+            continue
+        name = _bare_name(blocks, i, facts)
+        if name is None:
             continue
         block = blocks[i]
         if below.text.startswith("“"):
@@ -783,6 +850,8 @@ def _names_alone(blocks: list[Block]) -> list[Block]:
         if found is None or found.doubts:
             continue
         merged[i] = _name_over_positions(block, below, name, found)
+    if not quoted and not merged:
+        return blocks
     out = list(blocks)
     for i, name in quoted:
         block = out[i]
@@ -792,7 +861,7 @@ def _names_alone(blocks: list[Block]) -> list[Block]:
         doubts = [] if introduced else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
         out[i] = replace(
             block,
-            kind=Kind.DESIGNATION,
+            kind=_DESIGNATION,
             designation=Designation(name[0], name[1], [], "name_line", doubts, name[1]),
             form="name_line",
             body_start=len(block.text),
@@ -836,7 +905,7 @@ def _name_over_positions(
         block.start,
         below.end,
         view,
-        Kind.DESIGNATION,
+        _DESIGNATION,
         designation=Designation(name[0], name[1], parts, "name_line", extent_end=len(view.text)),
         body_start=len(view.text),
         form="name_line",
@@ -845,50 +914,45 @@ def _name_over_positions(
     )
 
 
-def _interviewee_line(blocks: list[Block], i: int) -> Designation | None:
+def _interviewee_line(blocks: list[Block], i: int, facts: BlockFacts) -> Designation | None:
     """A line naming one interviewee (`某某  单位职务`, `单位职务  某某` or the name alone)."""
     block = blocks[i]
-    if block.kind is Kind.DESIGNATION and block.body_start >= len(block.text):
+    if block.kind is _DESIGNATION and block.body_start >= len(block.text):
         found = block.designation
         return found if found is not None and not found.doubts else None
-    if block.kind is not Kind.TEXT or block.byline is not None or block.terminated:
+    if block.kind is not _TEXT or block.byline is not None or block.terminated:
         return None
     guest = guest_line(block.view)
     if guest is not None:
         return replace(guest.designation, name_start=guest.name_start, name_end=guest.name_end)
-    name = _bare_name(blocks, i)
+    name = _bare_name(blocks, i, facts)
     return None if name is None else Designation(name[0], name[1], [], "name_line", [], name[1])
 
 
-def _mark_interview_sections(blocks: list[Block]) -> list[Block]:
+def _mark_interview_sections(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """Round-ups of short interviews: each interviewee's line, then questions (`某报：…`,
     `记者：…`) each followed by the answer in plain paragraphs, with no name before them.
 
     Needs two questions or more, and a question right under the interviewee's line; each
     answer is a turn by the interviewee above it.
     """
-    if any(b.form == "dialogue" or b.kind is Kind.GUEST for b in blocks):
+    if not _asks_twice(blocks, facts):
         return blocks
-    asked = [
-        i
-        for i, b in enumerate(blocks)
-        if b.kind in (Kind.TEXT, Kind.LABEL) and question_label(b.text) is not None
-    ]
-    if len(asked) < 2:
+    if any(b.form == "dialogue" or b.kind is _GUEST for b in blocks):
         return blocks
     out = list(blocks)
     person: Block | None = None
     after_question = False
     for i, block in enumerate(out):
-        if block.kind is Kind.CHROME:
+        if block.kind is _CHROME:
             continue
-        nxt = _content(out, i, 1)
-        if nxt is not None and nxt.kind in (Kind.TEXT, Kind.LABEL) and question_label(nxt.text):
-            found = _interviewee_line(out, i)
+        n = _content_at(out, i, 1)
+        if n is not None and out[n].kind in (_TEXT, _LABEL) and facts.question(n) is not None:
+            found = _interviewee_line(out, i, facts)
             if found is not None and found.name_end > found.name_start:
                 person = out[i] = replace(
                     block,
-                    kind=Kind.DESIGNATION,
+                    kind=_DESIGNATION,
                     designation=found,
                     form="line",
                     body_start=len(block.text),
@@ -899,29 +963,32 @@ def _mark_interview_sections(blocks: list[Block]) -> list[Block]:
                 continue
         if person is None:
             continue
-        asks = block.kind in (Kind.TEXT, Kind.LABEL)
-        question = question_label(block.text) if asks else None
+        asks = block.kind in (_TEXT, _LABEL)
+        question = facts.question(i) if asks else None
         if question is not None:
             out[i] = replace(
                 block,
-                kind=Kind.QUESTION,
+                kind=_QUESTION,
                 marker=(0, question[0]),
                 body_start=question[1],
                 designation=None,
             )
             after_question = True
             continue
-        if after_question and block.kind is Kind.TEXT and block.byline is None:
+        if after_question and block.kind is _TEXT and block.byline is None:
             out[i] = _answer_turn(block, person)
             after_question = False
             continue
-        if block.kind is not Kind.TEXT:
+        if block.kind is not _TEXT:
             after_question = False
     return out
 
 
-def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
+def _kickers_to_markers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """`案例一` / headline / designation: the ordinal line is the headline's marker."""
+    texts = facts.texts
+    if not any(len(texts[i]) <= 8 and _ORDINAL_KICKER.fullmatch(texts[i]) for i in facts.nameish):
+        return blocks  # (an ordinal holds no comma and no full stop)
     out: list[Block] = []
     skip = False
     for i, block in enumerate(blocks):
@@ -930,16 +997,16 @@ def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (
-            block.kind is Kind.TEXT
+            block.kind is _TEXT
             and block.byline is None
             and len(block.text) <= 8
             and _ORDINAL_KICKER.fullmatch(block.text)
             and nxt is not None
-            and nxt.kind is Kind.TEXT
+            and nxt.kind is _TEXT
             and _short_unterminated(nxt)
             and "：" not in nxt.text
             and (after := _content(blocks, i + 1, 1)) is not None
-            and after.kind is Kind.DESIGNATION
+            and after.kind is _DESIGNATION
         ):
             offsets = [block.view.index[k] for k in range(len(block.text))]
             offsets += [nxt.view.index[k] for k in range(len(nxt.text))]
@@ -948,7 +1015,7 @@ def _kickers_to_markers(blocks: list[Block]) -> list[Block]:
                 block.start,
                 nxt.end,
                 view,
-                Kind.HEADLINE,
+                _HEADLINE,
                 marker=(0, len(block.text)),
                 body_start=len(block.text),
                 blank_before=block.blank_before,

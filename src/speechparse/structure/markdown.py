@@ -16,6 +16,7 @@ _HEADING = regex.compile(r"(#{1,6})(?:[ ]+|$)")
 _LIST_ITEM = regex.compile(r"[-+*][ ]+(?=\S)")
 _BOLD_OPEN = regex.compile(r"(?:\*\*|__)")
 _SPACE = " \t\u3000\xa0"
+_MARK_STARTS = frozenset(">#-+*_")  # the first character of every mark above
 
 
 def strip_marks(folded: str, start: int, end: int) -> tuple[int, int, int]:
@@ -26,6 +27,8 @@ def strip_marks(folded: str, start: int, end: int) -> tuple[int, int, int]:
     nothing but marks comes back empty (``start == end``).
     """
     a, b = start, end
+    if a >= b or folded[a] not in _MARK_STARTS:  # most lines: no mark can stand there
+        return a, max(a, b), 0
     quote = _QUOTE.match(folded, a, b)
     if quote is not None:
         a = _skip_space(folded, quote.end(), b)

@@ -6,6 +6,7 @@ structural rule keeps 一把手, 第一时间, 第一书记 and 最后一公里 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -13,13 +14,17 @@ import regex
 from speechparse.core.text import Compact
 
 _DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
-# 一是 / 二要 — not when the numeral is the tail of a word (统一是, 唯一要, 之一是 …).
-_SUFFIXED = regex.compile(
-    r"(?<![统唯同万逐之其划专单不如第初整十])([一二三四五六七八九十])([是要])"
+_STEPS = {"首先": 1, "其次": 2, "再次": 3}  # 最后 (0) closes a run
+# One pattern, one family per group; no two families share a first character, so a scan
+# for all of them finds exactly what three separate scans would:
+# x: 一是 / 二要 — not when the numeral is the tail of a word (统一是, 唯一要, 之一是 …);
+# n: 第一， 第二、 第三是 — an ordinal followed by a pause or a copula;
+# s: 首先 / 其次 / 再次 / 最后 (not 最后一…).
+_MARKERS = regex.compile(
+    r"(?<![统唯同万逐之其划专单不如第初整十])(?P<x>[一二三四五六七八九十])(?P<xs>[是要])"
+    r"|第(?P<n>[一二三四五六七八九十])(?=[，、：,:是要条])"
+    r"|(?P<s>首先|其次|再次|最后(?!一))"
 )
-# 第一， 第二、 第三是 — an ordinal followed by a pause or a copula.
-_NUMBERED = regex.compile(r"第([一二三四五六七八九十])(?=[，、：,:是要条])")
-_SEQUENCE = regex.compile(r"首先|其次|再次|最后(?!一)")
 _SEP = "，、：,: "
 
 
@@ -58,27 +63,33 @@ def find_points(views: list[Compact]) -> list[PointMatch]:
     """Points across a speech's paragraphs; each ends at the next marker or paragraph end.
 
     Matching runs on the paragraphs' compact views, so a marker broken by a hard wrap
-    (`一⏎是`) is still one marker; offsets are mapped back to the source.
+    (`一⏎是`) is still one marker; offsets are mapped back to the source. The paragraphs are
+    scanned as one text, a line break between them: no pattern matches or looks across one.
     """
+    texts = [view.text for view in views]
+    starts: list[int] = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
     families: dict[str, Found] = {}
-    for k, view in enumerate(views):
-        text = view.text
-        for m in _SUFFIXED.finditer(text):
-            families.setdefault("x" + m.group(2), []).append(
-                ((k, m.start()), m.end(), _DIGITS[m.group(1)])
-            )
-        for m in _NUMBERED.finditer(text):
-            families.setdefault("第", []).append(((k, m.start()), m.end(), _DIGITS[m.group(1)]))
-        for m in _SEQUENCE.finditer(text):
-            value = {"首先": 1, "其次": 2, "再次": 3}.get(m.group(), 0)
-            families.setdefault("seq", []).append(((k, m.start()), m.end(), value))
+    for m in _MARKERS.finditer("\n".join(texts)):
+        k = bisect_right(starts, m.start()) - 1
+        start, end = m.start() - starts[k], m.end() - starts[k]
+        if m.group("x") is not None:
+            family, value = "x" + m.group("xs"), _DIGITS[m.group("x")]
+        elif m.group("n") is not None:
+            family, value = "第", _DIGITS[m.group("n")]
+        else:
+            family, value = "seq", _STEPS.get(m.group("s"), 0)
+        families.setdefault(family, []).append(((k, start), end, value))
     markers: list[tuple[tuple[int, int], int]] = []
     for name, found in families.items():
         markers.extend(_sequence_run(found) if name == "seq" else _runs(found))
     markers.sort()
     points: list[PointMatch] = []
     for i, ((k, m_start), m_end) in enumerate(markers):
-        view, text = views[k], views[k].text
+        view, text = views[k], texts[k]
         stop = len(text)
         if i + 1 < len(markers) and markers[i + 1][0][0] == k:
             stop = markers[i + 1][0][1]
