@@ -129,6 +129,21 @@ def described(text: str, found: BylineMatch | None) -> Expected:
         ("记者 " + "王小明 " * 10, None),
         ("（）", None),
         ("", None),
+        # a post role in the middle: the credits go on after it
+        (
+            "王小明 整理 实习生 李红",
+            (0, 13, "line", [("整理", "王小明", 0, 3), ("实习生", "李红", 11, 13)]),
+        ),
+        # an editors' block that opens the line is no byline, whatever follows
+        ("编辑/李红 记者 王小明 二审：赵刚", None),
+        # A long line (99 characters) is a byline only up to editors' credits starting
+        # within reach (here at 7) ...
+        (
+            "记者：王小明 编辑：" + " ".join(["李红"] * 30),
+            (0, 6, "line", [("记者", "王小明", 3, 6)]),
+        ),
+        # ... and without them it is not one at all (102 characters).
+        ("记者 " + " ".join(["王小明"] * 25), None),
     ],
 )
 def test_own_line(text: str, expected: Expected) -> None:
