@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 import speechparse
 from helpers import parse
 from invariants import assert_covered, assert_grounded
+from speechparse.core.text import Compact
+from speechparse.people import attribution
 
 Row = tuple[str, str, list[tuple[str | None, str]]]
 TITLE = "青川省政协会议发言摘要\n\n"
@@ -580,3 +582,121 @@ def test_a_member_alone_on_a_line_speaks_in_the_paragraph_below() -> None:
         ("柏文峰", "name_first", [(None, "代表")]),
         ("鲁思琪", "name_first", [("澄江师范学院", "院长")]),
     ]
+
+
+# The helpers below are tested on their own: each row's value was worked out by hand from
+# the docstring (offsets count characters from 0).
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        pytest.param("认为", 0, 0, False, id="empty-range"),
+        pytest.param("认为好的", 2, 4, False, id="verb-before-the-range"),
+        pytest.param("好认为", 0, 1, False, id="verb-starting-at-the-end"),
+        pytest.param("好认为", 0, 2, True, id="verb-starting-inside"),
+        pytest.param("好认为", 1, 3, True, id="verb-at-the-start"),
+        pytest.param("好说了", 0, 3, False, id="one-character-verb"),
+    ],
+)
+def test_long_verb_in(text: str, start: int, end: int, expected: bool) -> None:
+    assert attribution._long_verb_in(text, start, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("柏文峰", True, id="name"),
+        pytest.param("有的人", False, id="word-of-prose"),
+        pytest.param("全体", False, id="group"),
+        pytest.param("文艺界", False, id="sector"),
+        pytest.param("王主任", False, id="title-at-the-end"),
+        pytest.param("常委会", False, id="member-title-inside"),
+    ],
+)
+def test_personal(name: str, expected: bool) -> None:
+    assert attribution._personal(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "long_ok", "expected"),
+    [
+        pytest.param("阿依·巴莫", False, True, id="dotted"),
+        pytest.param("阿依·", False, False, id="dot-at-the-end"),
+        pytest.param("柏文峰", False, True, id="surname-led"),
+        pytest.param("文艺界", False, False, id="no-surname"),
+    ],
+)
+def test_name_like(name: str, long_ok: bool, expected: bool) -> None:
+    assert attribution._name_like(name, long_ok=long_ok) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "i", "expected"),
+    [
+        pytest.param("认为", 0, True, id="two-character-verb"),
+        pytest.param("好认为", 1, True, id="verb-after-the-start"),
+        pytest.param("好动情地", 1, True, id="manner-word-after-the-start"),
+        pytest.param("动情地", 0, True, id="manner-word"),
+        pytest.param("说", 0, False, id="one-character-verb"),
+        pytest.param("好说", 1, False, id="one-character-verb-after-the-start"),
+        pytest.param("好", 0, False, id="neither"),
+    ],
+)
+def test_adverbial_at(text: str, i: int, expected: bool) -> None:
+    assert attribution._adverbial_at(text, i) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "v", "ends"),
+    [
+        pytest.param("某某在会上动情地说", 0, 8, [8, 5, 2], id="frame-and-manner"),
+        pytest.param("动情地说", 1, 3, [3], id="manner-word-starting-before-the-speaker"),
+        pytest.param("在会上说", 1, 3, [3], id="frame-starting-before-the-speaker"),
+    ],
+)
+def test_speaker_ends(text: str, k: int, v: int, ends: list[int]) -> None:
+    assert attribution._speaker_ends(text, k, v) == ends
+
+
+def _found(text: str, *args: int, **options: bool) -> list[tuple[int, int, int, str]]:
+    view = Compact(text, ())
+    return [
+        (a.split, a.body_start, a.resume, text[a.designation.name_start : a.designation.name_end])
+        for a in attribution.inline_attributions(view, *args, **options)
+    ]
+
+
+def test_inline_attributions_skip_the_start_unless_first() -> None:
+    text = "柏文峰委员说，要加强。"
+    assert _found(text) == []
+    assert _found(text, first=True) == [(0, 7, 7, "柏文峰")]
+
+
+def test_inline_attributions_find_a_speaker_after_a_leading_stop() -> None:
+    """The default start is the text's first character: a clause may start right after it."""
+    assert _found("。柏文峰委员说，要加强。") == [(1, 8, 8, "柏文峰")]
+    assert _found("。柏文峰委员说，要加强。", 0) == [(1, 8, 8, "柏文峰")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "expected"),
+    [
+        pytest.param(
+            "柏文峰委员说，鲁思琪委员表示，要加强。",
+            True,
+            [(0, 7, 7, "柏文峰"), (7, 15, 15, "鲁思琪")],
+            id="second-right-after-the-first-verb",
+        ),
+        pytest.param(
+            "会议开始。柏文峰委员说，要加强。鲁思琪委员表示，要落实。",
+            False,
+            [(5, 12, 12, "柏文峰"), (16, 24, 24, "鲁思琪")],
+            id="two-sentences",
+        ),
+    ],
+)
+def test_inline_attributions_spans(
+    text: str, first: bool, expected: list[tuple[int, int, int, str]]
+) -> None:
+    assert _found(text, first=first) == expected
