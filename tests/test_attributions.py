@@ -700,3 +700,76 @@ def test_inline_attributions_spans(
     text: str, first: bool, expected: list[tuple[int, int, int, str]]
 ) -> None:
     assert _found(text, first=first) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "会议说“好。”柏文峰委员说，要加强。",
+            [(7, 14, 14, "柏文峰")],
+            id="after-a-quotation-closing-a-sentence",
+        ),
+        pytest.param(
+            "。”柏文峰委员说，要加强。", [(2, 9, 9, "柏文峰")], id="closed-sentence-at-the-start"
+        ),
+        pytest.param("大家谈“双减”柏文峰委员说，要加强。", [], id="after-a-quoted-term"),
+        pytest.param("”柏文峰委员说，要加强。", [], id="closing-quote-first"),
+    ],
+)
+def test_inline_attributions_after_a_closing_mark(
+    text: str, expected: list[tuple[int, int, int, str]]
+) -> None:
+    """A closing mark starts a clause only right after a sentence end (`。”`)."""
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        pytest.param("要加强，好", 0, 3, id="comma"),
+        pytest.param("甲：乙", 0, 1, id="colon"),
+        pytest.param("要加强", 0, 3, id="no-stop"),
+        pytest.param("甲，乙丙，丁", 2, 4, id="from-inside"),
+        pytest.param("好" * 100, 0, 80, id="no-stop-within-the-limit"),
+        pytest.param("好" * 100, 10, 90, id="limit-counted-from-the-start"),
+        pytest.param("好" * 79 + "，", 0, 79, id="stop-just-inside-the-limit"),
+        pytest.param("《甲，乙》好，", 0, 6, id="comma-in-book-title"),
+        pytest.param("说“好，的”是，", 0, 7, id="comma-in-quotation"),
+        pytest.param("（甲）”乙，丙", 0, 5, id="stray-closing-quote"),
+        pytest.param("（好，", 0, 3, id="unclosed-bracket"),
+        pytest.param("《甲，乙", 0, 4, id="unclosed-book-title"),
+        pytest.param("“好”" + "好" * 90 + "，", 0, 80, id="bracket-then-no-stop-within-the-limit"),
+    ],
+)
+def test_clause_end(text: str, start: int, end: int) -> None:
+    assert attribution._clause_end(text, start) == end
+
+
+@pytest.mark.parametrize(
+    ("text", "i", "length"),
+    [
+        pytest.param("动情地说", 0, 3, id="manner-word"),
+        pytest.param("好动情地", 1, 3, id="manner-word-after-the-start"),
+        pytest.param("笑着说", 0, 2, id="two-characters"),
+        pytest.param("好动情地", 0, 0, id="not-at-i"),
+        pytest.param("说", 0, 0, id="verb"),
+    ],
+)
+def test_manner_length(text: str, i: int, length: int) -> None:
+    assert attribution._manner_length(text, i) == length
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "expected"),
+    [
+        pytest.param("柏文峰", 0, True, id="surname"),
+        pytest.param("好柏文峰", 1, True, id="surname-after-the-start"),
+        pytest.param("好柏文峰", 0, False, id="no-surname"),
+        pytest.param("依·好好好", 0, True, id="name-dot"),
+        pytest.param("依·好好好", 2, False, id="name-dot-before-k"),
+        pytest.param("依依依依·莫", 0, False, id="name-dot-too-far"),
+    ],
+)
+def test_name_may_start(text: str, k: int, expected: bool) -> None:
+    assert attribution._name_may_start(text, k) is expected
