@@ -17,6 +17,7 @@ from helpers import parse
 from invariants import assert_covered, assert_grounded
 from speechparse.core.text import Compact
 from speechparse.people import attribution
+from speechparse.people.designation import Designation
 
 Row = tuple[str, str, list[tuple[str | None, str]]]
 TITLE = "青川省政协会议发言摘要\n\n"
@@ -773,3 +774,118 @@ def test_manner_length(text: str, i: int, length: int) -> None:
 )
 def test_name_may_start(text: str, k: int, expected: bool) -> None:
     assert attribution._name_may_start(text, k) is expected
+
+
+Shape = tuple[int, int, list[tuple[int, int, int, int]], str, int, int, int]
+
+
+def _shape(found: tuple[Designation, int] | None) -> Shape | None:
+    """(name start, name end, parts, form, extent end, extent start, returned end)."""
+    if found is None:
+        return None
+    d, end = found
+    parts = [(p.org_start, p.org_end, p.title_start, p.end) for p in d.parts]
+    assert d.doubts == []
+    return (d.name_start, d.name_end, parts, d.form, d.extent_end, d.extent_start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "expected"),
+    [
+        pytest.param(
+            "柏文峰委员（澄江大学校长）说",
+            0,
+            (0, 3, [(6, 10, 10, 12)], "name_first", 13, 0, 13),
+            id="bracketed-position",
+        ),
+        pytest.param(
+            "柏文峰委员（澄江大学校长）",
+            0,
+            (0, 3, [(6, 10, 10, 12)], "name_first", 13, 0, 13),
+            id="bracket-ends-the-text",
+        ),
+        pytest.param(
+            "柏文峰委员说", 0, (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5), id="member-title"
+        ),
+        pytest.param(
+            "柏文峰委员", 0, (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5), id="text-ends"
+        ),
+        pytest.param(
+            "柏宁代表说", 0, (0, 2, [(2, 2, 2, 4)], "name_first", 4, 0, 4), id="two-characters"
+        ),
+        pytest.param("欧阳文峰委员说", 0, (0, 4, [(4, 4, 4, 6)], "name_first", 6, 0, 6), id="four"),
+        pytest.param(
+            "会上柏文峰委员说", 2, (2, 5, [(5, 5, 5, 7)], "name_first", 7, 2, 7), id="from-k"
+        ),
+        pytest.param(
+            "柏文峰常委说", 0, (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5), id="changwei"
+        ),
+        pytest.param(
+            "柏文峰委员（澄江大学校长说",
+            0,
+            (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5),
+            id="unclosed-bracket",
+        ),
+        pytest.param(
+            "柏文峰委员（）说",
+            0,
+            (0, 3, [(3, 3, 3, 5)], "name_first", 7, 0, 7),
+            id="empty-bracket-in-the-extent",
+        ),
+        pytest.param(
+            "柏文峰委员（" + "澄" * 50 + "）",
+            0,
+            (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5),
+            id="bracket-closing-too-far",
+        ),
+        pytest.param(
+            "巴莫阿依嫫委员（澄江民族研究所研究员）说",
+            0,
+            (0, 5, [(8, 15, 15, 18)], "name_first", 19, 0, 19),
+            id="five-characters-vouched-by-a-bracket",
+        ),
+        pytest.param("巴莫阿依嫫委员说", 0, None, id="five-characters-without-a-bracket"),
+        pytest.param("好好委员说", 0, None, id="no-surname"),
+    ],
+)
+def test_name_first(text: str, k: int, expected: Shape | None) -> None:
+    assert _shape(attribution._name_first(text, k)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "expected"),
+    [
+        pytest.param(
+            "柏文峰教授认为，要加强",
+            0,
+            (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5),
+            id="title-verb-comma",
+        ),
+        pytest.param(
+            "柏文峰院士说：好", 0, (0, 3, [(3, 3, 3, 5)], "name_first", 5, 0, 5), id="colon"
+        ),
+        pytest.param(
+            "柏宁教授说，好", 0, (0, 2, [(2, 2, 2, 4)], "name_first", 4, 0, 4), id="two-characters"
+        ),
+        pytest.param(
+            "会上柏文峰教授认为，好", 2, (2, 5, [(5, 5, 5, 7)], "name_first", 7, 2, 7), id="from-k"
+        ),
+        pytest.param(
+            "柏文峰副教授认为，好",
+            0,
+            (0, 3, [(3, 3, 3, 6)], "name_first", 6, 0, 6),
+            id="longest-title",
+        ),
+        pytest.param(
+            "柏文峰总工程师认为，好",
+            0,
+            (0, 3, [(3, 3, 3, 7)], "name_first", 7, 0, 7),
+            id="four-character-title",
+        ),
+        pytest.param("柏文峰总理主持会议", 0, None, id="no-verb"),
+        pytest.param("柏文峰教授说好", 0, None, id="verb-without-comma"),
+        pytest.param("好好教授认为，好", 0, None, id="no-surname"),
+    ],
+)
+def test_name_then_title(text: str, k: int, expected: Shape | None) -> None:
+    assert _shape(attribution._name_then_title(text, k)) == expected
