@@ -716,6 +716,22 @@ def test_inline_attributions_spans(
         ),
         pytest.param("大家谈“双减”柏文峰委员说，要加强。", [], id="after-a-quoted-term"),
         pytest.param("”柏文峰委员说，要加强。", [], id="closing-quote-first"),
+        pytest.param(
+            "大家谈“双减”。柏文峰委员说，要加强。",
+            [(8, 15, 15, "柏文峰")],
+            id="full-stop-right-after-a-quoted-term",
+        ),
+        pytest.param(
+            "大家谈“双减”，柏文峰委员说，要加强。",
+            [(8, 15, 15, "柏文峰")],
+            id="comma-right-after-a-quoted-term",
+        ),
+        pytest.param(
+            "会议开始。柏文峰委员建议加快建设。",
+            [(5, 10, 10, "柏文峰")],
+            id="clause-as-speech-after-a-full-stop",
+        ),
+        pytest.param("会议开始，柏文峰委员建议加快建设。", [], id="after-a-comma-verb-must-follow"),
     ],
 )
 def test_inline_attributions_after_a_closing_mark(
