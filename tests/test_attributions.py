@@ -660,11 +660,18 @@ def test_speaker_ends(text: str, k: int, v: int, ends: list[int]) -> None:
     assert attribution._speaker_ends(text, k, v) == ends
 
 
-def _found(text: str, *args: int, **options: bool) -> list[tuple[int, int, int, str]]:
+def _found(text: str, *start: int, first: bool = False) -> list[tuple[int, int, int, str]]:
+    """(split, body start, resume, name) of each attribution; ``start`` left at its default
+    when not given."""
     view = Compact(text, ())
+    found = (
+        attribution.inline_attributions(view, *start, first=first)
+        if first
+        else attribution.inline_attributions(view, *start)
+    )
     return [
         (a.split, a.body_start, a.resume, text[a.designation.name_start : a.designation.name_end])
-        for a in attribution.inline_attributions(view, *args, **options)
+        for a in found
     ]
 
 
@@ -905,3 +912,82 @@ def test_name_first(text: str, k: int, expected: Shape | None) -> None:
 )
 def test_name_then_title(text: str, k: int, expected: Shape | None) -> None:
     assert _shape(attribution._name_then_title(text, k)) == expected
+
+
+_INTRODUCED = {"柏文峰": (90, 95), "欧阳文峰": (80, 86)}
+NameOnly = tuple[int, int, int, int, int, tuple[int, int] | None, tuple[int, int] | None]
+
+
+def _name_only(text: str, k: int, introduced: dict[str, tuple[int, int]]) -> NameOnly | None:
+    """(split, body start, name start, name end, extent end, verb, mention) of a bare name."""
+    found = attribution._name_only(Compact(text, ()), k, lambda name, _at: introduced.get(name))
+    if found is None:
+        return None
+    d = found.designation
+    assert (d.form, d.reported, d.parts, d.extent_start) == ("name_only", True, [], k)
+    assert found.resume == found.body_start
+    return (
+        found.split,
+        found.body_start,
+        d.name_start,
+        d.name_end,
+        d.extent_end,
+        d.verb,
+        d.mention,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "introduced", "expected"),
+    [
+        pytest.param(
+            "柏文峰说，好", 0, _INTRODUCED, (0, 5, 0, 3, 3, (3, 4), (90, 95)), id="introduced"
+        ),
+        pytest.param("柏文峰说，好", 0, {}, None, id="never-introduced-comma"),
+        pytest.param(
+            "柏文峰说：“好。”", 0, {}, (0, 5, 0, 3, 3, (3, 4), None), id="colon-quotation"
+        ),
+        pytest.param("柏宁说：“好。”", 0, {}, (0, 4, 0, 2, 2, (2, 3), None), id="two-characters"),
+        pytest.param("欧阳文峰说：“好。”", 0, {}, None, id="four-characters-never-introduced"),
+        pytest.param(
+            "欧阳文峰说：“好。”",
+            0,
+            _INTRODUCED,
+            (0, 6, 0, 4, 4, (4, 5), (80, 86)),
+            id="four-characters-introduced",
+        ),
+        pytest.param(
+            "会上，柏文峰说，好", 3, _INTRODUCED, (3, 8, 3, 6, 6, (6, 7), (90, 95)), id="from-k"
+        ),
+        pytest.param(
+            "柏文峰接过话筒：“好。”",
+            0,
+            _INTRODUCED,
+            (0, 8, 0, 3, 3, (3, 7), (90, 95)),
+            id="action-before-colon-quotation",
+        ),
+        pytest.param("柏文峰接过话筒：“好。”", 0, {}, None, id="action-never-introduced"),
+        pytest.param(
+            "柏文峰" + "看" * 14 + "：“好。”",
+            0,
+            _INTRODUCED,
+            (0, 18, 0, 3, 3, (3, 17), (90, 95)),
+            id="longest-action",
+        ),
+        pytest.param("柏文峰" + "看" * 15 + "：“好。”", 0, _INTRODUCED, None, id="action-too-long"),
+        pytest.param(
+            "柏文峰：“好。”", 0, _INTRODUCED, (0, 4, 0, 3, 3, None, (90, 95)), id="colon-at-once"
+        ),
+        pytest.param("柏文峰接过话筒，好。", 0, _INTRODUCED, None, id="no-quotation"),
+        pytest.param("柏文峰说好", 0, _INTRODUCED, None, id="verb-without-comma"),
+        pytest.param("好好说，好", 0, {"好好": (1, 2)}, None, id="no-surname"),
+    ],
+)
+def test_name_only(
+    text: str, k: int, introduced: dict[str, tuple[int, int]], expected: NameOnly | None
+) -> None:
+    assert _name_only(text, k, introduced) == expected
+
+
+def test_name_only_needs_the_earlier_mentions() -> None:
+    assert attribution._name_only(Compact("柏文峰说：“好。”", ()), 0, None) is None
