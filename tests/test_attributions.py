@@ -991,3 +991,56 @@ def test_name_only(
 
 def test_name_only_needs_the_earlier_mentions() -> None:
     assert attribution._name_only(Compact("柏文峰说：“好。”", ()), 0, None) is None
+
+
+_PROPOSAL = "柏文峰委员带来了一份提案。"
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "expected"),
+    [
+        pytest.param(
+            "柏文峰代表，是澄江公司董事长，她发言时强调，要创新。", 0, True, id="later-clause"
+        ),
+        pytest.param("柏文峰委员带来了一份提案，他说，要支持。", 0, True, id="after-a-comma"),
+        pytest.param(
+            "柏文峰委员写道“好，她认为，行”。会议结束。", 0, False, id="comma-inside-a-quotation"
+        ),
+        pytest.param(_PROPOSAL + "她说，要支持。", 0, True, id="next-sentence"),
+        pytest.param(_PROPOSAL + "她说。", 0, True, id="shuo-full-stop"),
+        pytest.param(_PROPOSAL + "她说明了情况。", 0, False, id="shuoming"),
+        pytest.param(_PROPOSAL + "她们说，好。", 0, False, id="plural"),
+        pytest.param(_PROPOSAL + "他们说，要支持。", 0, False, id="plural-he"),
+        pytest.param(_PROPOSAL + "她笑着说，好。", 0, True, id="manner-word"),
+        pytest.param(_PROPOSAL + "她在会上表示，好。", 0, True, id="frame"),
+        pytest.param(_PROPOSAL + "“要支持。”她说。", 0, True, id="after-a-quotation"),
+        pytest.param(_PROPOSAL + "“要支持。”她表示。", 0, True, id="after-a-quotation-biaoshi"),
+        pytest.param(_PROPOSAL + "“好。”会议结束。", 0, False, id="quotation-then-no-pronoun"),
+        pytest.param(_PROPOSAL + "“好”", 0, False, id="quotation-ends-the-text"),
+        pytest.param("柏文峰委员带来了提案。“要支持", 0, False, id="unclosed-quotation"),
+        pytest.param(_PROPOSAL + "“" + "好" * 398 + "”她说。", 0, True, id="longest-quotation"),
+        pytest.param(_PROPOSAL + "“" + "好" * 399 + "”她说。", 0, False, id="quotation-too-long"),
+        pytest.param(_PROPOSAL + "在她看来，要支持。", 0, True, id="in-her-view"),
+        pytest.param(_PROPOSAL + "在他看来，要支持。", 0, True, id="in-his-view"),
+        pytest.param(_PROPOSAL + "走访了几个村后，她认为，要支持。", 0, True, id="lead-clause"),
+        pytest.param(
+            _PROPOSAL + "走访了十一个偏远的村庄后，她认为，要支持。", 0, True, id="lead-clause-12"
+        ),
+        pytest.param(
+            _PROPOSAL + "走访了十一个偏远的小村庄后，她认为，要支持。",
+            0,
+            False,
+            id="lead-clause-13",
+        ),
+        pytest.param(_PROPOSAL + "走访了几个村后。她认为，好。", 0, False, id="lead-sentence"),
+        pytest.param(_PROPOSAL + "走访了村庄。她认为，好。", 0, False, id="second-sentence"),
+        pytest.param("柏文峰委员" + "好" * 74 + "。她说，行。", 0, True, id="stop-inside-limit"),
+        pytest.param("柏文峰委员" + "好" * 75 + "。她说，行。", 0, False, id="stop-past-limit"),
+        pytest.param("会议开始。" + _PROPOSAL + "她说，要支持。", 5, True, id="from-k"),
+        pytest.param("会议开始。" + _PROPOSAL + "她说，要支持。", 0, False, id="earlier-sentence"),
+        pytest.param("柏文峰委员带来了一份提案", 0, False, id="no-sentence-end"),
+        pytest.param(_PROPOSAL, 0, False, id="nothing-after"),
+    ],
+)
+def test_pronoun_continues(text: str, k: int, expected: bool) -> None:
+    assert attribution._pronoun_continues(text, k) is expected
