@@ -378,6 +378,9 @@ def test_strip_marks_bounds_and_level(line: str, expected: tuple[int, int, int])
         pytest.param("# 标题\n下一行", 0, 4, (2, 4, 1), id="line-before-more-text"),
         pytest.param("# x", 3, 3, (3, 3, 0), id="empty-range-at-the-end"),
         pytest.param("正文**粗**", 2, 7, (4, 5, 0), id="bold-inside-a-range"),
+        pytest.param("> > 题", 0, 1, (1, 1, 0), id="quote-mark-cut-at-the-end"),
+        pytest.param("##", 0, 1, (1, 1, 1), id="heading-mark-cut-at-the-end"),
+        pytest.param("# 题 #", 0, 3, (2, 3, 1), id="closing-hash-past-the-end"),
     ],
 )
 def test_strip_marks_keeps_source_offsets(
