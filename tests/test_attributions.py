@@ -871,6 +871,18 @@ def _shape(found: tuple[Designation, int] | None) -> Shape | None:
             (0, 5, [(8, 15, 15, 18)], "name_first", 19, 0, 19),
             id="five-characters-vouched-by-a-bracket",
         ),
+        pytest.param(
+            "（会上）柏文峰委员（澄江大学校长）说",
+            4,
+            (4, 7, [(10, 14, 14, 16)], "name_first", 17, 4, 17),
+            id="closing-bracket-before-the-name",
+        ),
+        pytest.param(
+            "柏文峰委员（澄江大学校长）（好）",
+            0,
+            (0, 3, [(6, 10, 10, 12)], "name_first", 13, 0, 13),
+            id="first-closing-bracket",
+        ),
         pytest.param("巴莫阿依嫫委员说", 0, None, id="five-characters-without-a-bracket"),
         pytest.param("好好委员说", 0, None, id="no-surname"),
     ],
@@ -1048,3 +1060,35 @@ _PROPOSAL = "柏文峰委员带来了一份提案。"
 )
 def test_pronoun_continues(text: str, k: int, expected: bool) -> None:
     assert attribution._pronoun_continues(text, k) is expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_name_then_title tries a three-character name first, so a two-character name "
+    "before a title that starts with 副 or 总 takes that character into the name",
+)
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        pytest.param("柏宁副教授认为，要加强。", "副教授", id="fu-jiaoshou"),
+        pytest.param("柏宁总经理认为，要加强。", "总经理", id="zong-jingli"),
+    ],
+)
+def test_two_character_name_before_a_title_starting_with_fu_or_zong(
+    sentence: str, title: str
+) -> None:
+    assert speakers("会议开始。" + sentence + "\n") == [("柏宁", "name_first", [(None, title)])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "柏文峰副教授认为，要加强。", ("柏文峰", "副教授"), id="three-characters-fu-jiaoshou"
+        ),
+        pytest.param("柏宁教授认为，要加强。", ("柏宁", "教授"), id="two-characters-jiaoshou"),
+    ],
+)
+def test_name_then_title_in_running_text(sentence: str, expected: tuple[str, str]) -> None:
+    name, title = expected
+    assert speakers("会议开始。" + sentence + "\n") == [(name, "name_first", [(None, title)])]
