@@ -1070,6 +1070,15 @@ def test_one_name_over_a_quotation_speaks_when_the_text_introduces_it() -> None:
         pytest.param("柏文峰；澄江大学校长；鲁思琪；总经理", [0, 11], id="semicolons"),
         pytest.param("澄江大学  柏文峰  校长  鲁思琪  总经理", [0], id="unit-first"),
         pytest.param("柏文峰  澄江大学校长", [0], id="one-guest"),
+        pytest.param(
+            "主持：柏文峰（澄江大学校长）、鲁思琪（澄江种业公司总经理）",
+            [0],
+            id="bracketed-after-a-label-is-one-token",
+        ),
+        pytest.param("柏文峰  鲁思琪  澄江大学校长", [0], id="two-names-in-a-row"),
+        pytest.param("柏文峰  教授鲁思琪  总经理", [0, 7], id="glued-name-after-a-bare-title"),
+        pytest.param("柏文峰  澄江大学教授柏宁  总经理", [0, 11], id="glued-two-character-name"),
+        pytest.param("柏文峰  澄江大学教授的同事  总经理", [0], id="title-then-no-name"),
     ],
 )
 def test_guest_cuts(line: str, cuts: list[int]) -> None:
