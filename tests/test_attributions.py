@@ -1022,6 +1022,13 @@ _PROPOSAL = "柏文峰委员带来了一份提案。"
         pytest.param(
             "柏文峰委员写道“好，她认为，行”。会议结束。", 0, False, id="comma-inside-a-quotation"
         ),
+        pytest.param("柏文峰委员说”好，她认为，行。", 0, True, id="stray-closing-quote"),
+        pytest.param("柏文峰委员写道“好”，她认为，行。", 0, True, id="comma-after-a-quotation"),
+        pytest.param(
+            "柏文峰委员写道“好”。“要支持。”她说。", 0, True, id="quotation-in-the-first-sentence"
+        ),
+        pytest.param(_PROPOSAL + "“要支持。”她说：“好。”", 0, True, id="first-of-two-quotations"),
+        pytest.param(_PROPOSAL + "“”她说。", 0, True, id="empty-quotation"),
         pytest.param(_PROPOSAL + "她说，要支持。", 0, True, id="next-sentence"),
         pytest.param(_PROPOSAL + "她说。", 0, True, id="shuo-full-stop"),
         pytest.param(_PROPOSAL + "她说明了情况。", 0, False, id="shuoming"),
