@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import parse
 from speechparse.core.text import Compact, compact
 from speechparse.structure import blocks
 from speechparse.structure.blocks import Line, split_lines
@@ -75,3 +76,66 @@ def test_ends_sentence() -> None:
         False,
         True,
     ]
+
+
+def _speeches(text: str) -> list[tuple[str, list[str]]]:
+    report = parse("青川省政协会议发言摘要\n\n" + text)
+    return [(s.speaker.name, [p.text for p in s.paragraphs]) for s in report.speeches]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "澄江市教育局局长邢雅：教育要均衡。\n\n会议开始。韦明委员说，学校要办在家门口。\n",
+            [("邢雅", ["教育要均衡。", "会议开始。"]), ("韦明", ["学校要办在家门口。"])],
+            id="one-designation-line-then-a-member-in-running-text",
+        ),
+        pytest.param(
+            "澄江市教育局局长邢雅：教育要均衡。会议开始。韦明委员说，学校要办在家门口。\n\n"
+            "澄江市卫健委主任巩丽：医疗要下沉。\n",
+            [
+                ("邢雅", ["教育要均衡。会议开始。韦明委员说，学校要办在家门口。"]),
+                ("巩丽", ["医疗要下沉。"]),
+            ],
+            id="two-designation-lines-quote-a-member",
+        ),
+        pytest.param(
+            "澄江市教育局局长邢雅：教育要均衡。柏文峰委员（澄江大学校长）说：\n\n"
+            "学校要办在家门口。\n\n澄江市卫健委主任巩丽：医疗要下沉。\n",
+            [
+                ("邢雅", ["教育要均衡。"]),
+                ("柏文峰", ["学校要办在家门口。"]),
+                ("巩丽", ["医疗要下沉。"]),
+            ],
+            id="two-designation-lines-and-one-glued-to-a-paragraph-end",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰说，要加强。\n\n"
+            "澄江种业公司总经理鲁思琪说，要落实。会议开始。韦明委员说，学校要办在家门口。\n",
+            [
+                ("柏文峰", ["要加强。"]),
+                ("鲁思琪", ["要落实。会议开始。"]),
+                ("韦明", ["学校要办在家门口。"]),
+            ],
+            id="reported-speakers-are-no-designation-lines",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰说，要加强。韦明委员说，学校要办在家门口。\n",
+            [("柏文峰", ["要加强。"]), ("韦明", ["学校要办在家门口。"])],
+            id="second-speaker-after-a-reported-one",
+        ),
+        pytest.param(
+            "“种业要自立自强。”澄江大学校长柏文峰说。韦明委员说，学校要办在家门口。\n",
+            [
+                ("柏文峰", ["“种业要自立自强。”澄江大学校长柏文峰说。"]),
+                ("韦明", ["学校要办在家门口。"]),
+            ],
+            id="speaker-after-a-quote-first-speaker",
+        ),
+    ],
+)
+def test_speeches_cut_at_speakers_in_running_text(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _speeches(text) == expected
