@@ -343,6 +343,9 @@ def test_html_dress_changes_nothing(report: Generated, shell: int) -> None:
         pytest.param("# 标题", (2, 4, 1), id="heading"),
         pytest.param("### 引题 ###", (4, 6, 3), id="heading-closing-hashes"),
         pytest.param("# 标题 \t#", (2, 4, 1), id="heading-closing-hash-after-tab"),
+        pytest.param("# 题目#", (2, 4, 1), id="one-closing-hash-glued"),
+        pytest.param("> - 条目", (4, 6, 0), id="quoted-list-item"),
+        pytest.param("**   **", (5, 5, 0), id="bold-spaces-only"),
         pytest.param("####### x", (0, 9, 0), id="seven-hashes-no-heading"),
         pytest.param("#标题", (0, 3, 0), id="hash-without-space"),
         pytest.param("#\u3000标题", (0, 4, 0), id="hash-ideographic-space-no-heading"),
@@ -380,6 +383,8 @@ def test_strip_marks_bounds_and_level(line: str, expected: tuple[int, int, int])
         pytest.param("正文**粗**", 2, 7, (4, 5, 0), id="bold-inside-a-range"),
         pytest.param("> > 题", 0, 1, (1, 1, 0), id="quote-mark-cut-at-the-end"),
         pytest.param("##", 0, 1, (1, 1, 1), id="heading-mark-cut-at-the-end"),
+        pytest.param("- 条目", 0, 2, (0, 2, 0), id="list-mark-without-text-in-range"),
+        pytest.param("正文****", 2, 6, (2, 6, 0), id="bold-marks-only-inside-a-range"),
         pytest.param("# 题 #", 0, 3, (2, 3, 1), id="closing-hash-past-the-end"),
     ],
 )
