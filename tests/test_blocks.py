@@ -139,3 +139,81 @@ def test_speeches_cut_at_speakers_in_running_text(
     text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert _speeches(text) == expected
+
+
+BlockRow = tuple[str, str, bool, int, str | None, tuple[int, int, tuple[int, int] | None] | None]
+
+
+def _blocks(text: str) -> list[BlockRow]:
+    """(kind, text, blank before, body start, speaker name, (extent start, extent end, verb))."""
+    rows: list[BlockRow] = []
+    for b in blocks.build_blocks(text, split_lines(text)):
+        d = b.designation
+        name = b.text[d.name_start : d.name_end] if d else None
+        rows.append(
+            (
+                b.kind.name,
+                b.text,
+                b.blank_before,
+                b.body_start,
+                name,
+                (d.extent_start, d.extent_end, d.verb) if d else None,
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "会议开始。\n\n柏文峰委员说，要加强。鲁思琪委员说，要落实。\n",
+            [
+                ("TEXT", "会议开始。", False, 0, None, None),
+                ("DESIGNATION", "柏文峰委员说，要加强。", True, 7, "柏文峰", (0, 5, (5, 6))),
+                ("DESIGNATION", "鲁思琪委员说，要落实。", False, 7, "鲁思琪", (0, 5, (5, 6))),
+            ],
+            id="only-the-first-piece-keeps-the-blank-line",
+        ),
+        pytest.param(
+            "会议开得很热烈。柏文峰、鲁思琪等委员在发言中都谈到了养老问题。\n",
+            [
+                ("TEXT", "会议开得很热烈。", False, 0, None, None),
+                (
+                    "DESIGNATION",
+                    "柏文峰、鲁思琪等委员在发言中都谈到了养老问题。",
+                    False,
+                    10,
+                    "柏文峰",
+                    (0, 3, None),
+                ),
+                (
+                    "DESIGNATION",
+                    "柏文峰、鲁思琪等委员在发言中都谈到了养老问题。",
+                    False,
+                    10,
+                    "鲁思琪",
+                    (4, 10, None),
+                ),
+            ],
+            id="joint-speakers-each-get-the-piece",
+        ),
+        pytest.param(
+            "“种业要自立自强。”澄江大学校长柏文峰说。韦明委员说，学校要办在家门口。\n",
+            [
+                (
+                    "DESIGNATION",
+                    "“种业要自立自强。”澄江大学校长柏文峰说。",
+                    False,
+                    0,
+                    "柏文峰",
+                    (10, 19, (19, 20)),
+                ),
+                ("DESIGNATION", "韦明委员说，学校要办在家门口。", False, 6, "韦明", (0, 4, (4, 5))),
+            ],
+            id="scan-goes-on-after-a-quote-first-verb",
+        ),
+    ],
+)
+def test_blocks_cut_at_speakers(text: str, expected: list[BlockRow]) -> None:
+    assert _blocks(text) == expected
