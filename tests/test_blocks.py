@@ -133,6 +133,39 @@ def _speeches(text: str) -> list[tuple[str, list[str]]]:
             ],
             id="speaker-after-a-quote-first-speaker",
         ),
+        pytest.param(
+            "澄江市教育局局长邢雅：教育要均衡。韦明委员说，学校要办在家门口。"
+            "柏文峰委员（澄江大学校长）说：\n\n学校要办在家门口。\n\n"
+            "澄江市卫健委主任巩丽：医疗要下沉。\n",
+            [
+                ("邢雅", ["教育要均衡。韦明委员说，学校要办在家门口。"]),
+                ("柏文峰", ["学校要办在家门口。"]),
+                ("巩丽", ["医疗要下沉。"]),
+            ],
+            id="designation-lines-keep-only-the-speaker-glued-at-the-end",
+        ),
+        pytest.param(
+            "澄江市教育局局长邢雅：教育要均衡。\n\n会上，市商务局局长甄怀远率先提问。\n\n"
+            "“企业最需要什么？”甄怀远向来宾问道。\n",
+            [
+                ("邢雅", ["教育要均衡。", "会上，市商务局局长甄怀远率先提问。"]),
+                ("甄怀远", ["“企业最需要什么？”甄怀远向来宾问道。"]),
+            ],
+            id="bare-name-introduced-earlier-after-one-designation-line",
+        ),
+        pytest.param(
+            "澄江市教育局局长邢雅：教育要均衡。\n\n"
+            "澄江市卫健委主任巩丽：医疗要下沉。会上，市商务局局长甄怀远率先提问。甄怀远说：\n\n"
+            "企业最需要人才。\n",
+            [
+                ("邢雅", ["教育要均衡。"]),
+                (
+                    "巩丽",
+                    ["医疗要下沉。会上，市商务局局长甄怀远率先提问。甄怀远说：企业最需要人才。"],
+                ),
+            ],
+            id="designation-lines-take-no-bare-name",
+        ),
     ],
 )
 def test_speeches_cut_at_speakers_in_running_text(
@@ -174,6 +207,14 @@ def _blocks(text: str) -> list[BlockRow]:
                 ("DESIGNATION", "鲁思琪委员说，要落实。", False, 7, "鲁思琪", (0, 5, (5, 6))),
             ],
             id="only-the-first-piece-keeps-the-blank-line",
+        ),
+        pytest.param(
+            "。柏文峰委员说，要加强。\n",
+            [
+                ("TEXT", "。", False, 0, None, None),
+                ("DESIGNATION", "柏文峰委员说，要加强。", False, 7, "柏文峰", (0, 5, (5, 6))),
+            ],
+            id="speaker-one-character-into-the-paragraph",
         ),
         pytest.param(
             "会议开得很热烈。柏文峰、鲁思琪等委员在发言中都谈到了养老问题。\n",
