@@ -258,3 +258,118 @@ def _blocks(text: str) -> list[BlockRow]:
 )
 def test_blocks_cut_at_speakers(text: str, expected: list[BlockRow]) -> None:
     assert _blocks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "澄江大学院长、教授柏\n\n文峰：教育要均衡。\n",
+            [
+                (
+                    "DESIGNATION",
+                    "澄江大学院长、教授柏文峰：教育要均衡。",
+                    False,
+                    13,
+                    "柏文峰",
+                    (0, 12, None),
+                )
+            ],
+            id="name-cut-by-a-blank-line",
+        ),
+        pytest.param(
+            "会议开得很好。\n\n澄江大学院长、教授柏\n\n文峰：教育要均衡。\n",
+            [
+                ("TEXT", "会议开得很好。", False, 0, None, None),
+                (
+                    "DESIGNATION",
+                    "澄江大学院长、教授柏文峰：教育要均衡。",
+                    True,
+                    13,
+                    "柏文峰",
+                    (0, 12, None),
+                ),
+            ],
+            id="mended-block-keeps-its-blank-line",
+        ),
+        pytest.param(
+            "澄江大学院长、教授柏\n\n文峰：" + "好" * 70 + "\n",
+            [
+                (
+                    "DESIGNATION",
+                    "澄江大学院长、教授柏文峰：" + "好" * 70,
+                    False,
+                    13,
+                    "柏文峰",
+                    (0, 12, None),
+                )
+            ],
+            id="long-speech-after-the-colon",
+        ),
+        pytest.param(
+            "让数据多跑路\n\n澄江大学院长柏文峰：教育要均衡。\n",
+            [
+                ("TEXT", "让数据多跑路", False, 0, None, None),
+                (
+                    "DESIGNATION",
+                    "澄江大学院长柏文峰：教育要均衡。",
+                    True,
+                    10,
+                    "柏文峰",
+                    (0, 9, None),
+                ),
+            ],
+            id="headline-above-a-designation",
+        ),
+        pytest.param(
+            "会议开得很好。\n\n文峰：教育要均衡。\n",
+            [
+                ("TEXT", "会议开得很好。", False, 0, None, None),
+                ("TEXT", "文峰：教育要均衡。", True, 0, None, None),
+            ],
+            id="after-a-finished-sentence",
+        ),
+        pytest.param(
+            "■让数据多跑路\n\n文峰：教育要均衡。\n",
+            [
+                ("HEADLINE", "■让数据多跑路", False, 1, None, None),
+                ("TEXT", "文峰：教育要均衡。", True, 0, None, None),
+            ],
+            id="after-a-marked-headline",
+        ),
+        pytest.param(
+            "■澄江大学院长、教授柏\n\n文峰：教育要均衡。\n",
+            [
+                ("HEADLINE", "■澄江大学院长、教授柏", False, 1, None, None),
+                ("TEXT", "文峰：教育要均衡。", True, 0, None, None),
+            ],
+            id="marked-line-is-no-broken-designation",
+        ),
+        pytest.param(
+            "柏文峰  澄江大学院长\n\n记者：教育要均衡吗？\n",
+            [
+                ("TEXT", "柏文峰 澄江大学院长", False, 0, None, None),
+                ("TEXT", "记者：教育要均衡吗？", True, 0, None, None),
+            ],
+            id="guest-line-before-a-question",
+        ),
+        pytest.param(
+            "澄江大学院长、教授柏\n\n记者：教育要均衡吗？\n",
+            [
+                ("TEXT", "澄江大学院长、教授柏", False, 0, None, None),
+                ("TEXT", "记者：教育要均衡吗？", True, 0, None, None),
+            ],
+            id="question-label-opens-the-next-block",
+        ),
+    ],
+)
+def test_designation_broken_across_blocks(text: str, expected: list[BlockRow]) -> None:
+    assert _blocks(text) == expected
+
+
+def test_mended_designation_reads_both_positions() -> None:
+    report = parse("青川省政协会议发言摘要\n\n澄江大学院长、教授柏\n\n文峰：教育要均衡。\n")
+    assert [
+        (s.speaker.name, [(p.organization, p.title) for p in s.speaker.positions])
+        for s in report.speeches
+    ] == [("柏文峰", [("澄江大学", "院长"), ("澄江大学", "教授")])]
