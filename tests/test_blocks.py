@@ -373,3 +373,217 @@ def test_mended_designation_reads_both_positions() -> None:
         (s.speaker.name, [(p.organization, p.title) for p in s.speaker.positions])
         for s in report.speeches
     ] == [("柏文峰", [("澄江大学", "院长"), ("澄江大学", "教授")])]
+
+
+ClassRow = tuple[
+    str,
+    int,
+    int | None,
+    tuple[int, int] | None,
+    tuple[int, int] | None,
+    str | None,
+    bool,
+    bool,
+    str | None,
+    int | None,
+    bool,
+    str | None,
+]
+
+
+def _classified(text: str, heading: int = 0, forced: str | None = None) -> ClassRow:
+    """(kind, body start, body end, marker, label, form, terminated, brackets, chrome,
+    editors from, has a byline, speaker name) of one line classified on its own."""
+    b = blocks._classify(text, [Line(0, len(text), 0, True, heading)], 3, forced)
+    assert (b.blank_before, b.index, b.heading) == (True, 3, heading)
+    d = b.designation
+    return (
+        b.kind.name,
+        b.body_start,
+        b.body_end,
+        b.marker,
+        b.label,
+        b.form,
+        b.terminated,
+        b.brackets,
+        b.chrome,
+        b.editors_from,
+        b.byline is not None,
+        b.text[d.name_start : d.name_end] if d else None,
+    )
+
+
+_N = None
+_TEXT_ROW: ClassRow = ("TEXT", 0, _N, _N, _N, _N, True, False, _N, _N, False, _N)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "forced", "expected"),
+    [
+        pytest.param("会议开得很好。", 0, _N, _TEXT_ROW, id="sentence"),
+        pytest.param(
+            "会议开得很好",
+            0,
+            _N,
+            ("TEXT", 0, _N, _N, _N, _N, False, False, _N, _N, False, _N),
+            id="unfinished-sentence",
+        ),
+        pytest.param(
+            "会议开得很好。",
+            0,
+            "repeated line",
+            ("CHROME", 0, _N, _N, _N, _N, True, False, "repeated line", _N, False, _N),
+            id="forced-chrome",
+        ),
+        pytest.param(
+            "您所在的位置：首页 > 新闻",
+            0,
+            _N,
+            ("CHROME", 0, _N, _N, _N, _N, False, False, "breadcrumb", _N, False, _N),
+            id="breadcrumb",
+        ),
+        pytest.param(
+            "作者：本报记者 柏文峰",
+            0,
+            _N,
+            ("BYLINE", 0, _N, _N, _N, _N, True, False, _N, _N, True, _N),
+            id="author-line-crediting-a-reporter",
+        ),
+        pytest.param(
+            "本报记者 柏文峰  责任编辑：鲁思琪",
+            0,
+            _N,
+            ("BYLINE", 0, _N, _N, _N, _N, True, False, _N, 9, True, _N),
+            id="byline-then-editors",
+        ),
+        pytest.param(
+            "本报记者 柏文峰 ",
+            0,
+            _N,
+            ("BYLINE", 0, _N, _N, _N, _N, True, False, _N, _N, True, _N),
+            id="byline-then-a-space",
+        ),
+        pytest.param(
+            "——澄江市政协会议发言摘登",
+            0,
+            _N,
+            ("SUBTITLE", 2, _N, _N, _N, _N, False, False, _N, _N, False, _N),
+            id="subtitle",
+        ),
+        pytest.param(
+            "编者按：",
+            0,
+            _N,
+            ("LABEL", 4, _N, (0, 3), _N, _N, False, False, _N, _N, False, _N),
+            id="label",
+        ),
+        pytest.param(
+            "编者按 ： 会议开得很好。",
+            0,
+            _N,
+            ("LABEL", 6, _N, (0, 3), _N, _N, True, False, _N, _N, False, _N),
+            id="label-with-spaces",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰：教育要均衡。",
+            0,
+            _N,
+            ("DESIGNATION", 10, _N, _N, _N, _N, True, False, _N, _N, False, "柏文峰"),
+            id="designation",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰：  教育要均衡",
+            0,
+            _N,
+            ("DESIGNATION", 11, _N, _N, _N, _N, False, False, _N, _N, False, "柏文峰"),
+            id="designation-space-before-the-speech",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰：教育要均衡。", 1, _N, _TEXT_ROW, id="top-heading-names-no-speaker"
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰：教育要均衡。",
+            2,
+            _N,
+            ("DESIGNATION", 10, _N, _N, _N, _N, True, False, _N, _N, False, "柏文峰"),
+            id="second-heading-may-name-a-speaker",
+        ),
+        pytest.param(
+            "■ 澄江大学校长柏文峰：教育要均衡。",
+            0,
+            _N,
+            ("DESIGNATION", 12, _N, (0, 2), _N, _N, True, False, _N, _N, False, "柏文峰"),
+            id="bullet-designation",
+        ),
+        pytest.param(
+            "讲述人：澄江大学校长柏文峰",
+            0,
+            _N,
+            ("DESIGNATION", 13, _N, _N, (0, 3), "label", True, False, _N, _N, False, "柏文峰"),
+            id="speaker-label",
+        ),
+        pytest.param(
+            "1. 讲述人：澄江大学校长  柏文峰",
+            0,
+            _N,
+            ("DESIGNATION", 17, _N, (0, 3), (3, 6), "label", True, False, _N, _N, False, "柏文峰"),
+            id="number-then-speaker-label",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰——教育要均衡。",
+            0,
+            _N,
+            ("DESIGNATION", 11, _N, _N, _N, "dash_ended", True, False, _N, _N, False, "柏文峰"),
+            id="dash-ended-designation",
+        ),
+        pytest.param(
+            "【澄江观察】",
+            0,
+            _N,
+            ("HEADLINE", 1, 5, _N, _N, _N, False, True, _N, _N, False, _N),
+            id="bracketed-headline",
+        ),
+        pytest.param(
+            "■ 让数据多跑路",
+            0,
+            _N,
+            ("HEADLINE", 2, _N, (0, 2), _N, _N, False, False, _N, _N, False, _N),
+            id="marked-headline",
+        ),
+        pytest.param("一、加强管理。", 0, _N, _TEXT_ROW, id="numbered-sentence-is-text"),
+        pytest.param(
+            "一、" + "加强管理工作" * 7,
+            0,
+            _N,
+            ("TEXT", 0, _N, _N, _N, _N, False, False, _N, _N, False, _N),
+            id="numbered-line-too-long-for-a-headline",
+        ),
+        pytest.param(
+            "会议开得很好。 全媒体记者 韦岚",
+            0,
+            _N,
+            ("TEXT", 0, _N, _N, _N, _N, True, False, _N, _N, True, _N),
+            id="text-with-a-trailing-byline",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰：教育要均衡。 全媒体记者 韦岚",
+            0,
+            _N,
+            ("DESIGNATION", 10, _N, _N, _N, _N, True, False, _N, _N, True, "柏文峰"),
+            id="designation-with-a-trailing-byline",
+        ),
+    ],
+)
+def test_classify(text: str, heading: int, forced: str | None, expected: ClassRow) -> None:
+    assert _classified(text, heading, forced) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("您所在的位置：首页 > 新闻\n第二行", "CHROME", id="two-lines-can-be-chrome"),
+        pytest.param("您所在的位置：首页 > 新闻\n第二行\n第三行", "TEXT", id="three-lines-are-not"),
+    ],
+)
+def test_chrome_reason_counts_for_short_blocks_only(text: str, kind: str) -> None:
+    assert blocks._classify(text, split_lines(text), 0).kind.name == kind
