@@ -58,6 +58,7 @@ def test_alt_matches_the_longest_word_and_refuses_nothing() -> None:
         ("好。”\u3000\t\n", True),
         ("好\n。", True),
         ("好。 ”", False),  # a space before the closer: not a closed sentence
+        ("好。X", False),  # a letter after the end
         ("好，", False),
         ("好；", False),
         ("好", False),
