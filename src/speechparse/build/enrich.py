@@ -9,15 +9,19 @@ value here still points at the characters it came from.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import cast
 
-from speechparse.build.document import Document, cut, new_span, paragraph_view
+from speechparse.build.document import (
+    Document,
+    collector_paused,
+    cut,
+    new_span,
+    paragraph_view,
+)
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
@@ -105,30 +109,10 @@ def enrich(
 
     Without ``"keywords"`` jieba is never imported.
     """
-    with _collector_paused():
+    # Its models (a large report's keywords alone are one Span per occurrence) form no cycle:
+    # on a report 100 times the seed's size, collector passes were a third of the stage.
+    with collector_paused():
         return _enrich(doc, structure, only)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the stage runs, as it was again afterwards.
-
-    The stage builds thousands of models (a large report's keywords alone are one Span per
-    occurrence) and none of them forms a cycle, yet every few thousand allocations the
-    collector walks the young objects, and every few of those walks everything the parse has
-    built so far: on a report a hundred times the seed's size that was a third of the stage's
-    time, growing faster than the report. Paused, it simply sees these objects once, later.
-    The switch is process-wide: another thread allocating meanwhile also goes without the
-    collector for those milliseconds, and a caller's own pause is left as it was.
-    """
-    if not gc.isenabled():  # paused by the caller (or another stage): leave it to them
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _enrich(doc: Document, structure: Structure, only: frozenset[str]) -> Enrichment:

@@ -83,6 +83,8 @@ _SENTENCE_STOP = regex.compile(char_class(SENTENCE_END + "，“”"))
 _FUNCTION_CHARS = frozenset("和向对与把将也还则又就便同跟")
 _SENTENCE_STARTS = frozenset(SENTENCE_END + CLAUSE_END)
 _CLOSERS = frozenset(CLOSERS)
+# What may stand right before the start of a clause.
+_BOUNDARY = regex.compile(char_class("".join(sorted(_SENTENCE_STARTS | {"，"} | _CLOSERS))))
 _SENTENCE_OR_QUOTE = frozenset(SENTENCE_END + CLAUSE_END + "“")
 _ENDS_BEFORE = frozenset(SENTENCE_END + CLOSERS)
 _MAX_CLAUSE = 80
@@ -257,6 +259,8 @@ def _name_then_title(text: str, k: int) -> tuple[Designation, int] | None:
     """`某某教授认为，` / `某某院士说：`: a surname-led name, a job title the lexicon knows,
     then at once a verb of reporting and a comma or colon; without the verb a name and a
     title (`某某总理主持…`) report an act, not words."""
+    if not _name_may_start(text, k):
+        return None
     for length in (3, 2):
         at = k + length
         if not _name_like(text[k:at], long_ok=False):
@@ -277,6 +281,12 @@ def _personal(name: str) -> bool:
     if word_pattern("sentence_words").search(name) or word_pattern("member_titles").search(name):
         return False
     return title_suffix(name, len(name)) is None
+
+
+def _name_may_start(text: str, k: int) -> bool:
+    """Whether a name of two to four characters may start at ``k``: one that
+    :func:`_name_like` could accept starts with a known surname or holds a name dot."""
+    return surname_length(text[k : k + 2]) > 0 or text.find(_NAME_DOT, k, k + 4) >= 0
 
 
 def _name_like(name: str, *, long_ok: bool) -> bool:
@@ -609,9 +619,9 @@ def _name_only(view: Compact, k: int, known: Known | None) -> Attribution | None
     A name never introduced is taken only on the strongest evidence, a verb of saying and
     a colon opening a quotation (`某某说：“…`); a name introduced earlier may also be
     followed by a short action before that colon (`某某接过话筒：“…`)."""
-    if known is None:
-        return None
     text = view.text
+    if known is None or not _name_may_start(text, k):
+        return None
     for length in (2, 3, 4):
         name = text[k : k + length]
         if not _name_like(name, long_ok=False):
@@ -793,6 +803,12 @@ def inline_attributions(
             start = max(start, got.resume - 1)
     i = start + 1
     while i < len(text):
+        # Jump to the next place a clause may start: after a sentence or clause end, a
+        # comma or a closing mark.
+        after = _BOUNDARY.search(text, i - 1, len(text) - 1)
+        if after is None:
+            break
+        i = after.end()
         ch = text[i - 1]
         weak = ch == "，"
         closed = ch in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_STARTS

@@ -315,7 +315,9 @@ def parse_designation(
     if verb_at is not None and verb_at - start >= 3:
         verb_start = verb_at
         frame = _VERB_FRAME.search(text, start, verb_start)
-        if frame is not None and frame.start() - start >= 3:
+        if frame is not None:
+            if frame.start() - start < 3:
+                return None  # `局长在会上说`: a title and a frame, no room for a name
             verb_start = frame.start()
         verb_span = (verb_start, end)
         end = verb_start
