@@ -480,6 +480,11 @@ def _pronoun_continues(text: str, k: int) -> bool:
     in a later clause of that sentence (`某某代表，是某公司董事长，她发言时强调…`) or at the
     start of the next one, possibly after a quotation (`…带来了一份提案。她说，…`,
     `…。“……”她说。`, `…。在她看来，…`)."""
+    # Every way below needs 他 or 她 within this sentence, a quotation after it and a short
+    # lead clause: without one in reach, nothing to walk.
+    reach = k + _MAX_CLAUSE + _MAX_QUOTE + _MAX_SCENE + 8
+    if text.find("他", k, reach) < 0 and text.find("她", k, reach) < 0:
+        return False
     depth = 0
     limit = min(len(text), k + _MAX_CLAUSE)
     for stop in _SENTENCE_STOP.finditer(text, k, limit):
