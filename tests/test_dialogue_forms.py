@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import speechparse
 from invariants import assert_covered, assert_grounded
+from speechparse.people.dialogue import guest_cuts
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "schemas" / f"report-{speechparse.SCHEMA_VERSION}.schema.json"
@@ -1054,3 +1055,32 @@ def test_one_name_over_a_quotation_speaks_when_the_text_introduces_it() -> None:
     assert positions(speech["speaker"]) == [("全国政协", "委员"), ("青岫省", "工艺美术大师")]
     assert len(speech["paragraphs"]) == 2
     assert not [d for d in data["diagnostics"] if d["code"] == "speaker.layout_only"]
+
+
+@pytest.mark.parametrize(
+    ("line", "cuts"),
+    [
+        pytest.param(
+            "柏文峰（澄江大学校长）、鲁思琪（澄江种业公司总经理）", [0, 12], id="bracketed"
+        ),
+        pytest.param("柏文峰（澄江大学校长）", [0], id="one-bracketed"),
+        pytest.param("柏文峰  澄江大学校长  鲁思琪  澄江种业公司总经理", [0, 13], id="spaced"),
+        pytest.param("柏  宁  澄江大学校长  鲁思琪  总经理", [0, 14], id="padded-name"),
+        pytest.param("柏文峰  澄江大学教授鲁思琪  澄江种业公司总经理", [0, 11], id="glued-name"),
+        pytest.param("柏文峰；澄江大学校长；鲁思琪；总经理", [0, 11], id="semicolons"),
+        pytest.param("澄江大学  柏文峰  校长  鲁思琪  总经理", [0], id="unit-first"),
+        pytest.param("柏文峰  澄江大学校长", [0], id="one-guest"),
+        pytest.param(
+            "主持：柏文峰（澄江大学校长）、鲁思琪（澄江种业公司总经理）",
+            [0],
+            id="bracketed-after-a-label-is-one-token",
+        ),
+        pytest.param("柏文峰  鲁思琪  澄江大学校长", [0], id="two-names-in-a-row"),
+        pytest.param("柏文峰  教授鲁思琪  总经理", [0, 7], id="glued-name-after-a-bare-title"),
+        pytest.param("柏文峰  澄江大学教授柏宁  总经理", [0, 11], id="glued-two-character-name"),
+        pytest.param("柏文峰  澄江大学教授的同事  总经理", [0], id="title-then-no-name"),
+    ],
+)
+def test_guest_cuts(line: str, cuts: list[int]) -> None:
+    """Where each guest of a guest line starts (offsets counted by hand)."""
+    assert guest_cuts(line) == cuts

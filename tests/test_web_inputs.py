@@ -17,6 +17,7 @@ import pytest
 
 import speechparse
 from invariants import assert_covered, assert_grounded
+from speechparse.structure.markdown import strip_marks
 
 WEB = Path(__file__).resolve().parent / "fixtures" / "web"
 PLAIN = WEB / "report.txt"
@@ -332,3 +333,57 @@ def test_html_dress_changes_nothing(report: Generated, shell: int) -> None:
     assert dressed.title is not None and plain.title is not None
     assert dressed.title.text == plain.title.text
     assert _speech_view(dressed) == _speech_view(plain)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("", (0, 0, 0), id="empty"),
+        pytest.param("标题", (0, 2, 0), id="no-mark"),
+        pytest.param("# 标题", (2, 4, 1), id="heading"),
+        pytest.param("### 引题 ###", (4, 6, 3), id="heading-closing-hashes"),
+        pytest.param("# 标题 \t#", (2, 4, 1), id="heading-closing-hash-after-tab"),
+        pytest.param("####### x", (0, 9, 0), id="seven-hashes-no-heading"),
+        pytest.param("#标题", (0, 3, 0), id="hash-without-space"),
+        pytest.param("#\u3000标题", (0, 4, 0), id="hash-ideographic-space-no-heading"),
+        pytest.param("#", (1, 1, 1), id="bare-hash-empty-heading"),
+        pytest.param("> 引文", (2, 4, 0), id="quote"),
+        pytest.param("> \u3000引文", (3, 5, 0), id="quote-then-ideographic-space"),
+        pytest.param(">> # 标题", (5, 7, 1), id="nested-quote-heading"),
+        pytest.param("- 条目", (2, 4, 0), id="list-dash"),
+        pytest.param("+ 条目", (2, 4, 0), id="list-plus"),
+        pytest.param("*  条目", (3, 5, 0), id="list-star-two-spaces"),
+        pytest.param("-条目", (0, 3, 0), id="dash-without-space"),
+        pytest.param("-  ", (0, 3, 0), id="dash-and-spaces-only"),
+        pytest.param("**小标题**", (2, 5, 0), id="bold"),
+        pytest.param("**  小标题 **", (4, 7, 0), id="bold-inner-spaces"),
+        pytest.param("**\u3000小标题\xa0**", (3, 6, 0), id="bold-wide-spaces"),
+        pytest.param("**a**", (2, 3, 0), id="bold-one-char"),
+        pytest.param("****", (0, 4, 0), id="bold-marks-only"),
+        pytest.param("__粗体__", (2, 4, 0), id="bold-underscores"),
+        pytest.param("__粗体**", (0, 6, 0), id="bold-mismatched"),
+        pytest.param("- **条目**", (4, 6, 0), id="list-then-bold"),
+        pytest.param("# **标题**", (4, 6, 1), id="heading-then-bold"),
+    ],
+)
+def test_strip_marks_bounds_and_level(line: str, expected: tuple[int, int, int]) -> None:
+    """Content bounds (offsets into the line) without the Markdown marks, and the level."""
+    assert strip_marks(line, 0, len(line)) == expected
+
+
+@pytest.mark.parametrize(
+    ("folded", "start", "end", "expected"),
+    [
+        pytest.param("xx# 标题", 2, 6, (4, 6, 1), id="line-inside-the-text"),
+        pytest.param("# 标题\n下一行", 0, 4, (2, 4, 1), id="line-before-more-text"),
+        pytest.param("# x", 3, 3, (3, 3, 0), id="empty-range-at-the-end"),
+        pytest.param("正文**粗**", 2, 7, (4, 5, 0), id="bold-inside-a-range"),
+        pytest.param("> > 题", 0, 1, (1, 1, 0), id="quote-mark-cut-at-the-end"),
+        pytest.param("##", 0, 1, (1, 1, 1), id="heading-mark-cut-at-the-end"),
+        pytest.param("# 题 #", 0, 3, (2, 3, 1), id="closing-hash-past-the-end"),
+    ],
+)
+def test_strip_marks_keeps_source_offsets(
+    folded: str, start: int, end: int, expected: tuple[int, int, int]
+) -> None:
+    assert strip_marks(folded, start, end) == expected
