@@ -288,23 +288,29 @@ def main() -> int:
     jieba.lcut(seed_text)
     tree = answer(seed_text)
     floor(seed_text, tree)
-    a, b = interleaved(
-        timed(lambda: speechparse.parse(seed_text, keywords=False)),
-        timed(lambda: jieba.lcut(seed_text)),
-        7 if q else 31,
-    )
-    r = paired(a, b)
-    rows.append(
-        Row(
-            "warm `parse(seed, keywords=False)`",
-            f"{a.median * 1e3:.2f} ms",
-            a.spread(1e-3) + " ms",
-            f"`jieba.lcut(seed)`: {b.median * 1e3:.1f} ms (paired ratios {r.spread()})",
-            r.median,
-            "≤ 0.30×",
-            r.median <= 0.30,
+
+    def warm_row(
+        label: str,
+        measured: Callable[[], object],
+        reference: Callable[[], object],
+        reference_label: str,
+        limit: float | None,
+    ) -> None:
+        """A row of warm per-call times, paired against a reference run interleaved with it."""
+        a, b = interleaved(timed(measured), timed(reference), 7 if q else 31)
+        r = paired(a, b)
+        rows.append(
+            Row(
+                label,
+                f"{a.median * 1e3:.2f} ms",
+                a.spread(1e-3) + " ms",
+                f"{reference_label}: {b.median * 1e3:.2f} ms (paired ratios {r.spread()})",
+                r.median,
+                f"≤ {limit:g}×" if limit is not None else "(info)",
+                r.median <= limit if limit is not None else None,
+            )
         )
-    )
+
     # The parser keeps bounded caches of line-level decisions (a line seen twice is judged
     # once); a warm parse of the same text hits them all. A text never seen misses them.
     caches = _line_caches()
@@ -314,35 +320,26 @@ def main() -> int:
             clear()
         speechparse.parse(seed_text, keywords=False)
 
-    a, b = interleaved(timed(unseen), timed(lambda: jieba.lcut(seed_text)), 7 if q else 31)
-    r = paired(a, b)
-    rows.append(
-        Row(
-            "  same, line caches emptied before each call (as for a text never seen)",
-            f"{a.median * 1e3:.2f} ms",
-            a.spread(1e-3) + " ms",
-            f"`jieba.lcut(seed)`: {b.median * 1e3:.1f} ms (paired ratios {r.spread()})",
-            r.median,
-            "(info)",
-            None,
-        )
+    def lcut() -> object:
+        return jieba.lcut(seed_text)
+
+    def parse() -> object:
+        return speechparse.parse(seed_text, keywords=False)
+
+    warm_row("warm `parse(seed, keywords=False)`", parse, lcut, "`jieba.lcut(seed)`", 0.30)
+    warm_row(
+        "  same, line caches emptied before each call (as for a text never seen)",
+        unseen,
+        lcut,
+        "`jieba.lcut(seed)`",
+        None,
     )
-    a, f = interleaved(
-        timed(lambda: speechparse.parse(seed_text, keywords=False)),
-        timed(lambda: floor(seed_text, tree)),
-        7 if q else 31,
-    )
-    r = paired(a, f)
-    rows.append(
-        Row(
-            "  same, against the floor pipeline (benchmarks/floor.py)",
-            f"{a.median * 1e3:.2f} ms",
-            a.spread(1e-3) + " ms",
-            f"floor: {f.median * 1e3:.2f} ms (paired ratios {r.spread()})",
-            r.median,
-            "≤ 3×",
-            r.median <= 3.0,
-        )
+    warm_row(
+        "  same, against the floor pipeline (benchmarks/floor.py)",
+        parse,
+        lambda: floor(seed_text, tree),
+        "floor",
+        3.0,
     )
 
     log("3/8 warm parse with keywords")

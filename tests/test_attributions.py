@@ -1069,11 +1069,6 @@ def test_pronoun_continues(text: str, k: int, expected: bool) -> None:
     assert attribution._pronoun_continues(text, k) is expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_name_then_title tries a three-character name first, so a two-character name "
-    "before a title that starts with 副 or 总 takes that character into the name",
-)
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [
@@ -1104,11 +1099,6 @@ def test_name_then_title_in_running_text(sentence: str, expected: tuple[str, str
     assert speakers("会议开始。" + sentence + "\n") == [(name, "name_first", [(None, title)])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_name_then_title looks for a title of at most six characters after the name; "
-    "titles.txt also lists titles of seven and eight (党委常务副书记)",
-)
 def test_name_then_a_seven_character_title() -> None:
     assert speakers("会议开始。柏文峰党委常务副书记认为，要加强。\n") == [
         ("柏文峰", "name_first", [(None, "党委常务副书记")])

@@ -142,6 +142,11 @@ def described(text: str, found: BylineMatch | None) -> Expected:
             "记者：王小明 编辑：" + " ".join(["李红"] * 30),
             (0, 6, "line", [("记者", "王小明", 3, 6)]),
         ),
+        # (full-width and ASCII colons and a slash all end editors' labels)
+        (
+            "记者：王小明 编辑：李红 二审:赵刚 设计/孙杰 " + " ".join(["李红"] * 25),
+            (0, 6, "line", [("记者", "王小明", 3, 6)]),
+        ),
         # ... and without them it is not one at all (102 characters).
         ("记者 " + " ".join(["王小明"] * 25), None),
     ],
@@ -156,6 +161,10 @@ def test_own_line(text: str, expected: Expected) -> None:
         ("要抓实。 全媒体记者 王小明", (5, 14, "trailing", [("全媒体记者", "王小明", 11, 14)])),
         ("要抓实。（记者 李红）", (4, 11, "parenthesized", [("记者", "李红", 8, 10)])),
         ("要抓实。（王小明）", (4, 9, "parenthesized", [(None, "王小明", 5, 8)])),
+        # every closing bracket, with no space anywhere in the byline
+        ("要抓实。【记者李红】", (4, 10, "parenthesized", [("记者", "李红", 7, 9)])),
+        ("要抓实。〔记者李红〕", (4, 10, "parenthesized", [("记者", "李红", 7, 9)])),
+        ("要" * 100 + "。（记者李红）", (101, 107, "parenthesized", [("记者", "李红", 104, 106)])),
         ("要" * 100 + "。 记者 王小明", (102, 108, "trailing", [("记者", "王小明", 105, 108)])),
         ("要抓实。（买买提·艾力）", (4, 12, "parenthesized", [(None, "买买提·艾力", 5, 11)])),
         ("要抓实。（议政）", None),

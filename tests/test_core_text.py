@@ -58,6 +58,7 @@ def test_alt_matches_the_longest_word_and_refuses_nothing() -> None:
         ("好。”\u3000\t\n", True),
         ("好\n。", True),
         ("好。 ”", False),  # a space before the closer: not a closed sentence
+        ("好。X", False),  # a letter after the end
         ("好，", False),
         ("好；", False),
         ("好", False),
@@ -234,3 +235,16 @@ def test_line_index(offset: int, expected: tuple[int, int]) -> None:
 
 def test_line_index_puts_a_negative_offset_on_line_one() -> None:
     assert LineIndex("ab\ncd").line_col(-1)[0] == 1
+
+
+def test_offset_map_runs_are_its_stretches() -> None:
+    assert three_runs().runs() == [(0, 10), (2, 20), (5, 30)]
+    assert OffsetMap.one_run(7, 4).runs() == [(0, 7)]
+    assert OffsetMap(array("q"), array("q"), 0).runs() == []
+
+
+def test_compact_view_runs_follow_the_line_breaks() -> None:
+    view = compact("甲乙\n丙丁", 0, 5)
+    assert view.text == "甲乙丙丁"
+    assert isinstance(view.index, OffsetMap)
+    assert view.index.runs() == [(0, 0), (2, 3)]

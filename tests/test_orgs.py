@@ -167,3 +167,34 @@ def test_infer_home_never_raises(text: str) -> None:
 def test_resolve_never_raises(org: str) -> None:
     result = resolve_organization(org, ANQING)
     assert result.level in LEVELS
+
+
+def _kind_by_scan(org: str) -> str:
+    """The kind as the suffix list reads it: the first of the longest-first suffixes that
+    ends ``org``."""
+    from speechparse.enrichment.organizations import _org_levels
+
+    return next((level for suffix, level in _org_levels() if org.endswith(suffix)), "unknown")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["市", "县", "委", "局", "办", "会", "常委", "协", "集团", "院", "某"]),
+        min_size=0,
+        max_size=6,
+    ).map("".join)
+)
+def test_kind_is_the_longest_listed_suffix(org: str) -> None:
+    from speechparse.enrichment.organizations import _kind
+
+    assert _kind(org) == _kind_by_scan(org)
+
+
+@pytest.mark.parametrize(
+    ("org", "kind"),
+    [("市委组织部", "party"), ("市科协", "association"), ("某", "unknown"), ("", "unknown")],
+)
+def test_kind_table(org: str, kind: str) -> None:
+    from speechparse.enrichment.organizations import _kind
+
+    assert _kind(org) == kind

@@ -25,7 +25,7 @@ from speechparse.build.document import (
 from speechparse.build.speeches import PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
-from speechparse.core.text import Compact, compact
+from speechparse.core.text import Compact, OffsetMap, compact
 from speechparse.decoding.fold import fold
 from speechparse.enrichment import figures as _figures
 from speechparse.enrichment import organizations as _orgs
@@ -342,29 +342,10 @@ class _Grounder:
 
 
 def _runs(view: Compact) -> list[tuple[int, int]]:
-    """The unbroken stretches of the source a view is made of: (view offset, source offset).
-
-    Source offsets only grow along a view, so ``index[i] - i`` never decreases and is constant
-    along a stretch: each stretch's end is found by bisection, a few lookups per line break
-    rather than one per character.
-    """
+    """The unbroken stretches of the source a view is made of: (view offset, source offset)."""
     index = view.index
-    size = len(index)
-    if not size:
-        return []
-    runs = [(0, index[0])]
-    lo, last_shift = 0, index[size - 1] - (size - 1)
-    while (shift := index[lo] - lo) != last_shift:
-        a, b = lo, size - 1  # same shift at a, a larger one at b
-        while b - a > 1:
-            middle = (a + b) // 2
-            if index[middle] - middle == shift:
-                a = middle
-            else:
-                b = middle
-        runs.append((b, index[b]))
-        lo = b
-    return runs
+    assert isinstance(index, OffsetMap), "paragraph views map offsets by runs"
+    return index.runs()
 
 
 def _keyword_models(

@@ -83,6 +83,10 @@ class OffsetMap:
     def __len__(self) -> int:
         return self._length
 
+    def runs(self) -> list[tuple[int, int]]:
+        """The stretches copied unbroken from the source: (compact offset, source offset)."""
+        return list(zip(self._starts, self._sources, strict=True))
+
     def __getitem__(self, i: int) -> int:
         if i < 0:
             i += self._length

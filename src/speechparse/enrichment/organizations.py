@@ -303,10 +303,23 @@ def resolve_organization(org: str, home: HomePlace | None) -> OrgResolution:
     return _resolve(org.strip(), home)
 
 
+@cache
+def _org_level_index() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """Each listed suffix's level (the first listing wins) and, per last character, the
+    lengths of the suffixes ending in it, longest first."""
+    levels: dict[str, str] = {}
+    lengths: dict[str, set[int]] = {}
+    for suffix, level in _org_levels():
+        levels.setdefault(suffix, level)
+        lengths.setdefault(suffix[-1], set()).add(len(suffix))
+    return levels, {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
+
+
 def _kind(org: str) -> str:
     """Level from the longest listed suffix; 'admin' still needs a place to be resolved."""
-    for suffix, level in _org_levels():
-        if org.endswith(suffix):
+    levels, lengths = _org_level_index()
+    for length in lengths.get(org[-1:], ()):
+        if length <= len(org) and (level := levels.get(org[-length:])) is not None:
             return level
     return "unknown"
 

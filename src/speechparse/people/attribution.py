@@ -258,19 +258,34 @@ def _described(text: str, k: int) -> tuple[Designation, int] | None:
 def _name_then_title(text: str, k: int) -> tuple[Designation, int] | None:
     """`某某教授认为，` / `某某院士说：`: a surname-led name, a job title the lexicon knows,
     then at once a verb of reporting and a comma or colon; without the verb a name and a
-    title (`某某总理主持…`) report an act, not words."""
+    title (`某某总理主持…`) report an act, not words.
+
+    A three-character name is preferred, unless its last character begins a longer title
+    the lexicon knows (`某宁副教授`: 副教授, not the name 某宁副)."""
     if not _name_may_start(text, k):
         return None
-    for length in (3, 2):
-        at = k + length
-        if not _name_like(text[k:at], long_ok=False):
+    three = _titled_name(text, k, 3)
+    two = _titled_name(text, k, 2)
+    if three is not None and two is not None and two[1] == three[1]:
+        return two  # the same title end: the two-character name leaves the longer title
+    return three or two
+
+
+def _titled_name(text: str, k: int, length: int) -> tuple[Designation, int] | None:
+    """A name of ``length`` at ``k``, a listed title right after it and a verb after that."""
+    at = k + length
+    if not _name_like(text[k:at], long_ok=False):
+        return None
+    for end in range(min(len(text), at + _longest_title()), at, -1):
+        if title_suffix(text, end, at) != at or _direct_verb(text, end) is None:
             continue
-        for end in range(min(len(text), at + 6), at, -1):
-            if title_suffix(text, end, at) != at or _direct_verb(text, end) is None:
-                continue
-            found = Designation(k, at, [Part(at, at, at, end)], "name_first", [], end, k)
-            return found, end
+        return Designation(k, at, [Part(at, at, at, end)], "name_first", [], end, k), end
     return None
+
+
+@cache
+def _longest_title() -> int:
+    return max(len(title) for title in word_set("titles"))
 
 
 def _personal(name: str) -> bool:
@@ -480,6 +495,11 @@ def _pronoun_continues(text: str, k: int) -> bool:
     in a later clause of that sentence (`某某代表，是某公司董事长，她发言时强调…`) or at the
     start of the next one, possibly after a quotation (`…带来了一份提案。她说，…`,
     `…。“……”她说。`, `…。在她看来，…`)."""
+    # Every way below needs 他 or 她 within this sentence, a quotation after it and a short
+    # lead clause: without one in reach, nothing to walk.
+    reach = k + _MAX_CLAUSE + _MAX_QUOTE + _MAX_SCENE + 8
+    if text.find("他", k, reach) < 0 and text.find("她", k, reach) < 0:
+        return False
     depth = 0
     limit = min(len(text), k + _MAX_CLAUSE)
     for stop in _SENTENCE_STOP.finditer(text, k, limit):

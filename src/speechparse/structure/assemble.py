@@ -13,21 +13,20 @@ from dataclasses import dataclass, field
 from speechparse.core.diagnostics import Code
 from speechparse.core.lexicon import load_words
 from speechparse.people.byline import BylineMatch, author_field, dateline
-from speechparse.structure.blocks import Block, Kind
+from speechparse.structure.blocks import (
+    K_BYLINE,
+    K_CHROME,
+    K_DESIGNATION,
+    K_GUEST,
+    K_GUEST_LABEL,
+    K_HEADLINE,
+    K_LABEL,
+    K_QUESTION,
+    K_SUBTITLE,
+    K_TEXT,
+    Block,
+)
 from speechparse.structure.forms import mark_layout_forms
-
-# Kind's members bound once: an Enum member read through its class costs a metaclass
-# lookup, which the per-block loops would pay thousands of times per report.
-_TEXT = Kind.TEXT
-_HEADLINE = Kind.HEADLINE
-_DESIGNATION = Kind.DESIGNATION
-_BYLINE = Kind.BYLINE
-_CHROME = Kind.CHROME
-_SUBTITLE = Kind.SUBTITLE
-_LABEL = Kind.LABEL
-_GUEST_LABEL = Kind.GUEST_LABEL
-_GUEST = Kind.GUEST
-_QUESTION = Kind.QUESTION
 
 _MAX_TITLE = 60
 _MAX_HEADLINE = 40
@@ -202,11 +201,11 @@ def _body_span(block: Block, body_start: int | None = None) -> tuple[int, int]:
 
 
 def _headline_like(block: Block) -> bool:
-    if block.kind is _HEADLINE:
+    if block.kind is K_HEADLINE:
         return True
     text = block.text
     return (
-        block.kind is _TEXT
+        block.kind is K_TEXT
         and block.byline is None
         and not text.endswith(("，", "、", "；"))  # a clause cut before a speaker in the text
         and 0 < len(text) <= _MAX_HEADLINE
@@ -218,7 +217,7 @@ def _headline_like(block: Block) -> bool:
 
 
 _KICKER_END = ("——", "—", "--")
-_BODY_KINDS = (_DESIGNATION, _LABEL, _GUEST_LABEL, _GUEST)
+_BODY_KINDS = (K_DESIGNATION, K_LABEL, K_GUEST_LABEL, K_GUEST)
 _MAX_TITLE_SCAN = 12
 
 
@@ -239,14 +238,14 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
     page_top = _page_top_end(blocks)
     skipped = False
     for k, block in enumerate(blocks):
-        if block.kind is _CHROME:
+        if block.kind is K_CHROME:
             continue
         seen += 1
-        if block.kind is _DESIGNATION and not candidates and _speaker_kicker(blocks, after, k):
+        if block.kind is K_DESIGNATION and not candidates and _speaker_kicker(blocks, after, k):
             continue
         if block.kind in _BODY_KINDS or seen > _MAX_TITLE_SCAN:
             break  # a speaker, a label or a guest list: the body has begun
-        if block.kind is not _TEXT:
+        if block.kind is not K_TEXT:
             continue
         if not _title_like(block):
             if k < page_top:  # junk above the page's own chrome (an unknown advertisement)
@@ -257,19 +256,19 @@ def _choose_title(blocks: list[Block], after: list[int]) -> tuple[int | None, in
         if len(text) < 2 or text.endswith(_KICKER_END):
             continue
         _, nxt = _next_content(blocks, after, k)
-        if skipped and nxt is not None and nxt.kind is _DESIGNATION:
+        if skipped and nxt is not None and nxt.kind is K_DESIGNATION:
             continue  # past skipped junk, a line over a speaker is its headline
         score = 0
         if block.heading:
             score += {1: 6, 2: 4}.get(block.heading, 2)
         if text.endswith(labels):
             score += 5
-        if nxt is not None and nxt.kind is _SUBTITLE:
+        if nxt is not None and nxt.kind is K_SUBTITLE:
             score += 3
         if (
             _over_meta(blocks, k)
             or _over_lead(nxt)
-            or (nxt is not None and (nxt.kind is _BYLINE or dateline(nxt.view) is not None))
+            or (nxt is not None and (nxt.kind is K_BYLINE or dateline(nxt.view) is not None))
         ):
             score += 2
         if not candidates:
@@ -295,7 +294,7 @@ def _over_meta(blocks: list[Block], k: int) -> bool:
     the meta lines is the title.
     """
     j = k + 1
-    while j < len(blocks) and blocks[j].kind is _CHROME:
+    while j < len(blocks) and blocks[j].kind is K_CHROME:
         if blocks[j].chrome in _META:
             return True
         j += 1
@@ -304,7 +303,7 @@ def _over_meta(blocks: list[Block], k: int) -> bool:
 
 def _over_lead(block: Block | None) -> bool:
     """Whether ``block`` opens the body with a lead sentence (not a speaker's words)."""
-    if block is None or block.kind is not _TEXT or _title_like(block):
+    if block is None or block.kind is not K_TEXT or _title_like(block):
         return False
     colon = block.text.find("：")
     return colon < 0 or colon > _MAX_HEADLINE
@@ -322,12 +321,12 @@ def _speaking_kicker(blocks: list[Block], after: list[int]) -> int | None:
     """A kicker line that is a designation ended by a dash (`全国政协委员某某——`), standing
     first over a title line and the reporter's byline: a portrait of one person, whose words
     the whole piece reports. The index of that kicker, or None."""
-    k = next((i for i, b in enumerate(blocks) if b.kind is not _CHROME), None)
+    k = next((i for i, b in enumerate(blocks) if b.kind is not K_CHROME), None)
     if k is None:
         return None
     block = blocks[k]
     if (
-        block.kind is not _DESIGNATION
+        block.kind is not K_DESIGNATION
         or block.form != "dash_ended"
         or block.body_start < len(block.text)
         or block.designation is None
@@ -336,11 +335,11 @@ def _speaking_kicker(blocks: list[Block], after: list[int]) -> int | None:
         return None
     title_at = after[k]
     title = blocks[title_at] if title_at < len(blocks) else None
-    if title is None or title.kind is not _TEXT or not _title_like(title):
+    if title is None or title.kind is not K_TEXT or not _title_like(title):
         return None
     below_at = after[title_at]
     below = blocks[below_at] if below_at < len(blocks) else None
-    if below is None or below.kind is not _BYLINE or below.byline is None:
+    if below is None or below.kind is not K_BYLINE or below.byline is None:
         return None
     return k
 
@@ -349,9 +348,9 @@ def _page_top_end(blocks: list[Block]) -> int:
     """Index of the last page-top chrome block among the first blocks, before any speaker."""
     end = 0
     for k, block in enumerate(blocks[:_PAGE_TOP_SCAN]):
-        if block.kind is _DESIGNATION:
+        if block.kind is K_DESIGNATION:
             break
-        if block.kind is _CHROME and block.chrome in _PAGE_TOP:
+        if block.kind is K_CHROME and block.chrome in _PAGE_TOP:
             end = k
     return end
 
@@ -367,7 +366,7 @@ def _speaker_kicker(blocks: list[Block], after: list[int], k: int) -> bool:
     if not block.text.endswith(_KICKER_END) or block.body_start < len(block.text):
         return False
     _, nxt = _next_content(blocks, after, k)
-    if nxt is None or nxt.kind is not _TEXT or not _title_like(nxt):
+    if nxt is None or nxt.kind is not K_TEXT or not _title_like(nxt):
         return False
     if block.heading:
         return bool(nxt.heading) and nxt.heading < block.heading
@@ -377,11 +376,11 @@ def _speaker_kicker(blocks: list[Block], after: list[int], k: int) -> bool:
 def _kicker(blocks: list[Block], title: int) -> int | None:
     for k in range(title - 1, -1, -1):
         block = blocks[k]
-        if block.kind is _CHROME:
+        if block.kind is K_CHROME:
             continue
-        if block.kind is _DESIGNATION:
+        if block.kind is K_DESIGNATION:
             return k if block.text.endswith(_KICKER_END) else None
-        if block.kind is not _TEXT or not _title_like(block):
+        if block.kind is not K_TEXT or not _title_like(block):
             return None
         head = blocks[title].heading
         lower_heading = bool(head and block.heading > head)
@@ -403,7 +402,7 @@ def _content_after(blocks: list[Block]) -> list[int]:
     following = len(blocks)
     for k in range(len(blocks) - 1, -1, -1):
         after[k] = following
-        if blocks[k].kind is not _CHROME:
+        if blocks[k].kind is not K_CHROME:
             following = k
     return after
 
@@ -441,11 +440,11 @@ def assemble(blocks: list[Block]) -> Draft:
             draft.leftovers.append(
                 Leftover(Code.PAGE_CHROME, "page chrome (editor credits) set aside", start, end)
             )
-        if kind is _CHROME and block.chrome == "meta line" and not draft.speeches:
+        if kind is K_CHROME and block.chrome == "meta line" and not draft.speeches:
             author = author_field(block.view) if draft.byline is None else None
             if author is not None:
                 draft.byline, draft.byline_from_meta = DraftByline(block, author), True
-        if kind is _CHROME:
+        if kind is K_CHROME:
             # A sentence the page cut stays open across the chrome: the paragraph continues on
             # the other side (its span then holds the chrome, which this diagnostic marks).
             _leftover(draft, block, Code.PAGE_CHROME, f"page chrome ({block.chrome}) set aside")
@@ -455,7 +454,7 @@ def assemble(blocks: list[Block]) -> Draft:
         if i <= head_last or speaker is not None or speaking_kicker is not None:
             if i == kicker:
                 draft.kicker = block
-                if kind is _DESIGNATION:
+                if kind is K_DESIGNATION:
                     speaker = block  # the kicker names the speaker; the speech opens with the body
                 continue
             if i == speaking_kicker:
@@ -465,7 +464,7 @@ def assemble(blocks: list[Block]) -> Draft:
                 continue
             if (
                 speaking_kicker is not None
-                and kind is _BYLINE
+                and kind is K_BYLINE
                 and block.byline is not None
                 and current is not None
                 and not current.paragraphs
@@ -478,8 +477,8 @@ def assemble(blocks: list[Block]) -> Draft:
                 and current is None
                 and first is not None
                 and i > first
-                and kind in (_TEXT, _LABEL)
-                and not (kind is _TEXT and _title_like(block) and block.heading)
+                and kind in (K_TEXT, K_LABEL)
+                and not (kind is K_TEXT and _title_like(block) and block.heading)
             ):
                 current = _OpenSpeech(speaker, headline=pending_headline)
                 pending_headline, speaker = None, None
@@ -487,7 +486,7 @@ def assemble(blocks: list[Block]) -> Draft:
             if first is not None and i < first:
                 _leftover(draft, block, Code.BEFORE_TITLE, "a line above the report's title")
                 continue
-            if i == first and kind is _TEXT and _title_like(block):
+            if i == first and kind is K_TEXT and _title_like(block):
                 draft.title = block
                 continue
             if (
@@ -495,26 +494,26 @@ def assemble(blocks: list[Block]) -> Draft:
                 and i == after[first]
                 and draft.title is not None
                 and draft.subtitle is None
-                and kind is _TEXT
+                and kind is K_TEXT
                 and _title_like(block)
                 and 0 < draft.title.heading < block.heading
-                and not (nxt is not None and nxt.kind is _DESIGNATION)  # a speech's headline
+                and not (nxt is not None and nxt.kind is K_DESIGNATION)  # a speech's headline
             ):
                 draft.subtitle = block  # `## 副题` right under `# 标题`
                 continue
         if (
-            kind is _SUBTITLE
+            kind is K_SUBTITLE
             and draft.subtitle is None  # a second one must not replace (and lose) the first
             and not draft.speeches
             and current is None
         ):
             draft.subtitle = block
             continue
-        if kind is _GUEST_LABEL:
+        if kind is K_GUEST_LABEL:
             # A label repeated for each guest lies inside the list the first one opens.
             draft.guest_label = draft.guest_label or block
             continue
-        if kind is _GUEST:
+        if kind is K_GUEST:
             draft.guests.append(block)
             continue
         if block.section:
@@ -526,14 +525,14 @@ def assemble(blocks: list[Block]) -> Draft:
             section = _OpenSection(block)
             draft.sections.append(section)
             continue
-        if kind is _QUESTION:
+        if kind is K_QUESTION:
             current = None
             where = len(draft.sections) - 1 if draft.sections else None
             question = _OpenQuestion(block, [_body(block)], where)
             question.open_paragraph = not block.terminated
             draft.questions.append(question)
             continue
-        if kind is _DESIGNATION:
+        if kind is K_DESIGNATION:
             previous = current
             current = _OpenSpeech(block, headline=pending_headline)
             pending_headline = None
@@ -563,29 +562,29 @@ def assemble(blocks: list[Block]) -> Draft:
                     current.closed_at = len(current.paragraphs)
             elif nxt is not None and current.headline is None and _headline_like(nxt):
                 _, below = _next_content(blocks, after, k)
-                if below is not None and below.kind is _TEXT and not _headline_like(below):
+                if below is not None and below.kind is K_TEXT and not _headline_like(below):
                     current.headline = nxt
                     draft.taken.add(k)
             continue
         if i in draft.taken:
             continue
-        above_designation = nxt is not None and nxt.kind is _DESIGNATION
-        if kind is _HEADLINE or (above_designation and _headline_like(block)):
+        above_designation = nxt is not None and nxt.kind is K_DESIGNATION
+        if kind is K_HEADLINE or (above_designation and _headline_like(block)):
             if pending_headline is not None:
                 _orphan_headline(draft, pending_headline)
             pending_headline = block
             lead_mark = len(draft.lead) if current is None else None
             continue
-        if current is None and question is not None and kind is _TEXT:
+        if current is None and question is not None and kind is K_TEXT:
             _continue(question, block)
             continue
-        if current is None and section is not None and kind is _TEXT:
+        if current is None and section is not None and kind is K_TEXT:
             _continue(section, block)
             continue
         if current is None:
             _before_speeches(draft, block)
             continue
-        if kind is _BYLINE:
+        if kind is K_BYLINE:
             if current.byline is None and block.byline is not None:
                 current.byline = DraftByline(block, block.byline)
                 current.byline_is_line = True
@@ -593,11 +592,11 @@ def assemble(blocks: list[Block]) -> Draft:
                 _leftover(draft, block, Code.UNCLASSIFIED, "a second byline for one speech")
             current.open_paragraph = False
             continue
-        if kind in (_TEXT, _LABEL, _SUBTITLE):
+        if kind in (K_TEXT, K_LABEL, K_SUBTITLE):
             if current.byline is not None and current.byline_is_line:
                 _leftover(draft, block, Code.TRAILING_TEXT, "text after a speech's byline")
                 continue
-            start, end = _body_span(block) if kind is _TEXT else (block.start, block.end)
+            start, end = _body_span(block) if kind is K_TEXT else (block.start, block.end)
             if current.open_paragraph and current.paragraphs:
                 current.paragraphs[-1] = Piece(current.paragraphs[-1].start, end)
             else:
@@ -676,17 +675,17 @@ def _byline_open(draft: _Walk) -> bool:
 
 def _before_speeches(draft: _Walk, block: Block) -> None:
     """Blocks between the title and the first speech: lead, editor's note, top byline."""
-    if block.kind is _BYLINE and block.byline is not None and _byline_open(draft):
+    if block.kind is K_BYLINE and block.byline is not None and _byline_open(draft):
         draft.byline, draft.byline_from_meta = DraftByline(block, block.byline), False
         return
-    if block.kind is _LABEL:
+    if block.kind is K_LABEL:
         if block.marker is not None and draft.lead_label is None:
             start, end = block.view.span(*block.marker)
             draft.lead_label = Piece(start, end)
         if block.body_start < len(block.text):
             draft.lead.append(_body(block))
         return
-    if block.kind in (_TEXT, _SUBTITLE):
+    if block.kind in (K_TEXT, K_SUBTITLE):
         top = dateline(block.view) if not draft.lead else None
         body_start = block.body_start
         if top is not None and _byline_open(draft):

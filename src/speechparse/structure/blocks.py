@@ -91,6 +91,20 @@ class Kind(Enum):
     QUESTION = "question"  # an interviewer's turn (`记者：…`)
 
 
+# Kind's members bound to names once, for the stages' per-block loops: an Enum member read
+# through its class costs a metaclass lookup, paid thousands of times per report.
+K_TEXT = Kind.TEXT
+K_HEADLINE = Kind.HEADLINE
+K_DESIGNATION = Kind.DESIGNATION
+K_BYLINE = Kind.BYLINE
+K_CHROME = Kind.CHROME
+K_SUBTITLE = Kind.SUBTITLE
+K_LABEL = Kind.LABEL
+K_GUEST_LABEL = Kind.GUEST_LABEL
+K_GUEST = Kind.GUEST
+K_QUESTION = Kind.QUESTION
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """A physical line: content bounds in the source (indentation, trailing spaces and the

@@ -36,21 +36,21 @@ from speechparse.people.dialogue import (
     turn_shape,
 )
 from speechparse.structure.block_facts import BlockFacts
-from speechparse.structure.blocks import Block, Kind, designation_at
+from speechparse.structure.blocks import (
+    K_BYLINE,
+    K_CHROME,
+    K_DESIGNATION,
+    K_GUEST,
+    K_GUEST_LABEL,
+    K_HEADLINE,
+    K_LABEL,
+    K_QUESTION,
+    K_SUBTITLE,
+    K_TEXT,
+    Block,
+    designation_at,
+)
 from speechparse.structure.chrome import chrome_reason
-
-# Kind's members bound once: an Enum member read through its class costs a metaclass
-# lookup, which the per-block loops would pay thousands of times per report.
-_TEXT = Kind.TEXT
-_HEADLINE = Kind.HEADLINE
-_DESIGNATION = Kind.DESIGNATION
-_BYLINE = Kind.BYLINE
-_CHROME = Kind.CHROME
-_SUBTITLE = Kind.SUBTITLE
-_LABEL = Kind.LABEL
-_GUEST_LABEL = Kind.GUEST_LABEL
-_GUEST = Kind.GUEST
-_QUESTION = Kind.QUESTION
 
 _MAX_HEADLINE = 40
 _GUEST_SEPARATORS = " 、，；;"
@@ -96,7 +96,7 @@ def _content(blocks: list[Block], i: int, step: int) -> Block | None:
     """The nearest block before (step -1) or after (step 1) ``i`` that is not page chrome."""
     k = i + step
     while 0 <= k < len(blocks):
-        if blocks[k].kind is not _CHROME:
+        if blocks[k].kind is not K_CHROME:
             return blocks[k]
         k += step
     return None
@@ -105,7 +105,7 @@ def _content(blocks: list[Block], i: int, step: int) -> Block | None:
 def _short_unterminated(block: Block | None) -> bool:
     return (
         block is not None
-        and block.kind in (_TEXT, _HEADLINE)
+        and block.kind in (K_TEXT, K_HEADLINE)
         and block.byline is None
         and 0 < len(block.text) <= _MAX_HEADLINE
         and not block.terminated
@@ -119,7 +119,7 @@ def _split_guest_label(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         if not 0 < colon < 12:
             continue
         block = blocks[i]
-        if block.kind is _CHROME or facts.guest_label_prefix(i, colon) is None:
+        if block.kind is K_CHROME or facts.guest_label_prefix(i, colon) is None:
             continue
         rest_at = colon + 1
         while rest_at < len(block.text) and block.text[rest_at] == " ":
@@ -149,7 +149,7 @@ def _label_and_guest(block: Block, colon: int, rest: Compact) -> list[Block]:
     pieces = []
     for view in (label, rest):
         start, end = view.span(0, len(view.text))
-        pieces.append(Block(start, end, view, _TEXT, blank_before=block.blank_before))
+        pieces.append(Block(start, end, view, K_TEXT, blank_before=block.blank_before))
     return pieces
 
 
@@ -168,7 +168,7 @@ def _repeated_labels(blocks: list[Block], k: int) -> list[Block]:
         if rest_at >= len(block.text) or guest_line(_piece(block.view, rest_at)) is None:
             break
         label, guest = _label_and_guest(block, colon, _piece(block.view, rest_at))
-        label = replace(label, kind=_GUEST_LABEL, marker=(0, colon), body_start=colon + 1)
+        label = replace(label, kind=K_GUEST_LABEL, marker=(0, colon), body_start=colon + 1)
         out += [label, guest]
         k += 1
     return [*out, *blocks[k:]]
@@ -185,11 +185,11 @@ def _split_guest_runs(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     split = False
     while k < len(blocks):
         block = blocks[k]
-        if block.kind not in (_TEXT, _DESIGNATION, _CHROME) or block.byline:
+        if block.kind not in (K_TEXT, K_DESIGNATION, K_CHROME) or block.byline:
             break
-        cuts = guest_cuts(block.text) if block.kind is not _CHROME else [0]
+        cuts = guest_cuts(block.text) if block.kind is not K_CHROME else [0]
         if len(cuts) == 1:
-            if block.kind is not _CHROME and facts.guest_line(k, block.view) is None:
+            if block.kind is not K_CHROME and facts.guest_line(k, block.view) is None:
                 break
             out.append(block)
             k += 1
@@ -200,14 +200,14 @@ def _split_guest_runs(blocks: list[Block], facts: BlockFacts) -> list[Block]:
                 b -= 1
             view = _piece(block.view, a, b)
             start, end = view.span(0, len(view.text))
-            out.append(Block(start, end, view, _TEXT, blank_before=block.blank_before))
+            out.append(Block(start, end, view, K_TEXT, blank_before=block.blank_before))
         k += 1
     return [*out, *blocks[k:]] if split else blocks
 
 
 def _guest_label_at(blocks: list[Block], facts: BlockFacts) -> int | None:
     """Index of the first block that is a guest-list label (`对话嘉宾：`)."""
-    labels = (_TEXT, _LABEL, _HEADLINE)
+    labels = (K_TEXT, K_LABEL, K_HEADLINE)
     return next((i for i in facts.guest_labels if blocks[i].kind in labels), None)
 
 
@@ -223,10 +223,10 @@ def _guest_list(blocks: list[Block], facts: BlockFacts) -> tuple[dict[str, Block
     k = label_at + 1
     while k < len(blocks):
         block = blocks[k]
-        if block.kind in (_CHROME, _GUEST_LABEL):
+        if block.kind in (K_CHROME, K_GUEST_LABEL):
             k += 1
             continue
-        guestlike = block.kind in (_TEXT, _DESIGNATION, _HEADLINE)
+        guestlike = block.kind in (K_TEXT, K_DESIGNATION, K_HEADLINE)
         found = facts.guest_line(k, block.view) if guestlike else None
         if found is None:
             break
@@ -234,7 +234,7 @@ def _guest_list(blocks: list[Block], facts: BlockFacts) -> tuple[dict[str, Block
             found.designation, name_start=found.name_start, name_end=found.name_end
         )
         block = blocks[k] = replace(
-            block, kind=_GUEST, designation=designation, byline=None, marker=None
+            block, kind=K_GUEST, designation=designation, byline=None, marker=None
         )
         guests.setdefault(found.name, block)
         k += 1
@@ -243,7 +243,7 @@ def _guest_list(blocks: list[Block], facts: BlockFacts) -> tuple[dict[str, Block
     label = blocks[label_at]
     end = facts.guest_labels[label_at]
     blocks[label_at] = replace(
-        label, kind=_GUEST_LABEL, marker=(0, end), body_start=len(label.text)
+        label, kind=K_GUEST_LABEL, marker=(0, end), body_start=len(label.text)
     )
     return guests, k
 
@@ -262,10 +262,10 @@ def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         if i < k:
             continue
         block = blocks[i]
-        if block.kind in (_CHROME, _BYLINE):
+        if block.kind in (K_CHROME, K_BYLINE):
             continue
         text = block.text
-        if asked and block.kind is _TEXT and _after_question(blocks, i, facts):
+        if asked and block.kind is K_TEXT and _after_question(blocks, i, facts):
             # `某某：…` answering a question: the name is known from the text above.
             introduced = _introduced(blocks, i, facts)
             if introduced is not None:
@@ -289,7 +289,7 @@ def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             name_at = name_end if full == short else 0
             blocks[i] = replace(
                 block,
-                kind=_DESIGNATION,
+                kind=K_DESIGNATION,
                 designation=Designation(0, name_at, [], "dialogue", extent_end=end),
                 guest=known[full],
                 body_start=body,
@@ -300,7 +300,7 @@ def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             )
             turns += 1
             continue
-        if block.kind is _DESIGNATION and block.designation is not None:
+        if block.kind is K_DESIGNATION and block.designation is not None:
             found = block.designation
             name = text[found.name_start : found.name_end].replace(" ", "")
             if found.parts and name:
@@ -308,11 +308,11 @@ def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
                 initials.add(name[0])
             continue
         if (
-            block.kind is _TEXT
+            block.kind is K_TEXT
             and text.replace(" ", "") in known
             and facts.name_line(i) is not None
             and (after := _content(blocks, i, 1)) is not None
-            and after.kind is _TEXT
+            and after.kind is K_TEXT
             and not _short_unterminated(after)
         ):
             # The name alone on its line, the words below (`某某` / `“……”`).
@@ -320,7 +320,7 @@ def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             turns += 1
             continue
         if guests and (
-            (block.kind is _HEADLINE) or (_short_unterminated(block) and "：" not in text)
+            (block.kind is K_HEADLINE) or (_short_unterminated(block) and "：" not in text)
         ):
             blocks[i] = replace(block, section=True)
     if not guests and not turns and not any(b.form == "dialogue" for b in blocks):
@@ -329,19 +329,19 @@ def _mark_dialogue(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         if i < k or colon <= 0:
             continue
         block = blocks[i]
-        if block.kind is _DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
+        if block.kind is K_DESIGNATION and block.form != "dialogue" and _outlet_turn(block):
             # An outlet asking, read as a name by its first character.
-            block = blocks[i] = replace(block, kind=_TEXT)
-        if block.kind not in (_TEXT, _LABEL):
+            block = blocks[i] = replace(block, kind=K_TEXT)
+        if block.kind not in (K_TEXT, K_LABEL):
             continue
         question = facts.question(i)
         after = _content(blocks, i, 1)
         # Without a guest list (but with turns), a question must have an answer right below.
-        if question is None or (not guests and (after is None or after.kind is not _DESIGNATION)):
+        if question is None or (not guests and (after is None or after.kind is not K_DESIGNATION)):
             continue
         blocks[i] = replace(
             block,
-            kind=_QUESTION,
+            kind=K_QUESTION,
             marker=(0, question[0]),
             body_start=question[1],
             designation=None,
@@ -356,7 +356,7 @@ def _dialogue_candidates(blocks: list[Block], facts: BlockFacts, *, every: bool)
     `姓名：…`) and the lines that may be a name alone."""
     if every:
         return list(range(len(blocks)))
-    speakers = [i for i, b in enumerate(blocks) if b.kind is _DESIGNATION]
+    speakers = [i for i, b in enumerate(blocks) if b.kind is K_DESIGNATION]
     return sorted({*speakers, *(i for i, c in facts.colons.items() if c > 0), *facts.nameish})
 
 
@@ -368,7 +368,7 @@ def _name_turn(block: Block, guest: Block) -> Block:
         raise ValueError(f"the name line at {block.start} holds no name")
     return replace(
         block,
-        kind=_DESIGNATION,
+        kind=K_DESIGNATION,
         designation=Designation(name.start(), name.end(), [], "dialogue", extent_end=name.end()),
         guest=guest,
         form="dialogue",
@@ -383,7 +383,7 @@ def _asks_twice(blocks: list[Block], facts: BlockFacts) -> bool:
     asks = (
         i
         for i in facts.colons
-        if blocks[i].kind in (_TEXT, _LABEL) and facts.question(i) is not None
+        if blocks[i].kind in (K_TEXT, K_LABEL) and facts.question(i) is not None
     )
     return next(asks, None) is not None and next(asks, None) is not None
 
@@ -393,7 +393,7 @@ def _content_at(blocks: list[Block], i: int, step: int) -> int | None:
     chrome."""
     k = i + step
     while 0 <= k < len(blocks):
-        if blocks[k].kind is not _CHROME:
+        if blocks[k].kind is not K_CHROME:
             return k
         k += step
     return None
@@ -403,7 +403,7 @@ def _after_question(blocks: list[Block], i: int, facts: BlockFacts) -> bool:
     above = _content_at(blocks, i, -1)
     return (
         above is not None
-        and blocks[above].kind in (_TEXT, _LABEL, _QUESTION)
+        and blocks[above].kind in (K_TEXT, K_LABEL, K_QUESTION)
         and facts.question(above) is not None
     )
 
@@ -424,7 +424,7 @@ def _introduced_anywhere(blocks: list[Block], name: str, skip: int) -> Block | N
     """A block holding the designation (`单位职务某某`) that introduces ``name`` in some
     paragraph of the document other than block ``skip``."""
     for k, block in enumerate(blocks):
-        if k == skip or block.kind not in (_TEXT, _DESIGNATION):
+        if k == skip or block.kind not in (K_TEXT, K_DESIGNATION):
             continue
         at = block.text.find(name)
         while at >= 0:
@@ -434,7 +434,7 @@ def _introduced_anywhere(blocks: list[Block], name: str, skip: int) -> Block | N
                 view = _piece(block.view, start, at + len(name))
                 shifted = parse_designation(view)
                 if shifted is not None and shifted.parts:
-                    return Block(*view.span(0, len(view.text)), view, _TEXT, designation=shifted)
+                    return Block(*view.span(0, len(view.text)), view, K_TEXT, designation=shifted)
             at = block.text.find(name, at + 1)
     return None
 
@@ -470,9 +470,9 @@ def _interviewee(blocks: list[Block]) -> Block | None:
     """`…——访某市商务局局长某某` in the title or a subtitle: the one person interviewed, as a
     block holding just that designation."""
     for block in blocks:
-        if block.kind is _DESIGNATION or block.form == "dialogue":
+        if block.kind is K_DESIGNATION or block.form == "dialogue":
             return None
-        if block.kind not in (_TEXT, _SUBTITLE) or len(block.text) > 80:
+        if block.kind not in (K_TEXT, K_SUBTITLE) or len(block.text) > 80:
             continue
         text = block.text
         for word in load_words("interview_words"):
@@ -483,7 +483,7 @@ def _interviewee(blocks: list[Block]) -> Block | None:
                 if found is not None and found[2] == len(text) - after and not found[0].doubts:
                     view = _piece(block.view, after)
                     start, end = view.span(0, len(view.text))
-                    return Block(start, end, view, _DESIGNATION, designation=found[0])
+                    return Block(start, end, view, K_DESIGNATION, designation=found[0])
                 at = text.find(word, at + 1)
     return None
 
@@ -494,14 +494,14 @@ def _unlabelled_answers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     that person. Needs two questions or more."""
     if not _asks_twice(blocks, facts):
         return blocks
-    if any(b.form == "dialogue" or b.kind is _GUEST for b in blocks):
+    if any(b.form == "dialogue" or b.kind is K_GUEST for b in blocks):
         return blocks
     interviewee = _interviewee(blocks)
     if interviewee is None:
         return blocks
     out = list(blocks)
     for i, block in enumerate(out):
-        if block.kind is not _TEXT or block.byline is not None or not block.text:
+        if block.kind is not K_TEXT or block.byline is not None or not block.text:
             continue
         if not _after_question(out, i, facts) or facts.question(i) is not None:
             continue
@@ -515,7 +515,7 @@ def _answer_turn(block: Block, person: Block) -> Block:
     """A plain paragraph after a question: the answer, a dialogue turn of ``person``."""
     return replace(
         block,
-        kind=_DESIGNATION,
+        kind=K_DESIGNATION,
         designation=Designation(0, 0, [], "dialogue"),
         guest=person,
         form="dialogue",
@@ -526,7 +526,9 @@ def _answer_turn(block: Block, person: Block) -> Block:
 def _mark_answers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     """`问：… 答：…` interviews: each `答：` turn is a speech by the interviewee of the title."""
     answers = [
-        i for i in facts.colons if blocks[i].kind in (_TEXT, _LABEL) and facts.answer(i) is not None
+        i
+        for i in facts.colons
+        if blocks[i].kind in (K_TEXT, K_LABEL) and facts.answer(i) is not None
     ]
     if not answers:
         return blocks
@@ -541,7 +543,7 @@ def _mark_answers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             continue
         out[i] = replace(
             block,
-            kind=_DESIGNATION,
+            kind=K_DESIGNATION,
             designation=Designation(0, 0, [], "dialogue", extent_end=found[0]),
             guest=interviewee,
             label=(0, found[0]),
@@ -559,9 +561,9 @@ def _split_glued(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     for i in facts.colons:  # only a line holding a colon can end with one
         block = blocks[i]
         text = block.text
-        body = block.body_start if block.kind is _DESIGNATION else 0
+        body = block.body_start if block.kind is K_DESIGNATION else 0
         if (
-            block.kind not in (_TEXT, _DESIGNATION)
+            block.kind not in (K_TEXT, K_DESIGNATION)
             or not text.endswith("：")
             or block.byline is not None
             or body >= len(text)
@@ -588,10 +590,12 @@ def _split_glued(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         head = _piece(block.view, 0, cut + 1)
         tail = _piece(block.view, tail_from)
         start, end = head.span(0, len(head.text))
-        if block.kind is _DESIGNATION:
+        if block.kind is K_DESIGNATION:
             first = replace(block, view=head, end=end, terminated=True)
         else:
-            first = Block(start, end, head, _TEXT, terminated=True, blank_before=block.blank_before)
+            first = Block(
+                start, end, head, K_TEXT, terminated=True, blank_before=block.blank_before
+            )
         t_start, t_end = tail.span(0, len(tail.text))
         cuts[i] = (
             first,
@@ -599,7 +603,7 @@ def _split_glued(blocks: list[Block], facts: BlockFacts) -> list[Block]:
                 t_start,
                 t_end,
                 tail,
-                _DESIGNATION,
+                K_DESIGNATION,
                 designation=found[0],
                 body_start=len(tail.text),
                 form="glued",
@@ -625,13 +629,13 @@ def _label_in_head_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     chrome."""
     pieces: dict[int, tuple[Block, ...]] = {}
     # The head lines end at the first speaker.
-    head = next((i for i, b in enumerate(blocks) if b.kind is _DESIGNATION), len(blocks))
+    head = next((i for i, b in enumerate(blocks) if b.kind is K_DESIGNATION), len(blocks))
     for i in facts.colons:  # a label ends with a colon
         if i >= head:
             break
         block = blocks[i]
         # An edition line may have been read as chrome, text or a byline (a name after it).
-        if block.kind not in (_CHROME, _TEXT, _BYLINE):
+        if block.kind not in (K_CHROME, K_TEXT, K_BYLINE):
             continue
         text = block.text
         lead = 0  # past a Markdown quote mark or a bullet, a few characters at most
@@ -651,7 +655,7 @@ def _label_in_head_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             start,
             end,
             view,
-            _DESIGNATION,
+            K_DESIGNATION,
             designation=found[0],
             body_start=len(view.text),
             marker=None,
@@ -664,7 +668,7 @@ def _label_in_head_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             rest = _piece(block.view, cut)
             r_start, r_end = rest.span(0, len(rest.text))
             reason = block.chrome or chrome_reason(rest.text)
-            kind = _CHROME if reason else _TEXT
+            kind = K_CHROME if reason else K_TEXT
             rest_block = Block(r_start, r_end, rest, kind, chrome=reason, index=block.index)
             pieces[i] = (speaker, rest_block)
         else:
@@ -680,17 +684,17 @@ def _mark_name_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     document has at least two such pieces, as one short name-like line proves no layout.
     """
     found: list[tuple[int, tuple[int, int] | None, tuple[int, int]]] = []
-    first = next((b for b in blocks if b.kind is not _CHROME), None)
+    first = next((b for b in blocks if b.kind is not K_CHROME), None)
     for i in facts.nameish:
         block = blocks[i]
-        if block.kind is not _TEXT or block.byline is not None:
+        if block.kind is not K_TEXT or block.byline is not None:
             continue
         above = _content(blocks, i, -1)
         # The line above must be a headline, not the report's title.
         if above is first or not _short_unterminated(above):
             continue
         below = _content(blocks, i, 1)
-        if below is None or below.kind is not _TEXT:
+        if below is None or below.kind is not K_TEXT:
             continue
         if _short_unterminated(below):
             continue
@@ -709,7 +713,7 @@ def _mark_name_lines(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         doubts = [] if sure else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
         out[i] = replace(
             block,
-            kind=_DESIGNATION,
+            kind=K_DESIGNATION,
             designation=Designation(
                 name[0], name[1], [], "name_line", doubts, extent_end=name[1], extent_start=0
             ),
@@ -736,17 +740,17 @@ def _mark_author_note(blocks: list[Block]) -> list[Block]:
     某某`) in the edition or kicker line; the note's `采访整理` credit is the speech's byline.
     """
     k = len(blocks) - 1
-    while k >= 0 and blocks[k].kind in (_CHROME, _BYLINE):
+    while k >= 0 and blocks[k].kind in (K_CHROME, K_BYLINE):
         k -= 1
-    if k <= 0 or blocks[k].kind is not _TEXT:
+    if k <= 0 or blocks[k].kind is not K_TEXT:
         return blocks
     block = blocks[k]
     note = _AUTHOR_NOTE.fullmatch(block.text)
     if note is None:
         return blocks
-    if any(b.kind in (_QUESTION, _GUEST) or b.form == "dialogue" for b in blocks):
+    if any(b.kind in (K_QUESTION, K_GUEST) or b.form == "dialogue" for b in blocks):
         return blocks
-    speakers = [i for i, b in enumerate(blocks) if b.kind is _DESIGNATION]
+    speakers = [i for i, b in enumerate(blocks) if b.kind is K_DESIGNATION]
     if len(speakers) > 1:
         return blocks
     author: tuple[int, Block] | None = None
@@ -771,10 +775,10 @@ def _mark_author_note(blocks: list[Block]) -> list[Block]:
     if author is not None:
         # The head line only names the author: it reads as a line under (or over) the title.
         at, head = author
-        guest = out[at] = replace(head, kind=_SUBTITLE, byline=None, body_start=len(head.text))
+        guest = out[at] = replace(head, kind=K_SUBTITLE, byline=None, body_start=len(head.text))
     out[k] = replace(
         block,
-        kind=_DESIGNATION,
+        kind=K_DESIGNATION,
         designation=found,
         form="author_note",
         guest=guest,
@@ -792,21 +796,21 @@ def _author_at_head(blocks: list[Block], speakers: list[int]) -> tuple[int, Bloc
     text or as a byline without a role)."""
     seen = 0
     for i, block in enumerate(blocks):
-        if block.kind is _CHROME:
+        if block.kind is K_CHROME:
             continue
         seen += 1
-        if seen > _HEAD_SCAN or (block.kind is _TEXT and block.terminated):
+        if seen > _HEAD_SCAN or (block.kind is K_TEXT and block.terminated):
             return None
         if i in speakers:
             found = block.designation
             if found is None or found.doubts or block.body_start < len(block.text):
                 return None
             return i, block
-        if block.kind is _BYLINE and block.byline is not None:
+        if block.kind is K_BYLINE and block.byline is not None:
             credits = block.byline.credits
             if len(credits) != 1 or credits[0].role is not None:
                 continue
-        elif block.kind is not _TEXT or block.byline is not None:
+        elif block.kind is not K_TEXT or block.byline is not None:
             continue
         line = name_line(block.text)
         if line is not None and line[0] is None and seen > 1:
@@ -818,7 +822,7 @@ def _author_at_head(blocks: list[Block], speakers: list[int]) -> tuple[int, Bloc
 def _bare_name(blocks: list[Block], i: int, facts: BlockFacts) -> tuple[int, int] | None:
     """The name span when block ``i`` is a name alone on its line, not the report's first line."""
     block = blocks[i]
-    if block.kind is not _TEXT or block.byline is not None or _content(blocks, i, -1) is None:
+    if block.kind is not K_TEXT or block.byline is not None or _content(blocks, i, -1) is None:
         return None
     line = facts.name_line(i)
     return line[1] if line is not None and line[0] is None else None
@@ -835,7 +839,7 @@ def _names_alone(blocks: list[Block], facts: BlockFacts) -> list[Block]:
     merged: dict[int, Block] = {}
     for i in facts.nameish:
         below = blocks[i + 1] if i + 1 < len(blocks) else None
-        if below is None or below.kind is not _TEXT or below.byline:
+        if below is None or below.kind is not K_TEXT or below.byline:
             continue
         name = _bare_name(blocks, i, facts)
         if name is None:
@@ -861,7 +865,7 @@ def _names_alone(blocks: list[Block], facts: BlockFacts) -> list[Block]:
         doubts = [] if introduced else [(Code.SPEAKER_LAYOUT_ONLY.value, _LAYOUT_ONLY)]
         out[i] = replace(
             block,
-            kind=_DESIGNATION,
+            kind=K_DESIGNATION,
             designation=Designation(name[0], name[1], [], "name_line", doubts, name[1]),
             form="name_line",
             body_start=len(block.text),
@@ -905,7 +909,7 @@ def _name_over_positions(
         block.start,
         below.end,
         view,
-        _DESIGNATION,
+        K_DESIGNATION,
         designation=Designation(name[0], name[1], parts, "name_line", extent_end=len(view.text)),
         body_start=len(view.text),
         form="name_line",
@@ -917,10 +921,10 @@ def _name_over_positions(
 def _interviewee_line(blocks: list[Block], i: int, facts: BlockFacts) -> Designation | None:
     """A line naming one interviewee (`某某  单位职务`, `单位职务  某某` or the name alone)."""
     block = blocks[i]
-    if block.kind is _DESIGNATION and block.body_start >= len(block.text):
+    if block.kind is K_DESIGNATION and block.body_start >= len(block.text):
         found = block.designation
         return found if found is not None and not found.doubts else None
-    if block.kind is not _TEXT or block.byline is not None or block.terminated:
+    if block.kind is not K_TEXT or block.byline is not None or block.terminated:
         return None
     guest = guest_line(block.view)
     if guest is not None:
@@ -938,21 +942,21 @@ def _mark_interview_sections(blocks: list[Block], facts: BlockFacts) -> list[Blo
     """
     if not _asks_twice(blocks, facts):
         return blocks
-    if any(b.form == "dialogue" or b.kind is _GUEST for b in blocks):
+    if any(b.form == "dialogue" or b.kind is K_GUEST for b in blocks):
         return blocks
     out = list(blocks)
     person: Block | None = None
     after_question = False
     for i, block in enumerate(out):
-        if block.kind is _CHROME:
+        if block.kind is K_CHROME:
             continue
         n = _content_at(out, i, 1)
-        if n is not None and out[n].kind in (_TEXT, _LABEL) and facts.question(n) is not None:
+        if n is not None and out[n].kind in (K_TEXT, K_LABEL) and facts.question(n) is not None:
             found = _interviewee_line(out, i, facts)
             if found is not None and found.name_end > found.name_start:
                 person = out[i] = replace(
                     block,
-                    kind=_DESIGNATION,
+                    kind=K_DESIGNATION,
                     designation=found,
                     form="line",
                     body_start=len(block.text),
@@ -963,23 +967,23 @@ def _mark_interview_sections(blocks: list[Block], facts: BlockFacts) -> list[Blo
                 continue
         if person is None:
             continue
-        asks = block.kind in (_TEXT, _LABEL)
+        asks = block.kind in (K_TEXT, K_LABEL)
         question = facts.question(i) if asks else None
         if question is not None:
             out[i] = replace(
                 block,
-                kind=_QUESTION,
+                kind=K_QUESTION,
                 marker=(0, question[0]),
                 body_start=question[1],
                 designation=None,
             )
             after_question = True
             continue
-        if after_question and block.kind is _TEXT and block.byline is None:
+        if after_question and block.kind is K_TEXT and block.byline is None:
             out[i] = _answer_turn(block, person)
             after_question = False
             continue
-        if block.kind is not _TEXT:
+        if block.kind is not K_TEXT:
             after_question = False
     return out
 
@@ -997,16 +1001,16 @@ def _kickers_to_markers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (
-            block.kind is _TEXT
+            block.kind is K_TEXT
             and block.byline is None
             and len(block.text) <= 8
             and _ORDINAL_KICKER.fullmatch(block.text)
             and nxt is not None
-            and nxt.kind is _TEXT
+            and nxt.kind is K_TEXT
             and _short_unterminated(nxt)
             and "：" not in nxt.text
             and (after := _content(blocks, i + 1, 1)) is not None
-            and after.kind is _DESIGNATION
+            and after.kind is K_DESIGNATION
         ):
             offsets = [block.view.index[k] for k in range(len(block.text))]
             offsets += [nxt.view.index[k] for k in range(len(nxt.text))]
@@ -1015,7 +1019,7 @@ def _kickers_to_markers(blocks: list[Block], facts: BlockFacts) -> list[Block]:
                 block.start,
                 nxt.end,
                 view,
-                _HEADLINE,
+                K_HEADLINE,
                 marker=(0, len(block.text)),
                 body_start=len(block.text),
                 blank_before=block.blank_before,
