@@ -587,3 +587,15 @@ def test_classify(text: str, heading: int, forced: str | None, expected: ClassRo
 )
 def test_chrome_reason_counts_for_short_blocks_only(text: str, kind: str) -> None:
     assert blocks._classify(text, split_lines(text), 0).kind.name == kind
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a head line whose cut name still reads as a two-character name (`…教授柏文`) is a "
+    "designation line of its own, so _mend_split_designations never joins `峰：…` to it",
+)
+def test_designation_cut_after_two_characters_of_a_three_character_name() -> None:
+    report = parse("青川省政协会议发言摘要\n\n澄江大学院长、教授柏文\n\n峰：教育要均衡。\n")
+    assert [(s.speaker.name, [p.text for p in s.paragraphs]) for s in report.speeches] == [
+        ("柏文峰", ["教育要均衡。"])
+    ]
