@@ -166,6 +166,34 @@ def _speeches(text: str) -> list[tuple[str, list[str]]]:
             ],
             id="designation-lines-take-no-bare-name",
         ),
+        pytest.param(
+            "柏文峰委员（澄江大学校长）：教育要均衡。韦明委员说，学校要办在家门口。\n\n"
+            "鲁思琪委员（澄江种业公司总经理）：种业要自立自强。\n",
+            [
+                ("柏文峰", ["教育要均衡。韦明委员说，学校要办在家门口。"]),
+                ("鲁思琪", ["种业要自立自强。"]),
+            ],
+            id="two-name-first-lines-quote-a-member",
+        ),
+        pytest.param(
+            "柏文峰委员（澄江大学校长）：教育要均衡。韦明委员说，学校要办在家门口。\n",
+            [("柏文峰", ["教育要均衡。"]), ("韦明", ["学校要办在家门口。"])],
+            id="one-name-first-line-then-a-member",
+        ),
+        pytest.param(
+            "澄江大学校长 柏文峰：教育要均衡。韦明委员说，学校要办在家门口。\n\n"
+            "澄江种业公司总经理 鲁思琪：种业要自立自强。\n",
+            [
+                ("柏文峰", ["教育要均衡。韦明委员说，学校要办在家门口。"]),
+                ("鲁思琪", ["种业要自立自强。"]),
+            ],
+            id="two-spaced-lines-quote-a-member",
+        ),
+        pytest.param(
+            "澄江大学校长柏文峰：韦明委员说，要加强。\n",
+            [("柏文峰", ["韦明委员说，要加强。"])],
+            id="speech-opening-with-a-member-is-not-cut",
+        ),
     ],
 )
 def test_speeches_cut_at_speakers_in_running_text(
