@@ -580,6 +580,27 @@ _TEXT_ROW: ClassRow = ("TEXT", 0, _N, _N, _N, _N, True, False, _N, _N, False, _N
         ),
         pytest.param("一、加强管理。", 0, _N, _TEXT_ROW, id="numbered-sentence-is-text"),
         pytest.param(
+            "一、" + "加强管理工作" * 6 + "好好",
+            0,
+            _N,
+            ("HEADLINE", 2, _N, (0, 2), _N, _N, False, False, _N, _N, False, _N),
+            id="numbered-headline-of-40",
+        ),
+        pytest.param(
+            "一、 加强管理",
+            0,
+            _N,
+            ("HEADLINE", 3, _N, (0, 2), _N, _N, False, False, _N, _N, False, _N),
+            id="numbered-headline-space-after-the-number",
+        ),
+        pytest.param(
+            "（一） 加强管理",
+            0,
+            _N,
+            ("HEADLINE", 4, _N, (0, 3), _N, _N, False, False, _N, _N, False, _N),
+            id="bracketed-number-headline",
+        ),
+        pytest.param(
             "一、" + "加强管理工作" * 7,
             0,
             _N,
