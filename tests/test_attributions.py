@@ -1063,6 +1063,18 @@ _PROPOSAL = "柏文峰委员带来了一份提案。"
         pytest.param("会议开始。" + _PROPOSAL + "她说，要支持。", 0, False, id="earlier-sentence"),
         pytest.param("柏文峰委员带来了一份提案", 0, False, id="no-sentence-end"),
         pytest.param(_PROPOSAL, 0, False, id="nothing-after"),
+        pytest.param("她是澄江公司董事长。她说，好。", 0, True, id="she-at-the-start"),
+        pytest.param("他是澄江公司董事长。他说，好。", 0, True, id="he-at-the-start"),
+        pytest.param(
+            "柏文峰委员"
+            + "好" * 74
+            + "。“"
+            + "好" * 398
+            + "”走访了十一个偏远的村庄后，她认为，要支持。",
+            0,
+            True,
+            id="pronoun-at-the-far-end-of-every-limit",
+        ),
     ],
 )
 def test_pronoun_continues(text: str, k: int, expected: bool) -> None:
