@@ -14,6 +14,8 @@ from importlib import resources
 
 import regex
 
+from speechparse.core.text import alt
+
 
 class LexiconError(RuntimeError):
     """A data file shipped with the package is missing or malformed: a broken install.
@@ -95,7 +97,7 @@ def word_pattern(name: str) -> regex.Pattern[str]:
     ``search`` answers "does any entry occur here" and ``match`` gives the longest entry at a
     position, in one call instead of a loop over the list.
     """
-    return regex.compile("|".join(regex.escape(w) for w in longest_first(name)))
+    return regex.compile(alt(word_set(name)))
 
 
 @cache

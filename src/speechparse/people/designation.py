@@ -18,7 +18,6 @@ from speechparse.core.lexicon import load_pairs, longest_ending, word_pattern, w
 from speechparse.core.text import Compact
 
 # A name character: Han, or the middle dot of transliterated minority names.
-_HAN = regex.compile(r"\p{Han}")
 _NAME_DOT = "·"
 _BRACKETED = regex.compile(r"([^\s（）]{2,16}?) ?（([^（）]+)）")
 _VERB_FRAME = regex.compile(r"(?:在发言中|在会上|在座谈会上|发言时)$")
