@@ -115,6 +115,16 @@ POSITIVE = [
                  3.0, "点", False, None, id="san-dian-count"),
     pytest.param("新增装机三百万千瓦", "三百万千瓦",
                  3_000_000.0, "千瓦", False, None, id="unit-starting-with-qian"),
+    pytest.param("不超过5家", "5家",
+                 5.0, "家", True, "upper", id="prefix-at-text-start"),
+    pytest.param("新增5家以上", "5家",
+                 5.0, "家", True, "lower", id="suffix-at-text-end"),
+    pytest.param("5家", "5家",
+                 5.0, "家", False, None, id="figure-is-whole-text"),
+    pytest.param("其中许多5家企业", "5家",
+                 5.0, "家", False, None, id="prefix-last-char-without-prefix"),
+    pytest.param("新增5家上市企业", "5家",
+                 5.0, "家", False, None, id="suffix-first-char-without-suffix"),
 ]
 # fmt: on
 

@@ -458,7 +458,15 @@ def _standalone_ok(q: _Quantity, text: str) -> bool:
     return True
 
 
+# Every qualifier ends (before) or starts (after) with one of these: one set lookup rules out
+# the usual case, a figure with no qualifier, before trying each word.
+_PREFIX_LAST: Final = frozenset(word[-1] for word, _ in _PREFIXES)
+_SUFFIX_FIRST: Final = frozenset(word[0] for word, _ in _SUFFIXES)
+
+
 def _prefix(text: str, start: int) -> tuple[bool, Bound | None]:
+    if start == 0 or text[start - 1] not in _PREFIX_LAST:
+        return False, None
     for word, bound in _PREFIXES:
         i = start - len(word)
         if i >= 0 and text.startswith(word, i):
@@ -470,6 +478,8 @@ def _prefix(text: str, start: int) -> tuple[bool, Bound | None]:
 
 
 def _suffix(text: str, end: int) -> tuple[bool, Bound | None]:
+    if end >= len(text) or text[end] not in _SUFFIX_FIRST:
+        return False, None
     for word, bound in _SUFFIXES:
         if text.startswith(word, end):
             return True, bound
@@ -613,6 +623,7 @@ def _percent_words(
 # What may follow a Chinese numeral that is part of a figure, besides a unit: a qualifier
 # written inside it, a magnitude (after a decimal, 五点七万), or the separator of a range.
 _AFTER_NUMERAL: Final = frozenset("多余几万亿") | _RANGE_SEP
+_MAGNITUDE_CHARS: Final = frozenset("千百万亿")
 
 
 def _plain_word(text: str, raw: str, end: int, n: int) -> bool:
@@ -625,7 +636,7 @@ def _plain_word(text: str, raw: str, end: int, n: int) -> bool:
     end but for one character that cannot start a numeral (3月: :func:`_read` rejects
     through 月).
     """
-    if any(ch in "千百万亿" for ch in raw):
+    if not _MAGNITUDE_CHARS.isdisjoint(raw):
         return False
     return end >= n or (text[end] not in _AFTER_NUMERAL and _UNIT_RE.match(text, end) is None)
 
@@ -646,15 +657,16 @@ def find_figures(text: str) -> list[FigureMatch]:
         m = _CORE.search(text, pos)
         if m is None:
             break
-        if m.group("cn") is not None and _plain_word(text, m.group(), m.end(), n):
-            pos = m.end()
+        start, end = m.span()
+        kind = m.lastgroup  # "pct", "ar" or "cn": the alternative that matched
+        if kind == "cn" and _plain_word(text, m.group(), end, n):
+            pos = end
             continue
-        pct = m.group("pct")
-        if pct is not None:
-            fig, nxt = _percent_words(text, m.start(), m.end(), pct == "千分之")
+        if kind == "pct":
+            fig, nxt = _percent_words(text, start, end, m.group() == "千分之")
         else:
-            fig, nxt = _number_figure(text, m.start(), m.end(), m.group("cn") is not None, money)
+            fig, nxt = _number_figure(text, start, end, kind == "cn", money)
         if fig is not None:
             found.append(fig)
-        pos = max(nxt, m.end())
+        pos = max(nxt, end)
     return found
