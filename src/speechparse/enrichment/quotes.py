@@ -45,6 +45,7 @@ _OPENER_OF: dict[str, str] = {close: open_ for open_, close in _CLOSER_OF.items(
 _STRAIGHT = '"'
 _SENTENCE_END = frozenset(SENTENCE_END)
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+_SENTENCE_END_OR_BREAK = _SENTENCE_END | _LINE_BREAKS  # what a term never holds
 _MARKS = regex.compile(
     "[" + regex.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]"
 )
@@ -118,6 +119,6 @@ def _as_term(text: str, begin: int, end: int) -> tuple[str, int, int] | None:
     inner = text[begin:end]
     if not inner or len(inner) > MAX_TERM_CHARS:
         return None
-    if any(ch in _SENTENCE_END or ch in _LINE_BREAKS for ch in inner):
+    if not _SENTENCE_END_OR_BREAK.isdisjoint(inner):
         return None
     return inner, begin, end
