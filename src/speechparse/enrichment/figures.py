@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -49,9 +49,12 @@ from speechparse.models import Bound, FigureKind
 __all__ = ["FigureMatch", "chinese_to_number", "find_figures"]
 
 
-@dataclass(frozen=True, slots=True)
-class FigureMatch:
-    """One figure as written, with offsets so it can be highlighted in the source."""
+class FigureMatch(NamedTuple):
+    """One figure as written, with offsets so it can be highlighted in the source.
+
+    A named tuple, immutable like a frozen dataclass but built several times faster: a report
+    holds a few hundred of them and each is read once, into the report's model.
+    """
 
     text: str
     start: int
