@@ -105,7 +105,7 @@ FLAT_CASES: list[tuple[str, list[tuple[int, int]] | None]] = [
 
 @pytest.mark.parametrize(("text", "expected"), FLAT_CASES)
 def test_flat_pairs(text: str, expected: list[tuple[int, int]] | None) -> None:
-    marks = [(i, ch) for i, ch in enumerate(text) if ch in "“”「」『』‘’\""]
+    marks = [(i, ch) for i, ch in enumerate(text) if ch in '“”「」『』‘’"']
     assert _flat_pairs(marks) == expected
 
 
