@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 import regex
@@ -80,6 +81,7 @@ _PLAIN_DIGITS: Final[dict[str, str]] = {
     "零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4",
     "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
 }  # fmt: skip
+_DIGIT_CHARS: Final = frozenset(_PLAIN_DIGITS)
 _MAG_VALUE: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Beyond this many digits a "number" is noise (IDs, hashes), and Decimal could overflow.
@@ -174,11 +176,14 @@ def _cn_int(s: str) -> int | None:
     return None if right is None else left * 10**8 + right
 
 
+@lru_cache(maxsize=1024)
 def _cn_value(s: str) -> Decimal | None:
     """Structured numeral with an optional 点 decimal; digit-by-digit strings are refused.
 
     Digit strings (二〇一八) are years or codes in running text, so the scanner treats them
     separately; ``chinese_to_number`` still reads them for callers who know the context.
+    Remembered: reports write the same few numerals (一, 两, 三十) over and over, and the
+    value depends on the characters alone.
     """
     whole, dot, frac = s.partition("点")
     if dot and (frac == "" or any(c not in _PLAIN_DIGITS for c in frac)):
@@ -365,7 +370,7 @@ def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
                 break
         if before in _OPEN_QUOTES and any(c in _CLOSE_QUOTES for c in text[core_end : start + 9]):
             return _rejected(start, core_end)
-        if len(raw) >= 2 and all(c in _PLAIN_DIGITS for c in raw):
+        if len(raw) >= 2 and _DIGIT_CHARS.issuperset(raw):
             pair_num = _pair_value(raw)
             if pair_num is None:  # 二〇一八年 and other digit-by-digit codes
                 return _rejected(start, core_end, year=True)
@@ -444,7 +449,7 @@ def _read(text: str, start: int, core_end: int, cn: bool) -> _Quantity:
         return _rejected(start, p)  # 二次会议 is an ordinal
     if pair and unit == "成":
         return _rejected(start, p)  # 三五成群
-    if cn and kind != "amount" and raw[0] != "十" and not any(c in _NONZERO for c in raw):
+    if cn and kind != "amount" and raw[0] != "十" and _NONZERO.keys().isdisjoint(raw):
         return _rejected(start, p)  # 千家万户, 百花, 零部件
     return _Quantity(start, p, num, mag, big, unit, kind, approx, pair, cn, raw)
 
