@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from speechparse.enrichment.organizations import (
     LEVELS,
     HomePlace,
+    _is_generic,
     _occurrences,
     infer_home,
     resolve_organization,
@@ -238,3 +239,19 @@ def test_occurrences(text: str, names: set[str]) -> None:
 )
 def test_occurrences_match_a_search_per_name(text: str, names: set[str]) -> None:
     assert _occurrences(text, names) == {name: _each_found(text, name) for name in names}
+
+
+# (text, offset of a level character, whether it ends a listed common noun)
+GENERIC_CASES: list[tuple[str, int, bool]] = [
+    ("超市", 1, True),  # the noun is the whole text before the offset
+    ("市", 0, False),  # no room for any noun
+    ("建设文明城市", 5, True),  # a four-character noun
+    ("明城市", 2, False),  # its tail only: not listed
+    ("芦汀市", 2, False),
+    ("旅游景区", 3, True),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "expected"), GENERIC_CASES)
+def test_is_generic(text: str, at: int, expected: bool) -> None:
+    assert _is_generic(text, at) is expected

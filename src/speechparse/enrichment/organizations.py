@@ -176,9 +176,12 @@ def _generic_by_end() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
 def _is_generic(text: str, at: int) -> bool:
     """Whether the level character at ``at`` ends a common noun (文明城市, 开发区 ...)."""
     end = at + 1
-    return any(
-        end >= n and text[end - n : end] in words for n, words in _generic_by_end()[text[at]]
-    )
+    for n, words in _generic_by_end()[text[at]]:  # shortest first
+        if n > end:
+            return False
+        if text[end - n : end] in words:
+            return True
+    return False
 
 
 def _collect(text: str) -> dict[str, _Candidate]:
