@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechparse.enrichment.figures import FigureMatch, chinese_to_number, find_figures
+from speechparse.enrichment.figures import (
+    _CORE,
+    _NUM,
+    FigureMatch,
+    chinese_to_number,
+    find_figures,
+)
 
 
 def _pick(sentence: str, expected_text: str) -> FigureMatch:
@@ -360,3 +369,14 @@ def test_digit_by_digit_numerals(numeral: object, value: float | None) -> None:
 )
 def test_structured_numerals(numeral: str, value: float | None) -> None:
     assert chinese_to_number(numeral) == value
+
+
+@given(st.text(alphabet="0１9.,．百分之千万亿零〇一二两三四五六七八九十点年个甲 ", max_size=40))
+def test_scanner_lookahead_leaves_no_candidate_out(text: str) -> None:
+    """The scanner's leading lookahead lists every character a candidate can start with."""
+    plain = re.compile(r"(?P<pct>百分之|千分之)|" + _NUM.pattern)
+
+    def candidates(pattern: re.Pattern[str] | regex.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text)]
+
+    assert candidates(_CORE) == candidates(plain)

@@ -37,6 +37,7 @@ and every step of the scan moves forward, so the cost stays linear in the input 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -269,7 +270,12 @@ _NUM: Final = regex.compile(
     r"(?P<ar>[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?)"
     r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
 )
-_CORE: Final = regex.compile(r"(?P<pct>百分之|千分之)|" + _NUM.pattern)
+# What the scanner searches for, once per candidate: ``re``, with the characters a candidate
+# starts with as a lookahead, jumps from one to the next twice as fast as ``regex`` does.
+_CORE: Final = re.compile(
+    r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])"
+    r"(?:(?P<pct>百分之|千分之)|" + _NUM.pattern + ")"
+)
 
 # With these units a lone 一 still means "one" rather than "a/an".
 _YI_UNITS: Final = frozenset(
