@@ -27,9 +27,8 @@ Choices, so callers know what they get:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-
-import regex
 
 from speechparse.core.chars import SENTENCE_END
 
@@ -46,9 +45,8 @@ _STRAIGHT = '"'
 _SENTENCE_END = frozenset(SENTENCE_END)
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 _SENTENCE_END_OR_BREAK = _SENTENCE_END | _LINE_BREAKS  # what a term never holds
-_MARKS = regex.compile(
-    "[" + regex.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]"
-)
+# ``re``: for one character class it scans about half again as fast as ``regex``.
+_MARKS = re.compile("[" + re.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]")
 
 # Opening and closing mark of each pair, as two-character strings.
 _PAIRS = frozenset({_STRAIGHT * 2} | {open_ + close for open_, close in _CLOSER_OF.items()})
