@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import regex
 from hypothesis import given, settings
@@ -12,6 +10,7 @@ from hypothesis import strategies as st
 from speechparse.enrichment.figures import (
     _CORE,
     _NUM,
+    _UNIT_RE,
     FigureMatch,
     chinese_to_number,
     find_figures,
@@ -371,12 +370,58 @@ def test_structured_numerals(numeral: str, value: float | None) -> None:
     assert chinese_to_number(numeral) == value
 
 
-@given(st.text(alphabet="0１9.,．百分之千万亿零〇一二两三四五六七八九十点年个甲 ", max_size=40))
-def test_scanner_lookahead_leaves_no_candidate_out(text: str) -> None:
-    """The scanner's leading lookahead lists every character a candidate can start with."""
-    plain = re.compile(r"(?P<pct>百分之|千分之)|" + _NUM.pattern)
+def _stops(text: str) -> list[tuple[int, int]]:
+    """Where the scanner's search stops, moving on from the end of each stop."""
+    stops, pos = [], 0
+    while (m := _CORE.search(text, pos)) is not None:
+        stops.append(m.span())
+        pos = m.end()
+    return stops
 
-    def candidates(pattern: re.Pattern[str] | regex.Pattern[str]) -> list[tuple[int, int]]:
-        return [m.span() for m in pattern.finditer(text)]
 
-    assert candidates(_CORE) == candidates(plain)
+def _stops_by_the_rule(text: str) -> list[tuple[int, int]]:
+    """The same, spelled out: every number, less the Chinese numerals that are surely words
+    (no 百千万亿 in them, and neither a unit, a qualifier, a magnitude nor a range separator
+    after them), each passed over whole."""
+    every = regex.compile(r"(?P<pct>百分之|千分之)|" + _NUM.pattern)
+    stops, pos = [], 0
+    while (m := every.search(text, pos)) is not None:
+        pos = m.end()
+        if m.lastgroup == "cn" and not any(c in "百千万亿" for c in m.group()):
+            after = text[pos : pos + 1]
+            if after == "" or (
+                after not in "多余几万亿至到-－~～—–〜" and not _UNIT_RE.match(text, pos)
+            ):
+                continue
+        stops.append(m.span())
+    return stops
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        ("一是抓落实", []),  # a word
+        ("一个", [(0, 1)]),  # a unit follows
+        ("三点五个", [(0, 3)]),  # a decimal, then a unit
+        ("三点五", []),  # the decimal taken whole: not 三 before the unit 点
+        ("十四五规划", []),
+        ("五点七万", [(0, 3), (3, 4)]),  # a magnitude after the decimal (then 万 on its own)
+        ("三至五年", [(0, 1), (2, 3)]),  # a range separator; then a unit
+        ("两千瓦", [(0, 2)]),  # holds 千 (read, then cut before the unit)
+        ("百分之三", [(0, 3)]),
+        ("12次", [(0, 2)]),
+        ("二三", []),
+        ("一", []),  # the end of the text
+    ],
+)
+def test_scanner_stops(text: str, stops: list[tuple[int, int]]) -> None:
+    assert _stops(text) == stops == _stops_by_the_rule(text)
+
+
+@given(
+    st.text(
+        alphabet="0１9.,．百分之千万亿零〇一二两三四五六七八九十点年个月瓦%多至-甲 ", max_size=40
+    )
+)
+def test_scanner_stops_where_the_rule_says(text: str) -> None:
+    assert _stops(text) == _stops_by_the_rule(text)

@@ -266,15 +266,9 @@ _UNIT_RE: Final = regex.compile(
 )
 _MAG_AR: Final = regex.compile(r"[十百千]?(?:万亿|亿|万)|[百千]")
 _MAG_CN: Final = regex.compile(r"万亿|亿|万")
+_AR_NUMBER: Final = r"[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _NUM: Final = regex.compile(
-    r"(?P<ar>[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?)"
-    r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
-)
-# What the scanner searches for, once per candidate: ``re``, with the characters a candidate
-# starts with as a lookahead, jumps from one to the next twice as fast as ``regex`` does.
-_CORE: Final = re.compile(
-    r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])"
-    r"(?:(?P<pct>百分之|千分之)|" + _NUM.pattern + ")"
+    rf"(?P<ar>{_AR_NUMBER})|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
 )
 
 # With these units a lone 一 still means "one" rather than "a/an".
@@ -637,22 +631,26 @@ def _percent_words(
 # What may follow a Chinese numeral that is part of a figure, besides a unit: a qualifier
 # written inside it, a magnitude (after a decimal, 五点七万), or the separator of a range.
 _AFTER_NUMERAL: Final = frozenset("多余几万亿") | _RANGE_SEP
-_MAGNITUDE_CHARS: Final = frozenset("千百万亿")
-
-
-def _plain_word(text: str, raw: str, end: int, n: int) -> bool:
-    """Whether a Chinese numeral is surely a word (一是, 两会, 十四五), known without reading it.
-
-    Most numerals in prose are, and reading each costs more than this test. A numeral holding
-    no magnitude (万 亿) and nothing (百 千) that could start a unit, followed by neither a
-    unit, a qualifier, a magnitude nor a range separator, is never reported
-    (:func:`_standalone_ok` wants a unit or a magnitude) and never moves the scan past its own
-    end but for one character that cannot start a numeral (3月: :func:`_read` rejects
-    through 月).
-    """
-    if not _MAGNITUDE_CHARS.isdisjoint(raw):
-        return False
-    return end >= n or (text[end] not in _AFTER_NUMERAL and _UNIT_RE.match(text, end) is None)
+_CN_DIGITS: Final = "零〇一二两三四五六七八九十"
+_CN_DECIMAL: Final = "(?:点[零〇一二三四五六七八九]+)?"
+# The candidates the scanner stops at: a percent word, an Arabic number (group ``ar`` as in
+# _NUM), or a Chinese numeral that may be a figure (``cn``). Most numerals in prose are words
+# (一是, 两会, 十四五) and are passed over inside the search, which saves a Python step for
+# each: a numeral is read only when it holds a magnitude (百 千 万 亿) or is followed by a unit
+# or by one of _AFTER_NUMERAL, because :func:`_standalone_ok` wants a unit or a magnitude and
+# a numeral without either cannot start a range. The numeral is matched whole (an atomic
+# group) before that test, so 三点五 is not retried as 三 before the unit 点; a numeral passed
+# over is retried from each of its characters, and each of those shorter ones fails the same
+# test, so the scan lands where reading the whole one would have left it.
+# ``re``, with the characters a candidate starts with as a lookahead: it jumps from one to
+# the next twice as fast as ``regex`` does.
+_CORE: Final = re.compile(
+    rf"(?=[0-9０-９{_CN_DIGITS}百千万亿])(?:(?P<pct>百分之|千分之)"
+    rf"|(?P<ar>{_AR_NUMBER})"
+    rf"|(?P<cn>[{_CN_DIGITS}]*[百千万亿][{_CN_DIGITS}百千万亿]*{_CN_DECIMAL}"
+    rf"|(?>[{_CN_DIGITS}]+{_CN_DECIMAL})"
+    rf"(?=[{re.escape(''.join(sorted(_AFTER_NUMERAL)))}]|{_UNIT_RE.pattern})))"
+)
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -666,16 +664,12 @@ def find_figures(text: str) -> list[FigureMatch]:
     money = _MoneyContext(text)
     found: list[FigureMatch] = []
     pos = 0
-    n = len(text)
     while True:
         m = _CORE.search(text, pos)
         if m is None:
             break
         start, end = m.span()
         kind = m.lastgroup  # "pct", "ar" or "cn": the alternative that matched
-        if kind == "cn" and _plain_word(text, m.group(), end, n):
-            pos = end
-            continue
         if kind == "pct":
             fig, nxt = _percent_words(text, start, end, m.group() == "千分之")
         else:
