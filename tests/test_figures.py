@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speechparse.enrichment.figures import (
-    _CORE,
+    _NEXT_NUMBER,
     _NUM,
     _UNIT_RE,
     FigureMatch,
@@ -371,10 +371,10 @@ def test_structured_numerals(numeral: str, value: float | None) -> None:
 
 
 def _stops(text: str) -> list[tuple[int, int]]:
-    """Where the scanner's search stops, moving on from the end of each stop."""
+    """The numbers the scanner stops at, moving on from the end of each."""
     stops, pos = [], 0
-    while (m := _CORE.search(text, pos)) is not None:
-        stops.append(m.span())
+    while (m := _NEXT_NUMBER.match(text, pos)) is not None:
+        stops.append(m.span(m.lastgroup or 0))
         pos = m.end()
     return stops
 
@@ -411,6 +411,10 @@ def _stops_by_the_rule(text: str) -> list[tuple[int, int]]:
         ("百分之三", [(0, 3)]),
         ("12次", [(0, 2)]),
         ("二三", []),
+        ("三点五十个", [(3, 4)]),  # the word 三点五 stepped over whole: 十个, not 五十个
+        ("三点五五十个", [(4, 5)]),
+        ("一是3个", [(2, 3)]),
+        ("3万五个", [(0, 1), (1, 3)]),  # no reader here to take 万 as the magnitude of 3
         ("一", []),  # the end of the text
     ],
 )

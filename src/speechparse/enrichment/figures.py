@@ -633,23 +633,25 @@ def _percent_words(
 _AFTER_NUMERAL: Final = frozenset("多余几万亿") | _RANGE_SEP
 _CN_DIGITS: Final = "零〇一二两三四五六七八九十"
 _CN_DECIMAL: Final = "(?:点[零〇一二三四五六七八九]+)?"
-# The candidates the scanner stops at: a percent word, an Arabic number (group ``ar`` as in
-# _NUM), or a Chinese numeral that may be a figure (``cn``). Most numerals in prose are words
-# (一是, 两会, 十四五) and are passed over inside the search, which saves a Python step for
-# each: a numeral is read only when it holds a magnitude (百 千 万 亿) or is followed by a unit
-# or by one of _AFTER_NUMERAL, because :func:`_standalone_ok` wants a unit or a magnitude and
-# a numeral without either cannot start a range. The numeral is matched whole (an atomic
-# group) before that test, so 三点五 is not retried as 三 before the unit 点; a numeral passed
-# over is retried from each of its characters, and each of those shorter ones fails the same
-# test, so the scan lands where reading the whole one would have left it.
-# ``re``, with the characters a candidate starts with as a lookahead: it jumps from one to
-# the next twice as fast as ``regex`` does.
-_CORE: Final = re.compile(
-    rf"(?=[0-9０-９{_CN_DIGITS}百千万亿])(?:(?P<pct>百分之|千分之)"
+# A Chinese numeral without a magnitude, taken whole (an atomic group: 三点五 is never
+# retried as 三 before the unit 点), and what must follow it for it to be read as a figure.
+_CN_NO_MAGNITUDE: Final = f"(?>[{_CN_DIGITS}]+{_CN_DECIMAL})"
+_CONTINUES: Final = f"[{re.escape(''.join(sorted(_AFTER_NUMERAL)))}]|{_UNIT_RE.pattern}"
+# The next number worth reading, from a position on: a percent word (group ``pct``), an
+# Arabic number (``ar``) or a Chinese numeral (``cn``) that holds a magnitude (百 千 万 亿)
+# or is followed by a unit or one of _AFTER_NUMERAL. Any other Chinese numeral is surely a
+# word (一是, 两会, 十四五): :func:`_standalone_ok` wants a unit or a magnitude, and it cannot
+# start a range. Most numerals in prose are such words, and the match steps over them, whole,
+# together with the text between numbers, instead of stopping for a Python step at each.
+# Stepping over whole words keeps the numbers where a scan word by word would find them
+# (三点五十个: 十个, not 五十个), and every character is stepped over once, so the cost is
+# linear. Match it at the scan position; the number is the span of its group.
+_NEXT_NUMBER: Final = re.compile(
+    rf"(?:[^0-9０-９{_CN_DIGITS}百千万亿]++|{_CN_NO_MAGNITUDE}(?!{_CONTINUES}))*?"
+    rf"(?:(?P<pct>百分之|千分之)"
     rf"|(?P<ar>{_AR_NUMBER})"
     rf"|(?P<cn>[{_CN_DIGITS}]*[百千万亿][{_CN_DIGITS}百千万亿]*{_CN_DECIMAL}"
-    rf"|(?>[{_CN_DIGITS}]+{_CN_DECIMAL})"
-    rf"(?=[{re.escape(''.join(sorted(_AFTER_NUMERAL)))}]|{_UNIT_RE.pattern})))"
+    rf"|{_CN_NO_MAGNITUDE}(?={_CONTINUES})))"
 )
 
 
@@ -665,13 +667,14 @@ def find_figures(text: str) -> list[FigureMatch]:
     found: list[FigureMatch] = []
     pos = 0
     while True:
-        m = _CORE.search(text, pos)
+        m = _NEXT_NUMBER.match(text, pos)
         if m is None:
             break
-        start, end = m.span()
         kind = m.lastgroup  # "pct", "ar" or "cn": the alternative that matched
+        assert kind is not None, "every match ends in one of the three groups"
+        start, end = m.span(kind)
         if kind == "pct":
-            fig, nxt = _percent_words(text, start, end, m.group() == "千分之")
+            fig, nxt = _percent_words(text, start, end, m.group(kind) == "千分之")
         else:
             fig, nxt = _number_figure(text, start, end, kind == "cn", money)
         if fig is not None:
