@@ -204,9 +204,7 @@ def _ar_value(raw: str) -> Decimal | None:
     return Decimal(digits)
 
 
-_MIXED: Final = regex.compile(
-    r"([0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?)([十百千万亿]*)"
-)
+_MIXED: Final = re.compile(r"([0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?)([十百千万亿]*)")
 
 
 def chinese_to_number(numeral: str) -> float | None:
@@ -261,13 +259,13 @@ _UNITS: Final[dict[str, tuple[str, FigureKind]]] = {
         "所", "校", "站", "厂", "店", "园", "链", "片", "节", "届次",
     )},
 }  # fmt: skip
-_UNIT_RE: Final = regex.compile(
-    "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-)
-_MAG_AR: Final = regex.compile(r"[十百千]?(?:万亿|亿|万)|[百千]")
-_MAG_CN: Final = regex.compile(r"万亿|亿|万")
+# Plain literals and classes: ``re`` matches them about twice as fast as ``regex`` does
+# (which _MONEY keeps: with its lookarounds ``regex`` searches faster).
+_UNIT_RE: Final = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
+_MAG_AR: Final = re.compile(r"[十百千]?(?:万亿|亿|万)|[百千]")
+_MAG_CN: Final = re.compile(r"万亿|亿|万")
 _AR_NUMBER: Final = r"[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-_NUM: Final = regex.compile(
+_NUM: Final = re.compile(
     rf"(?P<ar>{_AR_NUMBER})|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
 )
 
@@ -284,7 +282,7 @@ _OPEN_QUOTES: Final = frozenset("“「『\"'‘《")
 _CLOSE_QUOTES: Final = frozenset(CLOSE_QUOTES)
 _RANGE_SEP: Final = frozenset("至到-－~～—–〜")
 _DATE_MARKERS: Final = frozenset("月日号时")
-_SENTENCE_END_RE: Final = regex.compile(char_class(SENTENCE_END + CLAUSE_END + "\n"))
+_SENTENCE_END_RE: Final = re.compile(char_class(SENTENCE_END + CLAUSE_END + "\n"))
 _MONEY: Final = regex.compile(
     r"财政|收入|资金|投资|经费|基金|预算|税|营收|产值|总额|金额|融资|贷款|资产|销售额|"
     r"生产总值|GDP|增加值|利润|补贴|补助|奖补|拨付|投入|资本|债|收益|成本|支出|存款|"
