@@ -30,8 +30,10 @@ Deliberate choices (the lead can revisit them in one place):
 * Vague multiples (几十个, 数十万) are skipped: there is no honest single value to give.
 * ``kind`` ``"other"`` covers physical measurements (亩, 公里, 吨) and bare numbers.
 
-Every pattern is a flat alternation or a single-character class with no nested quantifiers,
-and every step of the scan moves forward, so the cost stays linear in the input length.
+Every pattern but the scanner's is a flat alternation or a single-character class with no
+nested quantifiers; the scanner's steps over each character once (its repeated parts are
+possessive or atomic), and every step of the scan moves forward, so the cost stays linear in
+the input length.
 """
 
 from __future__ import annotations
