@@ -640,12 +640,13 @@ _CONTINUES: Final = f"[{re.escape(''.join(sorted(_AFTER_NUMERAL)))}]|{_UNIT_RE.p
 # The next number worth reading, from a position on: a percent word (group ``pct``), an
 # Arabic number (``ar``) or a Chinese numeral (``cn``) that holds a magnitude (百 千 万 亿)
 # or is followed by a unit or one of _AFTER_NUMERAL. Any other Chinese numeral is surely a
-# word (一是, 两会, 十四五): :func:`_standalone_ok` wants a unit or a magnitude, and it cannot
-# start a range. Most numerals in prose are such words, and the match steps over them, whole,
-# together with the text between numbers, instead of stopping for a Python step at each.
-# Stepping over whole words keeps the numbers where a scan word by word would find them
-# (三点五十个: 十个, not 五十个), and every character is stepped over once, so the cost is
-# linear. Match it at the scan position; the number is the span of its group.
+# word (一是, 两会, 十四五): :func:`_standalone_ok` wants a unit or a magnitude, it cannot
+# start a range, and reading it would move the scan on by at most one character that starts
+# no number (三月: rejected through 月). Most numerals in prose are such words, and the match
+# steps over them, whole, together with the text between numbers, instead of stopping for a
+# Python step at each. Stepping over whole words keeps the numbers where a scan word by word
+# would find them (三点五十个: 十个, not 五十个), and every character is stepped over once,
+# so the cost is linear. Match it at the scan position; the number is its group's span.
 _NEXT_NUMBER: Final = re.compile(
     rf"(?:[^0-9０-９{_CN_DIGITS}百千万亿]++|{_CN_NO_MAGNITUDE}(?!{_CONTINUES}))*?"
     rf"(?:(?P<pct>百分之|千分之)"
