@@ -210,6 +210,47 @@ def test_a_table_is_built_once_then_read(cache_home: Path) -> None:
     assert len(list(cache_home.iterdir())) == 1  # the superseded file is gone
 
 
+def test_two_sources_keep_their_tables_and_a_new_version_replaces_only_its_own(
+    cache_home: Path,
+) -> None:
+    # Two installs of jieba sharing one cache: neither may evict the other's tables.
+    build = Builds()
+    _cache.load("t", ("v1",), build, _is_table, source="/env-a/dict.txt")
+    _cache.load("t", ("v1",), build, _is_table, source="/env-b/dict.txt")
+    _cache.load("t", ("v1",), build, _is_table, source="/env-a/dict.txt")
+    _cache.load("t", ("v1",), build, _is_table, source="/env-b/dict.txt")
+    assert build.count == 2
+    a_v1 = _cache._name("t", "/env-a/dict.txt", ("v1",))
+    b_file = {p.name for p in cache_home.iterdir()} - {a_v1}
+    _cache.load("t", ("v2",), build, _is_table, source="/env-a/dict.txt")  # env a upgraded
+    assert build.count == 3
+    assert {p.name for p in cache_home.iterdir()} == {
+        _cache._name("t", "/env-a/dict.txt", ("v2",)),
+        *b_file,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "removed"),
+    [
+        ("t-0123456789abcdef0123.bin", True),  # format 2, named by kind alone
+        ("t-anything.marshal", True),  # format 1
+        ("t-0123456789abcdef012.bin", False),  # not a name speechparse wrote
+        ("t-0123456789ABCDEF0123.bin", False),
+        ("u-0123456789abcdef0123.bin", False),  # another kind's
+        ("t-01234567-0123456789abcdef0123.bin", False),  # another source's
+        ("notes.txt", False),
+    ],
+)
+def test_storing_a_table_removes_its_earlier_layouts_and_nothing_else(
+    cache_home: Path, name: str, removed: bool
+) -> None:
+    _cache.load("t", ("k",), Builds(), _is_table)  # creates the folder
+    (cache_home / name).write_bytes(b"old")
+    _cache.load("t", ("other key",), Builds(), _is_table)
+    assert (cache_home / name).exists() is not removed
+
+
 def _flip_last_byte(data: bytes) -> bytes:
     return data[:-1] + bytes([data[-1] ^ 1])
 

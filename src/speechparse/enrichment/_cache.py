@@ -14,8 +14,11 @@ when all of these hold, and otherwise rebuilt (once) and rewritten:
 - the unmarshalled value passes the caller's check of its whole structure (``decode``).
 
 Files are named after everything they were built from (format, Python version, source file
-size and mtime), so a stale file is simply never looked up. Writes go through a temporary file
-renamed into place, so concurrent processes never see half a file. ``SPEECHPARSE_CACHE=0``
+size and mtime), so a stale file is simply never looked up. A new version of a table replaces
+the files of earlier versions *of the same source* only: two installs of jieba (two virtual
+environments, say) sharing one cache each keep their tables, where evicting each other's would
+make every process of either rebuild them. Writes go through a temporary file renamed into
+place, so concurrent processes never see half a file. ``SPEECHPARSE_CACHE=0``
 turns the cache off: nothing is read or written. Failing to cache is never an error: the table
 is then built the slow way.
 """
@@ -26,6 +29,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -88,9 +92,26 @@ def stamp(path: Path) -> tuple[int, int]:
     return (info.st_size, info.st_mtime_ns)
 
 
-def _name(kind: str, key: tuple[object, ...]) -> str:
-    digest = hashlib.sha256(repr((FORMAT, sys.version_info[:2], kind, key)).encode())
-    return f"{kind}-{digest.hexdigest()[:20]}.bin"
+def _prefix(kind: str, source: str) -> str:
+    """What the names of all versions of one table from one source start with."""
+    return f"{kind}-{hashlib.sha256(source.encode()).hexdigest()[:8]}-"
+
+
+def _name(kind: str, source: str, key: tuple[object, ...]) -> str:
+    digest = hashlib.sha256(repr((FORMAT, sys.version_info[:2], kind, source, key)).encode())
+    return f"{_prefix(kind, source)}{digest.hexdigest()[:20]}.bin"
+
+
+def _superseded(directory: Path, kind: str, source: str, name: str) -> list[Path]:
+    """Earlier versions of the table from this source, and files of the earlier layouts
+    (named by kind alone), which any source's new version replaces."""
+    ours = directory.glob(f"{_prefix(kind, source)}*.bin")
+    legacy = (p for p in directory.glob(f"{kind}-*.*") if _LEGACY.fullmatch(p.name, len(kind)))
+    return [p for p in (*ours, *legacy) if p.name != name]
+
+
+# ``-<20 hex digits>.bin`` (format 2 without a source) and ``-<anything>.marshal`` (format 1).
+_LEGACY = re.compile(r"-(?:[0-9a-f]{20}\.bin|[^/]*\.marshal)")
 
 
 def _checksum(payload: bytes) -> bytes:
@@ -122,7 +143,7 @@ def _read(path: Path) -> object | None:
     return value
 
 
-def _write(directory: Path, name: str, kind: str, value: object) -> None:
+def _write(directory: Path, name: str, kind: str, source: str, value: object) -> None:
     try:
         payload = marshal.dumps(value)  # type: ignore[arg-type]  # tables of str, int, float, bytes
         if len(payload) > MAX_BYTES:
@@ -137,9 +158,8 @@ def _write(directory: Path, name: str, kind: str, value: object) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-        for old in (*directory.glob(f"{kind}-*.bin"), *directory.glob(f"{kind}-*.marshal")):
-            if old.name != name:  # superseded versions (and the earlier file format)
-                old.unlink(missing_ok=True)
+        for old in _superseded(directory, kind, source, name):
+            old.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass
 
@@ -149,12 +169,16 @@ def load(
     key: tuple[object, ...],
     build: Callable[[], object],
     decode: Callable[[object], T | None],
+    *,
+    source: str = "",
 ) -> T:
     """The table for ``key``: decoded from the cache if the cache holds a sound one, else
     ``build()`` (stored for next time) decoded. ``decode`` checks the whole structure of what
-    it is given and returns None when it is not a table it could have built."""
+    it is given and returns None when it is not a table it could have built. ``source`` names
+    what the table is built from (a file's path): storing a table removes only the earlier
+    versions built from the same source."""
     directory = cache_dir(create=True) if enabled() else None
-    name = _name(kind, key)
+    name = _name(kind, source, key)
     if directory is not None:
         cached = _read(directory / name)
         if cached is not None and (table := decode(cached)) is not None:
@@ -164,5 +188,5 @@ def load(
     if table is None:
         raise RuntimeError(f"speechparse built a {kind} table that fails its own check")
     if directory is not None:
-        _write(directory, name, kind, value)
+        _write(directory, name, kind, source, value)
     return table

@@ -107,7 +107,11 @@ class _JiebaSegmenter:
         path = _jieba_dir() / "dict.txt"
         tokenizer = jieba.Tokenizer()
         freq, total = _cache.load(
-            "dict", (jieba.__version__, _cache.stamp(path)), lambda: _read_dict(path), _as_dict
+            "dict",
+            (jieba.__version__, _cache.stamp(path)),
+            lambda: _read_dict(path),
+            _as_dict,
+            source=str(path),
         )
         # Exactly what Tokenizer.initialize() leaves behind, minus its shared temp-file cache.
         tokenizer.FREQ, tokenizer.total = freq, total
@@ -376,7 +380,9 @@ def _sorted_words(text: str, expected: int) -> tuple[str, ...] | None:
 @cache
 def _load_counts() -> WordCounts:
     path = _jieba_dir() / "dict.txt"
-    return _cache.load("counts", (_cache.stamp(path),), lambda: _read_counts(path), _as_counts)
+    return _cache.load(
+        "counts", (_cache.stamp(path),), lambda: _read_counts(path), _as_counts, source=str(path)
+    )
 
 
 def word_counts() -> WordCounts:
@@ -443,7 +449,9 @@ def _as_idf(value: object) -> IdfTable | None:
 @cache
 def _load_idf() -> IdfTable:
     path = _jieba_dir() / "analyse" / "idf.txt"
-    return _cache.load("idf", (_cache.stamp(path),), lambda: _read_idf(path), _as_idf)
+    return _cache.load(
+        "idf", (_cache.stamp(path),), lambda: _read_idf(path), _as_idf, source=str(path)
+    )
 
 
 def idf_table() -> IdfTable:
