@@ -360,8 +360,19 @@ def _keyword_models(
     for word, weight in ranked:
         occurrences = grounder.occurrences(fold(word), lo, hi)
         if occurrences:
-            out.append(Keyword(word=occurrences[0].text, weight=weight, occurrences=occurrences))
+            out.append(
+                _new_keyword(
+                    {"word": occurrences[0].text, "weight": weight, "occurrences": occurrences}
+                )
+            )
     return tuple(out)
+
+
+# Keyword's own validator, called without the keyword-argument constructor's Python frame (the
+# same checks and the same instance; see build.document.new_span).
+_new_keyword: Callable[[dict[str, object]], Keyword] = (
+    Keyword.__pydantic_validator__.validate_python
+)
 
 
 def _keywords(

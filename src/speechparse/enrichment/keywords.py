@@ -14,7 +14,6 @@ its own text and nothing parsed before it.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 import re
@@ -351,9 +350,13 @@ def _rank(
         # Rounding keeps the order of the scores, so every term whose rounded weight can reach
         # the k-th best rounded weight scores at least that weight less a rounding step: only
         # those are rounded and sorted (a speech has hundreds of terms, the list holds ten).
-        kth = heapq.nlargest(top_k, scores.values())[-1]
+        # (Sorting all scores and picking with ``compress`` run in C, where heapq.nlargest
+        # and a comprehension take a Python step per term.)
+        kth = sorted(scores.values(), reverse=True)[top_k - 1]
         floor = (round(kth / total, 6) - 1e-6) * total
-        head = [(score, word) for word, score in scores.items() if score >= floor]
+        values = scores.values()
+        above = map(floor.__le__, values)
+        head = list(itertools.compress(zip(values, scores, strict=True), above))
         chosen = _chosen(head, total, text, top_k)
         if len(chosen) >= top_k:
             return chosen[:top_k]
