@@ -322,6 +322,38 @@ def test_a_cached_word_list_is_used_only_when_whole_and_sorted(
     assert _sorted_words(text, expected) == words
 
 
+def _counts_bytes(*counts: int) -> bytes:
+    return b"".join(c.to_bytes(8, sys.byteorder, signed=True) for c in counts)
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [
+        (("丙丁\n乙", _counts_bytes(3, 4), 7), 3),
+        (("丙丁\n乙", _counts_bytes(0, 0), 0), 0),
+        (("丙丁\n乙", _counts_bytes(3, 4), 6), None),  # a total below the counts' sum
+        # Counts are read unsigned: a negative one is a huge count the total must cover.
+        (("丙丁\n乙", _counts_bytes(-1, 4), 10), None),
+        (("丙丁\n乙", _counts_bytes(3, -4), 2**64 - 2), None),
+        (("丙丁\n乙", _counts_bytes(3, -4), 2**64 - 1), 3),
+        (("丙丁\n乙", _counts_bytes(3, 4)[:-1], 7), None),  # a torn count
+        (("丙丁\n乙", _counts_bytes(3), 7), None),  # fewer counts than words
+        (("乙\n丙丁", _counts_bytes(3, 4), 7), None),  # unsorted
+        (("丙丁\n乙", _counts_bytes(3, 4), 7.0), None),
+        (("丙丁\n乙", _counts_bytes(3, 4)), None),
+        ([b"x", _counts_bytes(3, 4), 7], None),
+    ],
+)
+def test_a_cached_count_table_is_used_only_when_sound(value: object, count: int | None) -> None:
+    """``count``: what the table gives for 丙丁, None when the value is not a sound table."""
+    from speechparse.enrichment.jieba_adapter import _as_counts
+
+    table = _as_counts(value)
+    assert (table is None) is (count is None)
+    if table is not None:
+        assert (table.get("丙丁"), table.get("丙"), table.get("甲")) == (count, 0, None)
+
+
 def test_cached_word_lists_leave_the_cycle_collectors_sight() -> None:
     # Hundreds of thousands of words in a list would be walked in every full collection for
     # the life of the process; a tuple of strings is dropped from tracking at first sight.

@@ -341,11 +341,14 @@ def _read_counts(path: Path) -> tuple[str, bytes, int]:
     total (jieba counts a repeated entry twice)."""
     table, total = _read_dict(path, prefixes=False)
     words = sorted(table)
-    return "\n".join(words), array("q", (table[w] for w in words)).tobytes(), total
+    return "\n".join(words), array("Q", (table[w] for w in words)).tobytes(), total
 
 
 def _as_counts(value: object) -> WordCounts | None:
-    """Sorted words with a non-negative count each, and a total at least their sum."""
+    """Sorted words with a non-negative count each, and a total at least their sum.
+
+    The counts are unsigned by their type code, so only their sum needs a pass over them.
+    """
     if not (isinstance(value, tuple) and len(value) == 3):
         return None
     text, raw, total = value
@@ -354,9 +357,9 @@ def _as_counts(value: object) -> WordCounts | None:
     words = _sorted_words(text, len(raw) // 8)
     if words is None or len(raw) % 8:
         return None
-    counts = array("q")
+    counts = array("Q")
     counts.frombytes(raw)
-    if min(counts, default=0) < 0 or sum(counts) > total:
+    if sum(counts) > total:
         return None
     return WordCounts(words, counts, total)
 
