@@ -7,10 +7,12 @@ cache, temporary and home folders, and compares the keywords with those of a cle
 from __future__ import annotations
 
 import marshal
+import math
 import os
 import stat
 import subprocess
 import sys
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -352,6 +354,34 @@ def test_a_cached_count_table_is_used_only_when_sound(value: object, count: int 
     assert (table is None) is (count is None)
     if table is not None:
         assert (table.get("丙丁"), table.get("丙"), table.get("甲")) == (count, 0, None)
+
+
+def _weights(*weights: float) -> bytes:
+    return array("d", weights).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("value", "weight"),
+    [
+        (("丙丁\n乙", _weights(2.5, 9.0), 5.0), 2.5),
+        (("丙丁\n乙", _weights(2.5, math.inf), 5.0), None),
+        (("丙丁\n乙", _weights(-math.inf, math.inf), 5.0), None),
+        (("丙丁\n乙", _weights(math.nan, 9.0), 5.0), None),
+        (("丙丁\n乙", _weights(1e308, 1e308), 5.0), None),  # finite, but no sum
+        (("丙丁\n乙", _weights(2.5, 9.0), math.nan), None),  # the median
+        (("丙丁\n乙", _weights(2.5, 9.0), 5), None),
+        (("丙丁\n乙", _weights(2.5, 9.0)[:-1], 5.0), None),
+        (("乙\n丙丁", _weights(2.5, 9.0), 5.0), None),
+    ],
+)
+def test_a_cached_idf_table_is_used_only_when_sound(value: object, weight: float | None) -> None:
+    """``weight``: what the table gives 丙丁, None when the value is not a sound table."""
+    from speechparse.enrichment.jieba_adapter import _as_idf
+
+    table = _as_idf(value)
+    assert (table is None) is (weight is None)
+    if table is not None:
+        assert (table.get("丙丁"), table.get("甲")) == (weight, 5.0)
 
 
 def test_cached_word_lists_leave_the_cycle_collectors_sight() -> None:

@@ -444,7 +444,9 @@ def _as_idf(value: object) -> IdfTable | None:
         return None
     idf = array("d")
     idf.frombytes(raw)
-    if not math.isfinite(math.fsum(idf) + median):  # an inf or a nan anywhere shows here
+    # An inf or a nan anywhere makes the plain sum inf or nan, at half the cost of math.fsum
+    # (weights too large to add up are refused either way: fsum raised on them).
+    if not math.isfinite(sum(idf) + median):
         return None
     return IdfTable(words, idf, median)
 
