@@ -23,7 +23,12 @@ from speechparse.build.document import (
     paragraph_view,
     source_range,
 )
+from speechparse.build.enrich import enrich, wanted
+from speechparse.build.speeches import ParagraphViews, Structure, structure_and_views
 from speechparse.core.text import Compact, LineIndex, compact, layout_text
+from speechparse.decoding.fold import fold
+from speechparse.structure.assemble import assemble
+from speechparse.structure.blocks import build_blocks, split_lines
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ba715635817add7f.txt"
 TEXT = st.text(alphabet="甲乙丙一二是ab1 \u3000\t\xa0\r\n。，", max_size=40)
@@ -78,3 +83,65 @@ def test_parse_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def _stages_6(text: str) -> tuple[Document, Structure, ParagraphViews]:
+    doc = Document(text, fold(text), LineIndex(text))
+    draft = assemble(build_blocks(doc.folded, split_lines(doc.folded)))
+    structure, views = structure_and_views(doc, draft)
+    return doc, structure, views
+
+
+# A hard-wrapped paragraph (line breaks inside), one cut before a trailing byline (layout
+# before the cut), a one-line one, and a report whose speech has no paragraph at all.
+HAND_OVER = {
+    "seed": SEED.read_text("utf-8"),
+    "hard-wrapped": (
+        "某市召开座谈会\n\n张三明（某市财政局局长）：\n今年财政收入增长\n百分之五，支出\n保持平稳。\n"
+    ),
+    "byline-cut": "某市召开座谈会\n\n李四（某县县长）：全县完成投资12亿元。  （记者 王五）\n",
+    "one-line": "某市召开座谈会\n\n赵六（某区区长）：项目开工30个。\n",
+    "no-paragraph": "某市召开座谈会\n\n钱七（某镇镇长）：\n",
+}
+
+
+@pytest.mark.parametrize("text", HAND_OVER.values(), ids=HAND_OVER.keys())
+def test_stage_6_hands_over_the_views_stage_7_would_build(text: str) -> None:
+    """The views stage 6 hands over are, speech by speech, the compact views of the
+    paragraphs it returns; stage 7 finds the same with them as without them."""
+    doc, structure, views = _stages_6(text)
+    assert len(views) == len(structure.speeches)
+    for speech, speech_views in zip(structure.speeches, views, strict=True):
+        assert len(speech_views) == len(speech.paragraphs)
+        for paragraph, view in zip(speech.paragraphs, speech_views, strict=True):
+            expected = compact(doc.folded, paragraph.start, paragraph.end)
+            assert view.text == expected.text
+            assert _offsets(view) == _offsets(expected)
+    for keywords in (False, True):
+        only = wanted(True, keywords=keywords)
+        assert enrich(doc, structure, only=only, views=views) == enrich(doc, structure, only=only)
+
+
+def test_hard_wrapped_views_map_back_to_the_source() -> None:
+    """Positions of a hard-wrapped paragraph's view: each line is one run of the source."""
+    text = HAND_OVER["hard-wrapped"]
+    _, structure, views = _stages_6(text)
+    (view,) = views[0]
+    assert view.text == "今年财政收入增长百分之五，支出保持平稳。"
+    first, second = text.index("今年"), text.index("百分之五")
+    assert view.index[0] == first
+    assert view.index[8] == second  # 百, after the line break
+    assert structure.speeches[0].paragraphs[0].start == first
+
+
+def test_stage_7_refuses_views_of_another_structure() -> None:
+    doc, structure, views = _stages_6(HAND_OVER["seed"])
+    with pytest.raises(ValueError, match="paragraph views"):
+        enrich(doc, structure, only=wanted(True, keywords=False), views=views[1:])
+
+
+def test_stage_7_without_figures_or_quotes_reads_no_views() -> None:
+    """Organisations alone need no views: the handed-over ones are not even checked."""
+    doc, structure, views = _stages_6(HAND_OVER["seed"])
+    only = frozenset({"organizations"})
+    assert enrich(doc, structure, only=only, views=views[1:]) == enrich(doc, structure, only=only)

@@ -149,13 +149,27 @@ class GuestListParts:
     guests: tuple[GuestParts, ...]
 
 
+ParagraphViews = tuple[tuple[Compact, ...], ...]
+"""The compact view of each paragraph of each speech, lined up with ``Structure.speeches``."""
+
+
 def build_structure(doc: Document, draft: Draft) -> Structure:
     """Stage 6: decompose every part of the draft, collecting the diagnostics each raised."""
+    return structure_and_views(doc, draft)[0]
+
+
+def structure_and_views(doc: Document, draft: Draft) -> tuple[Structure, ParagraphViews]:
+    """Stage 6, with the paragraph views it built to find the points.
+
+    Stage 7 reads the same views (figures, quotes, keywords): handed over, they are built
+    once. They are not kept on the structure, which lives on through stage 8: the caller
+    drops them once stage 7 is done, so they add nothing to the report stage's memory.
+    """
     with collector_paused():
         return _build_structure(doc, draft)
 
 
-def _build_structure(doc: Document, draft: Draft) -> Structure:
+def _build_structure(doc: Document, draft: Draft) -> tuple[Structure, ParagraphViews]:
     found: list[Diagnostic] = [
         doc.diagnostic(left.code, left.message, left.start, left.end) for left in draft.leftovers
     ]
@@ -170,12 +184,14 @@ def _build_structure(doc: Document, draft: Draft) -> Structure:
         byline, diagnostics = _byline(doc, draft.byline)
         found.extend(diagnostics)
     speeches: list[SpeechParts] = []
+    views: list[tuple[Compact, ...]] = []
     for draft_speech in draft.speeches:
-        speech, diagnostics = _speech(doc, draft_speech)
+        speech, speech_views, diagnostics = _speech(doc, draft_speech)
         speeches.append(speech)
+        views.append(speech_views)
         found.extend(diagnostics)
     label = draft.lead_label
-    return Structure(
+    structure = Structure(
         title=title,
         kicker=kicker,
         subtitle=subtitle,
@@ -188,6 +204,7 @@ def _build_structure(doc: Document, draft: Draft) -> Structure:
         sections=tuple(_section(doc, s) for s in draft.sections),
         diagnostics=tuple(found),
     )
+    return structure, tuple(views)
 
 
 def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
@@ -488,7 +505,9 @@ def _speaker(
     return speaker, doubts
 
 
-def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics]:
+def _speech(
+    doc: Document, draft: DraftSpeech
+) -> tuple[SpeechParts, tuple[Compact, ...], Diagnostics]:
     source, folded = doc.source, doc.folded
     spans: list[Span] = []
     views: list[Compact] = []
@@ -529,7 +548,7 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
         points=points,
         byline=byline,
     )
-    return speech, tuple(doubts)
+    return speech, tuple(views), tuple(doubts)
 
 
 def _joined(doc: Document, pieces: tuple[Piece, ...]) -> Span | None:
