@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
 
 import speechparse
 from speechparse.build.document import (
@@ -22,11 +24,13 @@ from speechparse.build.document import (
     collector_paused,
     paragraph_view,
     source_range,
+    validator,
 )
 from speechparse.build.enrich import enrich, wanted
 from speechparse.build.speeches import ParagraphViews, Structure, structure_and_views
 from speechparse.core.text import Compact, LineIndex, compact, layout_text
 from speechparse.decoding.fold import fold
+from speechparse.models import Byline, Credit, Headline, Point, Span
 from speechparse.structure.assemble import assemble
 from speechparse.structure.blocks import build_blocks, split_lines
 
@@ -145,3 +149,48 @@ def test_stage_7_without_figures_or_quotes_reads_no_views() -> None:
     doc, structure, views = _stages_6(HAND_OVER["seed"])
     only = frozenset({"organizations"})
     assert enrich(doc, structure, only=only, views=views[1:]) == enrich(doc, structure, only=only)
+
+
+_SPAN = {"text": "甲乙", "start": 3, "end": 5}
+_CREDIT = {"role": "记者", "name": "王五", "start": 7, "end": 9}
+_POINT = {"marker": "一是", "marker_start": 0, "marker_end": 2, "text": "乙", "start": 2, "end": 3}
+_BYLINE = {**_SPAN, "credits": [Credit(**_CREDIT)], "form": "trailing"}
+_HEADLINE = {**_SPAN, "marker": Span(text="■", start=1, end=2), "brackets": "【】"}
+VALIDATED: list[tuple[type[BaseModel], dict[str, Any]]] = [
+    (Credit, _CREDIT),
+    (Credit, {**_CREDIT, "role": None}),
+    (Point, _POINT),
+    (Byline, _BYLINE),
+    (Byline, {**_BYLINE, "credits": ()}),  # a tuple validates into the model's list
+    (Headline, _HEADLINE),
+    (Headline, {**_HEADLINE, "marker": None, "brackets": None}),
+]
+REFUSED: list[tuple[type[BaseModel], dict[str, Any]]] = [
+    (Credit, {**_CREDIT, "start": -1}),  # offsets are never negative
+    (Credit, {**_CREDIT, "name": None}),
+    (Credit, {**_CREDIT, "extra": 1}),  # unknown keys are errors
+    (Point, {k: v for k, v in _POINT.items() if k != "marker_end"}),  # a field missing
+    (Byline, {**_BYLINE, "form": "footer"}),  # not a byline form
+    (Headline, {**_HEADLINE, "brackets": "（）"}),
+]
+
+
+@pytest.mark.parametrize(("model", "fields"), VALIDATED, ids=lambda x: getattr(x, "__name__", ""))
+def test_validator_builds_what_the_constructor_builds(
+    model: type[BaseModel], fields: dict[str, Any]
+) -> None:
+    built = validator(model)(fields)
+    assert type(built) is model
+    assert built == model(**fields)
+    assert built.model_dump_json() == model(**fields).model_dump_json()
+    assert built.model_fields_set == set(model.model_fields)  # model_post_init ran
+
+
+@pytest.mark.parametrize(("model", "fields"), REFUSED, ids=lambda x: getattr(x, "__name__", ""))
+def test_validator_refuses_what_the_constructor_refuses(
+    model: type[BaseModel], fields: dict[str, Any]
+) -> None:
+    with pytest.raises(ValidationError):
+        model(**fields)
+    with pytest.raises(ValidationError):
+        validator(model)(fields)

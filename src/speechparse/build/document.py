@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import regex
+from pydantic import BaseModel
 
 from speechparse.core.chars import LAYOUT_SPACE
 from speechparse.core.diagnostics import Code, severity_of
 from speechparse.core.text import Compact, LineIndex, OffsetMap, compact, layout_text
 from speechparse.models import Diagnostic, Span
+
+_M = TypeVar("_M", bound=BaseModel)
 
 # The same validation ``Span(text=…, start=…, end=…)`` runs (model_post_init included),
 # called directly: the constructor's Python frame costs as much as the validation itself.
@@ -48,6 +52,16 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def validator(model: type[_M]) -> Callable[[dict[str, Any]], _M]:
+    """``model``'s own validator: ``validator(M)(fields)`` is ``M(**fields)`` (the same checks,
+    ``model_post_init`` included, and the same instance) without the constructor's Python
+    frame, which costs a quarter of a small model's construction; stages 6 and 8 build a
+    hundred and more per seed-sized report.
+    """
+    validate: Callable[[dict[str, Any]], _M] = model.__pydantic_validator__.validate_python
+    return validate
 
 
 def new_span(text: str, start: int, end: int) -> Span:

@@ -22,6 +22,7 @@ from speechparse.build.document import (
     new_span,
     paragraph_view,
     source_range,
+    validator,
 )
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact
@@ -56,6 +57,12 @@ _WHITESPACE = regex.compile(r"\s+")
 _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
 
 Diagnostics = tuple[Diagnostic, ...]
+
+# Built by the dozen per report: validated without the constructor's frame (see validator).
+_new_credit = validator(Credit)
+_new_byline = validator(Byline)
+_new_headline = validator(Headline)
+_new_point = validator(Point)
 
 # Roles, titles, units and reporters recur through a report (全媒体记者, 局长): interned,
 # each is held once however often it is written.
@@ -283,7 +290,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
         c_end = end if c_end == end else c_end  # one int object for both (see _SHARED)
         name = intern(_no_space(source[c_start:c_end]))  # one reporter credits many speeches
         role = intern(cuts.text(*credit.role)) if credit.role is not None else None
-        credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
+        credits.append(_new_credit({"role": role, "name": name, "start": c_start, "end": c_end}))
         folded = doc.folded[c_start:c_end].replace(" ", "")
         if "·" not in folded and surname_length(folded) == 0:
             doubts.append(
@@ -303,12 +310,14 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
                     c_end,
                 )
             )
-    byline = Byline(
-        text=intern(cut(source, start, end)),  # one reporter signs many speeches alike
-        start=start,
-        end=end,
-        credits=credits,
-        form=match.form,
+    byline = _new_byline(
+        {
+            "text": intern(cut(source, start, end)),  # one reporter signs many speeches alike
+            "start": start,
+            "end": end,
+            "credits": credits,
+            "form": match.form,
+        }
     )
     return byline, tuple(doubts)
 
@@ -336,12 +345,14 @@ def _headline(doc: Document, block: Block) -> tuple[Headline, Diagnostics]:
     body_end = len(view.text) if block.body_end is None else block.body_end
     start, end = source_range(view, block.body_start, body_end)
     marker = doc.view_span(view, *block.marker) if block.marker is not None else None
-    headline = Headline(
-        text=cut(doc.source, start, end),
-        start=start,
-        end=end,
-        marker=marker,
-        brackets="【】" if block.brackets else None,
+    headline = _new_headline(
+        {
+            "text": cut(doc.source, start, end),
+            "start": start,
+            "end": end,
+            "marker": marker,
+            "brackets": "【】" if block.brackets else None,
+        }
     )
     return headline, doubts
 
@@ -519,13 +530,15 @@ def _speech(
     paragraphs = tuple(spans)
     points = tuple(
         [
-            Point(
-                marker=intern(cut(source, m.marker_start, m.marker_end)),
-                marker_start=m.marker_start,
-                marker_end=m.marker_end,
-                text=cut(source, m.start, m.end),
-                start=m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
-                end=m.end,
+            _new_point(
+                {
+                    "marker": intern(cut(source, m.marker_start, m.marker_end)),
+                    "marker_start": m.marker_start,
+                    "marker_end": m.marker_end,
+                    "text": cut(source, m.start, m.end),
+                    "start": m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
+                    "end": m.end,
+                }
             )
             for m in find_points(views)
         ]
