@@ -22,13 +22,15 @@ from speechparse.build.document import (
     Cuts,
     Document,
     collector_paused,
+    held_view,
     paragraph_view,
+    restored_view,
     source_range,
     validator,
 )
 from speechparse.build.enrich import enrich, wanted
 from speechparse.build.speeches import ParagraphViews, Structure, structure_and_views
-from speechparse.core.text import Compact, LineIndex, compact, layout_text
+from speechparse.core.text import Compact, LineIndex, OffsetMap, compact, layout_text
 from speechparse.decoding.fold import fold
 from speechparse.models import Byline, Credit, Headline, Point, Span
 from speechparse.structure.assemble import assemble
@@ -117,7 +119,8 @@ def test_stage_6_hands_over_the_views_stage_7_would_build(text: str) -> None:
     assert len(views) == len(structure.speeches)
     for speech, speech_views in zip(structure.speeches, views, strict=True):
         assert len(speech_views) == len(speech.paragraphs)
-        for paragraph, view in zip(speech.paragraphs, speech_views, strict=True):
+        for paragraph, held in zip(speech.paragraphs, speech_views, strict=True):
+            view = restored_view(doc.folded, held)
             expected = compact(doc.folded, paragraph.start, paragraph.end)
             assert view.text == expected.text
             assert _offsets(view) == _offsets(expected)
@@ -129,8 +132,10 @@ def test_stage_6_hands_over_the_views_stage_7_would_build(text: str) -> None:
 def test_hard_wrapped_views_map_back_to_the_source() -> None:
     """Positions of a hard-wrapped paragraph's view: each line is one run of the source."""
     text = HAND_OVER["hard-wrapped"]
-    _, structure, views = _stages_6(text)
-    (view,) = views[0]
+    doc, structure, views = _stages_6(text)
+    (held,) = views[0]
+    assert isinstance(held, OffsetMap)  # kept as its offsets alone
+    view = restored_view(doc.folded, held)
     assert view.text == "今年财政收入增长百分之五，支出保持平稳。"
     first, second = text.index("今年"), text.index("百分之五")
     assert view.index[0] == first
@@ -194,3 +199,38 @@ def test_validator_refuses_what_the_constructor_refuses(
         model(**fields)
     with pytest.raises(ValidationError):
         validator(model)(fields)
+
+
+@given(TEXT, st.data())
+def test_a_held_view_is_restored_as_it_was(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for view in (paragraph_view(text, start, end), compact(text, start, end)):
+        restored = restored_view(text, held_view(view))
+        assert restored.text == view.text
+        assert _offsets(restored) == _offsets(view)
+
+
+# (text, kept as its offset map alone): a view whose single space stands for inner layout
+# (a tab, an ideographic space, several spaces) cannot be rebuilt from the folded text.
+HELD = [
+    ("甲乙丙。", True),  # one run
+    ("甲乙\n丙丁\r\n戊。", True),  # hard-wrapped, each line one run
+    ("  甲乙\n   丙丁  \n", True),  # indentation and line-end spaces dropped
+    ("甲 乙 丙 丁", True),  # letter-spaced: the spaces go
+    ("", True),
+    ("张三\u3000李四", False),
+    ("张三\t李四", False),
+    ("张三  李四", False),
+    ("张三 李四", False),  # one plain space: kept whole all the same (a space is a space)
+]
+
+
+@pytest.mark.parametrize(("text", "as_map"), HELD)
+def test_what_a_held_view_keeps(text: str, as_map: bool) -> None:
+    view = paragraph_view(text, 0, len(text))
+    held = held_view(view)
+    assert isinstance(held, OffsetMap) is as_map
+    if not as_map:
+        assert held is view
+    assert restored_view(text, held).text == view.text

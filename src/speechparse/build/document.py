@@ -112,6 +112,45 @@ def paragraph_view(folded: str, start: int, end: int) -> Compact:
     return Compact("".join(runs), OffsetMap(starts, sources, length))
 
 
+HeldView = Compact | OffsetMap
+"""A view kept for a later stage: the view itself, or only its offset map (see held_view)."""
+
+
+def held_view(view: Compact) -> HeldView:
+    """What to keep of ``view`` while it waits for a later stage: its offset map alone when
+    that rebuilds it (:func:`restored_view`), else the view.
+
+    A view's text is a copy of the paragraph (two bytes a character for Chinese), and views
+    kept while the draft is still held raised the parse's peak memory; the map is a few
+    numbers per line. Every character of a view is the folded character its offset maps to,
+    except the single space that stands for a run of inner spaces: without one, the folded
+    text gives the view back.
+    """
+    index = view.index
+    if isinstance(index, OffsetMap) and " " not in view.text:
+        return index
+    return view
+
+
+def restored_view(folded: str, held: HeldView) -> Compact:
+    """The view :func:`held_view` kept: the folded slices of its runs, joined."""
+    if isinstance(held, Compact):
+        return held
+    runs = held.runs()
+    if not runs:
+        return Compact("", held)
+    if len(runs) == 1:  # one unbroken stretch: most paragraphs
+        source = runs[0][1]
+        return Compact(folded[source : source + len(held)], held)
+    ends = [start for start, _ in runs[1:]]
+    ends.append(len(held))
+    text = "".join(
+        folded[source : source + end - start]
+        for (start, source), end in zip(runs, ends, strict=True)
+    )
+    return Compact(text, held)
+
+
 def source_range(view: Compact, i: int, j: int) -> tuple[int, int]:
     """``view.span(i, j)``: the source [start, end) of compact [i, j)."""
     if j <= i:

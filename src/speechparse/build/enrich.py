@@ -22,6 +22,7 @@ from speechparse.build.document import (
     cut,
     new_span,
     paragraph_view,
+    restored_view,
 )
 from speechparse.build.speeches import ParagraphViews, PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
@@ -231,7 +232,8 @@ def _paragraph_views(
             raise ValueError(
                 f"{len(given)} speeches' paragraph views for {len(structure.speeches)} speeches"
             )
-        return [list(speech) for speech in given]
+        folded = doc.folded
+        return [[restored_view(folded, view) for view in speech] for speech in given]
     return [
         [paragraph_view(doc.folded, p.start, p.end) for p in s.paragraphs]
         for s in structure.speeches

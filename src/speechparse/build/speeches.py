@@ -17,8 +17,10 @@ import regex
 from speechparse.build.document import (
     Cuts,
     Document,
+    HeldView,
     collector_paused,
     cut,
+    held_view,
     new_span,
     paragraph_view,
     source_range,
@@ -156,8 +158,9 @@ class GuestListParts:
     guests: tuple[GuestParts, ...]
 
 
-ParagraphViews = tuple[tuple[Compact, ...], ...]
-"""The compact view of each paragraph of each speech, lined up with ``Structure.speeches``."""
+ParagraphViews = tuple[tuple[HeldView, ...], ...]
+"""The compact view of each paragraph of each speech, lined up with ``Structure.speeches``,
+as :func:`~speechparse.build.document.held_view` keeps it."""
 
 
 def build_structure(doc: Document, draft: Draft) -> Structure:
@@ -169,8 +172,9 @@ def structure_and_views(doc: Document, draft: Draft) -> tuple[Structure, Paragra
     """Stage 6, with the paragraph views it built to find the points.
 
     Stage 7 reads the same views (figures, quotes, keywords): handed over, they are built
-    once. They are not kept on the structure, which lives on through stage 8: the caller
-    drops them once stage 7 is done, so they add nothing to the report stage's memory.
+    once. Mostly their offset maps alone are kept (the draft is still held here, so whole
+    views raised the parse's peak memory by a tenth), and not on the structure, which lives
+    on through stage 8: the caller drops them once stage 7 is done.
     """
     with collector_paused():
         return _build_structure(doc, draft)
@@ -191,7 +195,7 @@ def _build_structure(doc: Document, draft: Draft) -> tuple[Structure, ParagraphV
         byline, diagnostics = _byline(doc, draft.byline)
         found.extend(diagnostics)
     speeches: list[SpeechParts] = []
-    views: list[tuple[Compact, ...]] = []
+    views: list[tuple[HeldView, ...]] = []
     for draft_speech in draft.speeches:
         speech, speech_views, diagnostics = _speech(doc, draft_speech)
         speeches.append(speech)
@@ -518,7 +522,7 @@ def _speaker(
 
 def _speech(
     doc: Document, draft: DraftSpeech
-) -> tuple[SpeechParts, tuple[Compact, ...], Diagnostics]:
+) -> tuple[SpeechParts, tuple[HeldView, ...], Diagnostics]:
     source, folded = doc.source, doc.folded
     spans: list[Span] = []
     views: list[Compact] = []
@@ -561,7 +565,7 @@ def _speech(
         points=points,
         byline=byline,
     )
-    return speech, tuple(views), tuple(doubts)
+    return speech, tuple([held_view(view) for view in views]), tuple(doubts)
 
 
 def _joined(doc: Document, pieces: tuple[Piece, ...]) -> Span | None:
