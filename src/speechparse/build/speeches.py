@@ -228,10 +228,11 @@ def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
         found = block.designation
         if found is None:
             raise ValueError(f"guest line at {block.start} holds no designation")
-        name = doc.view_span(block.view, found.name_start, found.name_end)
+        # One span, its text without padding (`阮  青`): not a layout span then rebuilt.
+        start, end = source_range(block.view, found.name_start, found.name_end)
         guests.append(
             GuestParts(
-                name=Span(text=_WHITESPACE.sub("", name.text), start=name.start, end=name.end),
+                name=new_span(_no_space(cut(doc.source, start, end)), start, end),
                 positions=_positions(doc, doc.cuts(block.view), found.parts),
             )
         )
