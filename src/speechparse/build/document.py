@@ -185,7 +185,8 @@ class Cuts:
         self._view = view
         self._length = length
         # Source offsets rise through the view, so equal ends mean one run.
-        self._base = index[0] if length and index[length - 1] - index[0] == length - 1 else -1
+        first = index[0] if length else -1
+        self._base = first if length and index[length - 1] - first == length - 1 else -1
 
     def range(self, i: int, j: int) -> tuple[int, int]:
         """``view.span(i, j)``: the source [start, end) of compact [i, j)."""
