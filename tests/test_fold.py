@@ -26,11 +26,11 @@ from speechparse.decoding.fold import _table, fold
         ("a\u3000b\tc", "a b c"),  # the many spaces fold to one
         ("「对」", "“对”"),
         ("薴", "苧"),  # one step only: 苧 itself folds to 苎, but a target is never folded again
-        ("㑮", "\U0002B748"),  # a BMP character whose simplified form is astral
-        ("\U0002005E", "\U0002003E"),  # an astral traditional character
-        ("局長\U0002005E:", "局长\U0002003E："),  # astral and BMP folds in one text
-        ("\U0001F600局長", "\U0001F600局长"),  # an astral character with no fold stays as it is
-        ("\U0002003E", "\U0002003E"),  # an astral target is not a key
+        ("㑮", "\U0002b748"),  # a BMP character whose simplified form is astral
+        ("\U0002005e", "\U0002003e"),  # an astral traditional character
+        ("局長\U0002005e:", "局长\U0002003e："),  # astral and BMP folds in one text
+        ("\U0001f600局長", "\U0001f600局长"),  # an astral character with no fold stays as it is
+        ("\U0002003e", "\U0002003e"),  # an astral target is not a key
     ],
 )
 def test_fold(text: str, expected: str) -> None:

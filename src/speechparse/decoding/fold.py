@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 _BMP = 0x10000
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # One canonical form for punctuation that reports write either way.
 _PUNCT = {
