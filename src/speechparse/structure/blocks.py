@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 import regex
@@ -216,10 +216,16 @@ class _Facts:
     view: Compact
     chrome: str | None  # why its text is page chrome, if it is
     own: _byline.BylineMatch | None  # the byline it consists of, if it does
+    trailing: _byline.BylineMatch | None  # the byline after its last sentence, if any
 
 
 def _facts(view: Compact) -> _Facts:
-    return _Facts(view, _chrome.chrome_reason(view.text), _byline.own_line(view))
+    return _Facts(
+        view,
+        _chrome.chrome_reason(view.text),
+        _byline.own_line(view),
+        _byline.trailing(view),
+    )
 
 
 def _special(facts: _Facts, line: Line) -> str | None:
@@ -697,7 +703,7 @@ class _Layout:
         if is_terminated(self.folded[line.start : line.end]):
             return True
         facts = self.facts[i]
-        return facts.own is not None or _byline.trailing(facts.view) is not None
+        return facts.own is not None or facts.trailing is not None
 
     def _headline_tail(self, i: int) -> bool:
         """A short plain line after a marked headline, with a new paragraph (or a
@@ -836,41 +842,44 @@ def _classify(
     *,
     facts: _Facts | None = None,
 ) -> Block:
-    """``facts``: the lines' own facts when the caller has worked them out already."""
+    """``facts``: the lines' own facts when the caller has worked them out already.
+
+    Each kind's block is built in one call: a block rebuilt field by field with
+    ``dataclasses.replace`` costs more than the decision that made it.
+    """
     start, end = lines[0].start, lines[-1].end
     if facts is None:
         facts = _facts(compact(folded, start, end))
     view = facts.view
     text = view.text
-    block = Block(
+    block = partial(
+        Block,
         start,
         end,
         view,
         blank_before=lines[0].blank_before,
         index=index,
-        terminated=is_terminated(text),
         heading=lines[0].heading,
     )
     reason = forced or (facts.chrome if len(lines) <= 2 else None)
     if reason is not None and _AUTHOR.match(text) and facts.own is not None:
         reason = None
     if reason is not None:
-        return replace(block, kind=Kind.CHROME, chrome=reason)
+        return block(kind=K_CHROME, chrome=reason, terminated=is_terminated(text))
     own = facts.own
     if own is not None:
         editors = own.end
         while editors < len(text) and text[editors] == " ":
             editors += 1
-        return replace(
-            block,
-            kind=Kind.BYLINE,
+        return block(
+            kind=K_BYLINE,
             byline=own,
             terminated=True,
             editors_from=editors if editors < len(text) else None,
         )
     subtitle = _SUBTITLE.match(text)
     if subtitle is not None:
-        return replace(block, kind=Kind.SUBTITLE, body_start=subtitle.end())
+        return block(kind=K_SUBTITLE, body_start=subtitle.end(), terminated=is_terminated(text))
     label = _LABEL.match(text)
     if label is not None:
         word_end = label.end()
@@ -879,9 +888,14 @@ def _classify(
         body_start = label.end()
         while body_start < len(text) and text[body_start] in " ：":
             body_start += 1
-        return replace(block, kind=Kind.LABEL, marker=(0, word_end), body_start=body_start)
+        return block(
+            kind=K_LABEL,
+            marker=(0, word_end),
+            body_start=body_start,
+            terminated=is_terminated(text),
+        )
     # A page's top heading (`# 标题`) names the article, never a speaker.
-    found = _designation(view) if block.heading != 1 else None
+    found = _designation(view) if lines[0].heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
         bullet = _BULLETS.match(text) or _MARKER.match(text)
@@ -899,36 +913,43 @@ def _classify(
         while body_start < len(text) and text[body_start] == " ":
             body_start += 1
         rest = text[body_start:]
-        block = replace(
-            block,
-            kind=Kind.DESIGNATION,
+        byline = _trailing_after(facts, body_start) if rest else None
+        return block(
+            kind=K_DESIGNATION,
             designation=designation,
             body_start=body_start,
             marker=(0, marker_end) if marker_end else None,
-            terminated=not rest or is_terminated(rest),
+            terminated=byline is not None or not rest or is_terminated(rest),
             label=speaker_label_span,
             form=form,
+            byline=byline,
         )
-        return _with_trailing_byline(block) if rest else block
     bracketed = _BRACKETED.fullmatch(text)
     if bracketed is not None:
-        return replace(
-            block, kind=Kind.HEADLINE, brackets=True, body_start=1, body_end=len(text) - 1
+        return block(
+            kind=K_HEADLINE,
+            brackets=True,
+            body_start=1,
+            body_end=len(text) - 1,
+            terminated=is_terminated(text),
         )
     marker = _MARKER.match(text)
-    if marker is not None and len(text) <= _MAX_HEADLINE and not is_terminated(text):
+    terminated = is_terminated(text)
+    if marker is not None and len(text) <= _MAX_HEADLINE and not terminated:
         body_start = marker.end()
         while body_start < len(text) and text[body_start] == " ":
             body_start += 1
-        return replace(block, kind=Kind.HEADLINE, marker=(0, marker.end()), body_start=body_start)
-    return _with_trailing_byline(block)
+        return block(
+            kind=K_HEADLINE, marker=(0, marker.end()), body_start=body_start, terminated=False
+        )
+    byline = _trailing_after(facts, 0)
+    return block(byline=byline, terminated=byline is not None or terminated)
 
 
-def _with_trailing_byline(block: Block) -> Block:
-    found = _byline.trailing(block.view)
-    if found is not None and found.start > block.body_start:
-        return replace(block, byline=found, terminated=True)
-    return block
+def _trailing_after(facts: _Facts, body_start: int) -> _byline.BylineMatch | None:
+    """The byline ending the block, when it starts after ``body_start``."""
+    found = facts.trailing
+    return found if found is not None and found.start > body_start else None
 
 
 def designation_at(text: str) -> tuple[Designation, int, int] | None:
