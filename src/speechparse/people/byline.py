@@ -259,7 +259,9 @@ def own_line(view: Compact) -> BylineMatch | None:
         or _editor_label().search(text, 1, reach) is None
     ):
         return None
-    editors = _editor_label().search(text, 1)
+    # An editor's label ends in a colon or a slash: most lines hold none, and need no search.
+    has_mark = any(text.find(mark, 1) >= 0 for mark in "：:/")
+    editors = _editor_label().search(text, 1) if has_mark else None
     if editors is not None:
         head = own_line(Compact(text[: editors.start()].rstrip(), view.index))
         return head if head is not None and _editor_label().match(text, 0) is None else None

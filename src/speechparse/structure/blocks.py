@@ -9,6 +9,7 @@ paragraph starts in some reports, fixed-width wrapping in others, blank lines in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache, partial
@@ -156,13 +157,14 @@ class Block:
 def split_lines(folded: str) -> list[Line]:
     """Stage 3: the non-blank physical lines, with their layout facts."""
     lines: list[Line] = []
-    pos = 0
     blank = False
-    for m in [*_LINE_BREAK.finditer(folded), None]:
-        end = m.start() if m is not None else len(folded)
+    for pos, end, raw in _raw_lines(folded):
         # Indentation and line-end spaces trimmed by str methods, not a loop per character.
-        line = folded[pos:end].strip(_INDENT_CHARS)
-        a = end - len(folded[pos:end].lstrip(_INDENT_CHARS)) if line else end
+        line = raw.strip(_INDENT_CHARS)
+        if not line:
+            blank = True
+            continue
+        a = end - len(raw.lstrip(_INDENT_CHARS))
         b = a + len(line)
         indent = a - pos
         a, b, heading = _markdown.strip_marks(folded, a, b)
@@ -186,9 +188,25 @@ def split_lines(folded: str) -> list[Line]:
         else:
             # A rule of ■, —— or ＊ (symbols only) separates like a blank line.
             blank = True
-        if m is not None:
-            pos = m.end()
     return lines
+
+
+def _raw_lines(folded: str) -> Iterator[tuple[int, int, str]]:
+    """Each physical line as (start, end, text), line marks excluded.
+
+    Most texts break lines with a line feed alone: ``str.split`` finds those without a
+    match object per line; other breaks (CR LF, CR, U+2028/9) take the pattern.
+    """
+    pos = 0
+    if "\r" in folded or "\u2028" in folded or "\u2029" in folded:
+        for m in _LINE_BREAK.finditer(folded):
+            yield pos, m.start(), folded[pos : m.start()]
+            pos = m.end()
+        yield pos, len(folded), folded[pos:]
+        return
+    for raw in folded.split("\n"):
+        yield pos, pos + len(raw), raw
+        pos += len(raw) + 1
 
 
 def _wrap_width(widths: list[int]) -> int | None:

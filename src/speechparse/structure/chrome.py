@@ -227,6 +227,11 @@ def glued_head_end(folded: str, start: int, end: int) -> int | None:
     `7  县域经济  2024年9月12日  星期四  责任编辑：X  校对：Y  研究院，开展…` — the head is
     page chrome, the rest continues the paragraph the page break cut.
     """
+    # The head holds a date and a weekday: a line without 年 or a weekday word has none.
+    if folded.find("年", start, end) < 0 or (
+        folded.find("星期", start, end) < 0 and folded.find("周", start, end) < 0
+    ):
+        return None
     m = _glued_head().match(folded, start, end)
     if m is None or end - m.end() < 4:
         return None
@@ -242,7 +247,8 @@ def glued_source_start(folded: str, start: int, end: int) -> int | None:
     `本报记者  某甲  某乙《某报》（2026年01月22日第 18 版）`: the credit is the report's byline,
     the rest names the paper and the page.
     """
-    if end - start > 120:
+    # The edition line ends the line with its bracket and names the paper in 《》.
+    if end - start > 120 or folded[end - 1] != "）" or folded.find("《", start, end) < 0:
         return None
     m = _GLUED_SOURCE.search(folded, start, end)
     if m is None or m.start() - start < 2:
