@@ -270,9 +270,12 @@ def _split_name_tail(
     limit = 16 if dot >= 0 else _MAX_NAME
     for length in range(2, min(limit, end - start - 1) + 1):
         name_start = end - length
-        name = text[name_start:end]
-        score = _name_score(name)
-        if score < 0 or title_suffix(text, name_start, start) is None:
+        # A title must end where the name begins: one dictionary lookup that rules out
+        # most places before the name is judged.
+        if title_suffix(text, name_start, start) is None:
+            continue
+        score = _name_score(text[name_start:end])
+        if score < 0:
             continue
         rank = (score >= 1.5, name_start if score >= 1.5 else -name_start, score)
         if best is None or rank > best_rank:
