@@ -258,3 +258,36 @@ def test_a_symlink_in_place_of_the_file_is_not_followed(cache_home: Path, tmp_pa
     assert build.count == 2
     assert not path.is_symlink()  # replaced by a file of our own; the target is untouched
     assert elsewhere.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "words"),
+    [
+        ("丙丁\n乙\n甲", 3, ("丙丁", "乙", "甲")),  # code points: 丙 < 乙 < 甲
+        ("甲\n乙\n丙丁", 3, None),  # reversed
+        ("乙\n丙丁\n甲", 3, None),  # one pair out of order
+        ("丙丁\n乙", 3, None),  # fewer words than weights
+        ("丙丁\n\n乙", 3, None),  # an empty word
+        ("\n乙", 2, None),
+        ("乙\n", 2, None),
+        ("", 1, None),
+    ],
+)
+def test_a_cached_word_list_is_used_only_when_whole_and_sorted(
+    text: str, expected: int, words: tuple[str, ...] | None
+) -> None:
+    from speechparse.enrichment.jieba_adapter import _sorted_words
+
+    assert _sorted_words(text, expected) == words
+
+
+def test_cached_word_lists_leave_the_cycle_collectors_sight() -> None:
+    # Hundreds of thousands of words in a list would be walked in every full collection for
+    # the life of the process; a tuple of strings is dropped from tracking at first sight.
+    import gc
+
+    from speechparse.enrichment.jieba_adapter import _sorted_words
+
+    words = _sorted_words("丙丁\n乙\n甲", 3)
+    gc.collect()
+    assert words is not None and not gc.is_tracked(words)

@@ -311,7 +311,7 @@ class WordCounts:
 
     __slots__ = ("_counts", "_seen", "_words", "total")
 
-    def __init__(self, words: list[str], counts: array[int], total: int) -> None:
+    def __init__(self, words: tuple[str, ...], counts: array[int], total: int) -> None:
         self._words = words
         self._counts = counts
         self.total = total
@@ -357,15 +357,20 @@ def _as_counts(value: object) -> WordCounts | None:
     return WordCounts(words, counts, total)
 
 
-def _sorted_words(text: str, expected: int) -> list[str] | None:
+def _sorted_words(text: str, expected: int) -> tuple[str, ...] | None:
     """``text`` split into ``expected`` words, if they are non-empty and sorted (what bisecting
-    needs)."""
+    needs).
+
+    A tuple, not a list: the cycle collector stops tracking a tuple of strings after its first
+    look at it, while a list of hundreds of thousands of words would be walked item by item
+    in every full collection for as long as the process lives.
+    """
     if text.count("\n") + 1 != expected or not text or "\n\n" in text:
         return None
     if text[0] == "\n" or text[-1] == "\n":
         return None
     words = text.split("\n")
-    return words if sorted(words) == words else None  # one linear pass in C when sorted
+    return tuple(words) if sorted(words) == words else None  # one linear pass in C when sorted
 
 
 @cache
@@ -387,7 +392,7 @@ class IdfTable:
 
     __slots__ = ("_idf", "_seen", "_words", "median")
 
-    def __init__(self, words: list[str], idf: array[float], median: float) -> None:
+    def __init__(self, words: tuple[str, ...], idf: array[float], median: float) -> None:
         self._words = words
         self._idf = idf
         self.median = median
