@@ -235,14 +235,24 @@ class _Facts:
     chrome: str | None  # why its text is page chrome, if it is
     own: _byline.BylineMatch | None  # the byline it consists of, if it does
     trailing: _byline.BylineMatch | None  # the byline after its last sentence, if any
+    # The openings both _special and _classify test for, matched once.
+    subtitle: regex.Match[str] | None  # `——…`
+    label: regex.Match[str] | None  # `编者按：`
+    bracketed: bool  # `【…】` and nothing else
+    marker: regex.Match[str] | None  # `一、`, `（一）`, `■` …
 
 
 def _facts(view: Compact) -> _Facts:
+    text = view.text
     return _Facts(
         view,
-        _chrome.chrome_reason(view.text),
+        _chrome.chrome_reason(text),
         _byline.own_line(view),
         _byline.trailing(view),
+        _SUBTITLE.match(text),
+        _LABEL.match(text),
+        _BRACKETED.fullmatch(text) is not None,
+        _MARKER.match(text),
     )
 
 
@@ -261,13 +271,13 @@ def _special(facts: _Facts, line: Line) -> str | None:
         return "other"  # `作者：本报记者 X` credits reporters; other 作者： lines are meta
     if facts.chrome:
         return "chrome"
-    if _SUBTITLE.match(text) or _LABEL.match(text):
+    if facts.subtitle or facts.label:
         return "other"
-    if _BRACKETED.fullmatch(text) or facts.own is not None:
+    if facts.bracketed or facts.own is not None:
         return "other"
     if line.heading != 1 and _designation(view) is not None:
         return "designation"
-    marker = _MARKER.match(text)
+    marker = facts.marker
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
         return "marker"
     if " " in text and guest_line(view) is not None:
@@ -895,10 +905,10 @@ def _classify(
             terminated=True,
             editors_from=editors if editors < len(text) else None,
         )
-    subtitle = _SUBTITLE.match(text)
+    subtitle = facts.subtitle
     if subtitle is not None:
         return block(kind=K_SUBTITLE, body_start=subtitle.end(), terminated=is_terminated(text))
-    label = _LABEL.match(text)
+    label = facts.label
     if label is not None:
         word_end = label.end()
         while word_end > 0 and text[word_end - 1] in " ：":
@@ -916,7 +926,7 @@ def _classify(
     found = _designation(view) if lines[0].heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
-        bullet = _BULLETS.match(text) or _MARKER.match(text)
+        bullet = _BULLETS.match(text) or facts.marker
         label_from = bullet.end() if bullet is not None else 0
         while label_from < len(text) and text[label_from] == " ":
             label_from += 1
@@ -942,8 +952,7 @@ def _classify(
             form=form,
             byline=byline,
         )
-    bracketed = _BRACKETED.fullmatch(text)
-    if bracketed is not None:
+    if facts.bracketed:
         return block(
             kind=K_HEADLINE,
             brackets=True,
@@ -951,7 +960,7 @@ def _classify(
             body_end=len(text) - 1,
             terminated=is_terminated(text),
         )
-    marker = _MARKER.match(text)
+    marker = facts.marker
     terminated = is_terminated(text)
     if marker is not None and len(text) <= _MAX_HEADLINE and not terminated:
         body_start = marker.end()
