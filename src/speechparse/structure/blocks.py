@@ -457,7 +457,7 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     current: str | None = None  # the name of the speaker speaking now
     for block in _closing_attributions(folded, blocks):
-        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+        if block.kind not in (K_TEXT, K_DESIGNATION):
             out.append(block)
             continue
         if block.designation is not None:
@@ -473,7 +473,7 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             block.view,
             scan_from,
             known=_known_names(folded, block) if explicit < 2 else None,
-            first=block.kind is Kind.TEXT and explicit < 2,
+            first=block.kind is K_TEXT and explicit < 2,
         )
         found = [
             a
@@ -561,7 +561,7 @@ def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str
     The scan saw the clause in context (a bare name known from earlier, the quotation
     before a speaker), so its reading wins over the piece's own classification.
     """
-    if piece.text != expected or piece.kind not in (Kind.TEXT, Kind.DESIGNATION):
+    if piece.text != expected or piece.kind not in (K_TEXT, K_DESIGNATION):
         return piece
     d = attributed.designation
     moved = Designation(
@@ -609,9 +609,9 @@ def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = out[-1] if out else None
         if (
-            block.kind is Kind.SUBTITLE
+            block.kind is K_SUBTITLE
             and previous is not None
-            and previous.kind is Kind.TEXT
+            and previous.kind is K_TEXT
             and previous.terminated
             and previous.byline is None
             and closing_attribution(block.view) is not None
@@ -620,7 +620,7 @@ def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             merged = _classify(folded, [line], previous.index)
             out[-1] = _as_closed(merged)
             continue
-        out.append(_as_closed(block) if block.kind is Kind.TEXT else block)
+        out.append(_as_closed(block) if block.kind is K_TEXT else block)
     return out
 
 
@@ -690,13 +690,13 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
     captions: set[str] = set()
     for k, block in enumerate(out):
         text = block.text
-        if block.kind is Kind.CHROME:
+        if block.kind is K_CHROME:
             if block.chrome == "photo caption" and " " in text:
                 # The caption is the sentence before the credit (`现场。 某报记者 某某摄`).
                 stop = text.rfind("。")
                 captions.add(text[: stop + 1] if stop >= 0 else text[: text.find(" ")])
             continue
-        if block.kind is not Kind.TEXT or len(text) > 150:
+        if block.kind is not K_TEXT or len(text) > 150:
             continue
         if text in captions:
             out[k] = replace(block, kind=Kind.CHROME, chrome="repeated caption")
@@ -704,7 +704,7 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
         if len(text) < 8:
             continue
         for j in range(max(0, k - 3), k):
-            if out[j].kind is Kind.TEXT and out[j].text == text:
+            if out[j].kind is K_TEXT and out[j].text == text:
                 # A notice printed twice in a row is page furniture, both prints of it.
                 for copy in (j, k):
                     out[copy] = replace(out[copy], kind=Kind.CHROME, chrome="repeated line")
