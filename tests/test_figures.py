@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechparse.enrichment.figures import FigureMatch, chinese_to_number, find_figures
+from speechparse.enrichment.figures import (
+    _NEXT_NUMBER,
+    _NUM,
+    _UNIT_RE,
+    FigureMatch,
+    chinese_to_number,
+    find_figures,
+)
 
 
 def _pick(sentence: str, expected_text: str) -> FigureMatch:
@@ -115,6 +123,16 @@ POSITIVE = [
                  3.0, "点", False, None, id="san-dian-count"),
     pytest.param("新增装机三百万千瓦", "三百万千瓦",
                  3_000_000.0, "千瓦", False, None, id="unit-starting-with-qian"),
+    pytest.param("不超过5家", "5家",
+                 5.0, "家", True, "upper", id="prefix-at-text-start"),
+    pytest.param("新增5家以上", "5家",
+                 5.0, "家", True, "lower", id="suffix-at-text-end"),
+    pytest.param("5家", "5家",
+                 5.0, "家", False, None, id="figure-is-whole-text"),
+    pytest.param("其中许多5家企业", "5家",
+                 5.0, "家", False, None, id="prefix-last-char-without-prefix"),
+    pytest.param("新增5家上市企业", "5家",
+                 5.0, "家", False, None, id="suffix-first-char-without-suffix"),
 ]
 # fmt: on
 
@@ -350,3 +368,64 @@ def test_digit_by_digit_numerals(numeral: object, value: float | None) -> None:
 )
 def test_structured_numerals(numeral: str, value: float | None) -> None:
     assert chinese_to_number(numeral) == value
+
+
+def _stops(text: str) -> list[tuple[int, int]]:
+    """The numbers the scanner stops at, moving on from the end of each."""
+    stops, pos = [], 0
+    while (m := _NEXT_NUMBER.match(text, pos)) is not None:
+        stops.append(m.span(m.lastgroup or 0))
+        pos = m.end()
+    return stops
+
+
+def _stops_by_the_rule(text: str) -> list[tuple[int, int]]:
+    """The same, spelled out: every number, less the Chinese numerals that are surely words
+    (no 百千万亿 in them, and neither a unit, a qualifier, a magnitude nor a range separator
+    after them), each passed over whole."""
+    every = regex.compile(r"(?P<pct>百分之|千分之)|" + _NUM.pattern)
+    stops, pos = [], 0
+    while (m := every.search(text, pos)) is not None:
+        pos = m.end()
+        if m.lastgroup == "cn" and not any(c in "百千万亿" for c in m.group()):
+            after = text[pos : pos + 1]
+            if after == "" or (
+                after not in "多余几万亿至到-－~～—–〜" and not _UNIT_RE.match(text, pos)
+            ):
+                continue
+        stops.append(m.span())
+    return stops
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        ("一是抓落实", []),  # a word
+        ("一个", [(0, 1)]),  # a unit follows
+        ("三点五个", [(0, 3)]),  # a decimal, then a unit
+        ("三点五", []),  # the decimal taken whole: not 三 before the unit 点
+        ("十四五规划", []),
+        ("五点七万", [(0, 3), (3, 4)]),  # a magnitude after the decimal (then 万 on its own)
+        ("三至五年", [(0, 1), (2, 3)]),  # a range separator; then a unit
+        ("两千瓦", [(0, 2)]),  # holds 千 (read, then cut before the unit)
+        ("百分之三", [(0, 3)]),
+        ("12次", [(0, 2)]),
+        ("二三", []),
+        ("三点五十个", [(3, 4)]),  # the word 三点五 stepped over whole: 十个, not 五十个
+        ("三点五五十个", [(4, 5)]),
+        ("一是3个", [(2, 3)]),
+        ("3万五个", [(0, 1), (1, 3)]),  # no reader here to take 万 as the magnitude of 3
+        ("一", []),  # the end of the text
+    ],
+)
+def test_scanner_stops(text: str, stops: list[tuple[int, int]]) -> None:
+    assert _stops(text) == stops == _stops_by_the_rule(text)
+
+
+@given(
+    st.text(
+        alphabet="0１9.,．百分之千万亿零〇一二两三四五六七八九十点年个月瓦%多至-甲 ", max_size=40
+    )
+)
+def test_scanner_stops_where_the_rule_says(text: str) -> None:
+    assert _stops(text) == _stops_by_the_rule(text)

@@ -49,6 +49,13 @@ def _place_names(chars: int) -> str:
     return "某市发言摘要\n市长王某：" + "".join(names)[:chars] + "。"
 
 
+def _numeral_runs(chars: int) -> str:
+    """Chinese numerals that are words, as one long run and as many short ones with decimals:
+    the figure scanner steps over each once."""
+    quarter = chars // 4
+    return "某市发言摘要\n市长王某：" + "二" * quarter + "。" + "二点三" * (quarter // 2) + "。"
+
+
 def _cpu(text: str, repeats: int = 3) -> float:
     best = float("inf")
     for _ in range(repeats):
@@ -64,8 +71,9 @@ def _cpu(text: str, repeats: int = 3) -> float:
         (_seed_one_line, 25_000),
         (_quote_marks, 40_000),
         (_place_names, 20_000),
+        (_numeral_runs, 20_000),
     ],
-    ids=["seed-one-line", "unmatched-quotes", "new-place-names"],
+    ids=["seed-one-line", "unmatched-quotes", "new-place-names", "numeral-words"],
 )
 def test_fourfold_input_costs_about_four_times(make: Callable[[int], str], chars: int) -> None:
     speechparse.parse(make(1_000), keywords=False)  # lexicons loaded before timing

@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechparse.enrichment.organizations import LEVELS, HomePlace, infer_home, resolve_organization
+from speechparse.enrichment.organizations import (
+    LEVELS,
+    HomePlace,
+    _is_generic,
+    _occurrences,
+    infer_home,
+    resolve_organization,
+)
 
 ANQING = HomePlace("安庆市", "municipal", 0, 3, "test")
 LUTING = HomePlace("芦汀市", "municipal", 0, 3, "test")
@@ -198,3 +205,53 @@ def test_kind_table(org: str, kind: str) -> None:
     from speechparse.enrichment.organizations import _kind
 
     assert _kind(org) == kind
+
+
+def _each_found(text: str, name: str) -> list[int]:
+    """Non-overlapping starts, left to right, by the definition (str.find from each end)."""
+    starts, at = [], text.find(name)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(name, at + len(name))
+    return starts
+
+
+# (text, names): three-character names are read off their two-character tail's occurrences
+# unless the tail can overlap itself (甲甲), so both kinds are here.
+OCCURRENCE_CASES: list[tuple[str, set[str]]] = [
+    ("宿松县合宿松宿松合宿松县", {"宿松", "合宿松"}),
+    ("合宿松", {"合宿松"}),  # no tail among the names: searched for itself
+    ("宿松", {"宿松", "合宿松"}),  # tail at the very start: no room for the head
+    ("乙甲甲甲甲乙甲甲", {"甲甲", "乙甲甲"}),  # the tail overlaps itself
+    ("甲乙甲乙甲乙", {"乙甲", "甲乙甲"}),  # the name overlaps itself
+    ("", {"宿松", "合宿松"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OCCURRENCE_CASES)
+def test_occurrences(text: str, names: set[str]) -> None:
+    assert _occurrences(text, names) == {name: _each_found(text, name) for name in names}
+
+
+@given(
+    st.text(alphabet="甲乙丙", max_size=30),
+    st.sets(st.text(alphabet="甲乙丙", min_size=2, max_size=3), max_size=8),
+)
+def test_occurrences_match_a_search_per_name(text: str, names: set[str]) -> None:
+    assert _occurrences(text, names) == {name: _each_found(text, name) for name in names}
+
+
+# (text, offset of a level character, whether it ends a listed common noun)
+GENERIC_CASES: list[tuple[str, int, bool]] = [
+    ("超市", 1, True),  # the noun is the whole text before the offset
+    ("市", 0, False),  # no room for any noun
+    ("建设文明城市", 5, True),  # a four-character noun
+    ("明城市", 2, False),  # its tail only: not listed
+    ("芦汀市", 2, False),
+    ("旅游景区", 3, True),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "expected"), GENERIC_CASES)
+def test_is_generic(text: str, at: int, expected: bool) -> None:
+    assert _is_generic(text, at) is expected

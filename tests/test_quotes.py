@@ -4,7 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechparse.enrichment.quotes import MAX_TERM_CHARS, find_quoted_terms
+from speechparse.enrichment.quotes import (
+    MAX_TERM_CHARS,
+    _flat_pairs,
+    _nested_pairs,
+    find_quoted_terms,
+)
 
 LONG_SENTENCE = "“" + "我们要把创新摆在发展全局的核心位置" * 3 + "”"
 
@@ -82,3 +87,31 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     find_quoted_terms(text)
+
+
+# Marks that pair up one after another take the stack-free path; both paths must agree.
+FLAT_CASES: list[tuple[str, list[tuple[int, int]] | None]] = [
+    ("“甲”", [(1, 2)]),
+    ("“甲”「乙」‘丙’『丁』", [(1, 2), (4, 5), (7, 8), (10, 11)]),
+    ('"甲""乙"', [(1, 2), (4, 5)]),
+    ("“”", [(1, 1)]),
+    ("“甲「乙」”", None),  # nested: needs the stack
+    ("“甲」", None),  # closed by the wrong kind of mark
+    ("”甲“", None),  # closer before opener
+    ("“甲”“", None),  # odd number of marks
+    ("China’s “x”", None),  # a stray apostrophe first
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FLAT_CASES)
+def test_flat_pairs(text: str, expected: list[tuple[int, int]] | None) -> None:
+    marks = [(i, ch) for i, ch in enumerate(text) if ch in '“”「」『』‘’"']
+    assert _flat_pairs(marks) == expected
+
+
+@given(st.lists(st.sampled_from(list('“”「」『』‘’"甲'))))
+def test_flat_pairs_agree_with_the_stack(chars: list[str]) -> None:
+    marks = [(i, ch) for i, ch in enumerate(chars) if ch != "甲"]
+    flat = _flat_pairs(marks)
+    if flat is not None:
+        assert _nested_pairs(marks) == (flat, [])

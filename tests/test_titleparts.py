@@ -177,6 +177,8 @@ CASES: list[Row] = [
         None,
     ),
     ("发言摘要", "发言摘要", None, None, None, None),
+    ("言摘要", None, None, None, None, None),  # shorter than every label it ends like
+    ("座谈会", None, None, None, None, None),  # a bare meeting word names no meeting
     # no genre label: only a meeting may be reported
     ("芦汀市第二届文旅融合发展论坛", None, None, None, None, "第二届文旅融合发展论坛"),
     ("市党政考察团赴山西太原考察", None, None, None, None, None),

@@ -9,6 +9,7 @@ value here still points at the characters it came from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -225,7 +226,7 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
             continue
         # Sentence ends found once per paragraph and looked up by bisection: rescanning the
         # paragraph for every figure made one long line quadratic.
-        ends = [x.start() for x in SENTENCE_OR_CLAUSE_END_RE.finditer(text)]
+        ends = [x.start() for x in _SENTENCE_OR_CLAUSE_END.finditer(text)]
         sentences: dict[tuple[int, int], Span] = {}  # one Span for figures of one sentence
         cuts = doc.cuts(view)
         for m in found:
@@ -255,6 +256,10 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
             )
     return out
 
+
+# The shared pattern of sentence and clause ends, compiled with ``re``: a character class,
+# which it scans half again as fast as ``regex`` does.
+_SENTENCE_OR_CLAUSE_END = re.compile(SENTENCE_OR_CLAUSE_END_RE.pattern)
 
 # Figure's own validator, called without the keyword-argument constructor's Python frame (the
 # same checks and the same instance; see build.document.new_span).

@@ -176,9 +176,12 @@ def _generic_by_end() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
 def _is_generic(text: str, at: int) -> bool:
     """Whether the level character at ``at`` ends a common noun (文明城市, 开发区 ...)."""
     end = at + 1
-    return any(
-        end >= n and text[end - n : end] in words for n, words in _generic_by_end()[text[at]]
-    )
+    for n, words in _generic_by_end()[text[at]]:  # shortest first
+        if n > end:
+            return False
+        if text[end - n : end] in words:
+            return True
+    return False
 
 
 def _collect(text: str) -> dict[str, _Candidate]:
@@ -229,12 +232,9 @@ def _occurrences(text: str, names: set[str]) -> dict[str, list[int]]:
     """
     found: dict[str, list[int]] = {name: [] for name in names}
     if len(names) <= _SEARCHES_PER_NAME:
-        for name in names:
-            starts = found[name]
-            at = text.find(name)
-            while at >= 0:
-                starts.append(at)
-                at = text.find(name, at + len(name))
+        for name in sorted(names, key=len):  # shorter first: a name may be read off its tail
+            tail = found.get(name[1:]) if len(name) == 3 and name[1] != name[2] else None
+            found[name] = _find_all(text, name) if tail is None else _with_head(text, name, tail)
         return found
     for size in sorted({len(name) for name in names}):
         for at in range(len(text) - size + 1):
@@ -242,6 +242,32 @@ def _occurrences(text: str, names: set[str]) -> dict[str, list[int]]:
             if seen is not None and (not seen or seen[-1] + size <= at):
                 seen.append(at)
     return found
+
+
+def _find_all(text: str, name: str) -> list[int]:
+    """Start offsets of ``name`` in ``text``, left to right and non-overlapping."""
+    starts = []
+    at = text.find(name)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(name, at + len(name))
+    return starts
+
+
+def _with_head(text: str, name: str, tail_starts: list[int]) -> list[int]:
+    """:func:`_find_all` of ``name`` from where its tail ``name[1:]`` occurs: no text search.
+
+    Every occurrence of the name holds one of its tail, one character in. The tail's list
+    holds them all when the tail cannot overlap itself (two characters that differ, which
+    the caller checks), so the name's own non-overlapping ones are picked from it.
+    """
+    head, size = name[0], len(name)
+    starts: list[int] = []
+    for at in tail_starts:
+        at -= 1
+        if at >= 0 and text[at] == head and (not starts or starts[-1] + size <= at):
+            starts.append(at)
+    return starts
 
 
 def _destinations(title: str) -> list[str]:

@@ -27,9 +27,8 @@ Choices, so callers know what they get:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-
-import regex
 
 from speechparse.core.chars import SENTENCE_END
 
@@ -45,9 +44,12 @@ _OPENER_OF: dict[str, str] = {close: open_ for open_, close in _CLOSER_OF.items(
 _STRAIGHT = '"'
 _SENTENCE_END = frozenset(SENTENCE_END)
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
-_MARKS = regex.compile(
-    "[" + regex.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]"
-)
+_SENTENCE_END_OR_BREAK = _SENTENCE_END | _LINE_BREAKS  # what a term never holds
+# ``re``: for one character class it scans about half again as fast as ``regex``.
+_MARKS = re.compile("[" + re.escape(_STRAIGHT + "".join(_CLOSER_OF) + "".join(_OPENER_OF)) + "]")
+
+# Opening and closing mark of each pair, as two-character strings.
+_PAIRS = frozenset({_STRAIGHT * 2} | {open_ + close for open_, close in _CLOSER_OF.items()})
 
 
 def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
@@ -57,14 +59,44 @@ def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
     """
     if not isinstance(text, str) or _MARKS.search(text) is None:
         return []  # most paragraphs quote nothing: no pairing to set up
+    marks = [(mark.start(), mark.group()) for mark in _MARKS.finditer(text)]
+    spans = _flat_pairs(marks)
+    stray: list[int] = []
+    if spans is None:
+        spans, stray = _nested_pairs(marks)
+    terms: list[tuple[str, int, int]] = []
+    for begin, end in spans:
+        if stray and _holds_any(stray, begin, end):
+            continue
+        term = _as_term(text, begin, end)
+        if term is not None:
+            terms.append(term)
+    return terms
+
+
+def _flat_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]] | None:
+    """The quoted spans when each opening mark is closed by the next mark (“…”“…”), or None.
+
+    Most quoting is that simple and needs no stack; the spans are in text order and no mark
+    is stray. Anything else (nesting, a stray apostrophe) goes to :func:`_nested_pairs`.
+    """
+    opening, closing = marks[::2], marks[1::2]
+    if len(opening) != len(closing) or any(
+        o + c not in _PAIRS for (_, o), (_, c) in zip(opening, closing, strict=True)
+    ):
+        return None
+    return [(i + 1, j) for (i, _), (j, _) in zip(opening, closing, strict=True)]
+
+
+def _nested_pairs(marks: list[tuple[int, str]]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Quoted spans in text order, and the sorted offsets of marks left unpaired."""
     spans: list[tuple[int, int]] = []
     stray: list[int] = []  # offsets of marks left unpaired
     stack: list[tuple[str, int]] = []  # (opening mark, offset just after it)
     # Stack depths of each kind of open mark, so a closer finds its opener without walking
     # the stack (a run of unmatched closers over a deep stack was quadratic).
     open_at: dict[str, list[int]] = {mark: [] for mark in (_STRAIGHT, *_CLOSER_OF)}
-    for mark in _MARKS.finditer(text):  # only the marks, not every character
-        i, ch = mark.start(), mark.group()
+    for i, ch in marks:
         if ch == _STRAIGHT:
             if stack and stack[-1][0] == _STRAIGHT:
                 open_at[_STRAIGHT].pop()
@@ -93,14 +125,7 @@ def find_quoted_terms(text: str) -> list[tuple[str, int, int]]:
                 spans.append((begin, i))
     stray.extend(begin - 1 for _, begin in stack)
     stray.sort()
-    terms: list[tuple[str, int, int]] = []
-    for begin, end in sorted(spans):
-        if _holds_any(stray, begin, end):
-            continue
-        term = _as_term(text, begin, end)
-        if term is not None:
-            terms.append(term)
-    return terms
+    return sorted(spans), stray
 
 
 def _holds_any(sorted_offsets: list[int], begin: int, end: int) -> bool:
@@ -118,6 +143,6 @@ def _as_term(text: str, begin: int, end: int) -> tuple[str, int, int] | None:
     inner = text[begin:end]
     if not inner or len(inner) > MAX_TERM_CHARS:
         return None
-    if any(ch in _SENTENCE_END or ch in _LINE_BREAKS for ch in inner):
+    if not _SENTENCE_END_OR_BREAK.isdisjoint(inner):
         return None
     return inner, begin, end

@@ -147,10 +147,12 @@ def _strip_tail(title: str, start: int, end: int) -> int:
 
 def _find_genre(title: str, start: int, end: int) -> Span | None:
     end = _strip_tail(title, start, end)
-    for label in _genre_labels():
-        begin = end - len(label)
-        if begin >= start and title.startswith(label, begin):
-            return label, begin, end
+    labels = _genre_labels()
+    if not title.endswith(labels, start, end):  # one call answers the usual "none"
+        return None
+    for label in labels:
+        if title.endswith(label, start, end):
+            return label, end - len(label), end
     return None
 
 
@@ -179,8 +181,11 @@ def _ends_with_meeting(title: str, start: int, end: int) -> bool:
 
 
 def _meeting_word_at_end(title: str, start: int, end: int) -> str | None:
-    for word in _meeting_words():
-        if end - len(word) >= start and title.startswith(word, end - len(word)):
+    words = _meeting_words()
+    if not title.endswith(words, start, end):  # one call answers the usual "none"
+        return None
+    for word in words:
+        if title.endswith(word, start, end):
             return word
     return None
 
