@@ -260,7 +260,7 @@ def own_line(view: Compact) -> BylineMatch | None:
     ):
         return None
     # An editor's label ends in a colon or a slash: most lines hold none, and need no search.
-    has_mark = any(text.find(mark, 1) >= 0 for mark in "：:/")
+    has_mark = "：" in text or ":" in text or "/" in text
     editors = _editor_label().search(text, 1) if has_mark else None
     if editors is not None:
         head = own_line(Compact(text[: editors.start()].rstrip(), view.index))
