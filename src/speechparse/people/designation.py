@@ -8,7 +8,7 @@ a name is settled by the lexicons (titles, surnames); nothing here names a perso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -333,7 +333,9 @@ def parse_designation(
     found = _decompose(view, start, end, lenient=lenient)
     if found is None:
         return None
-    return replace(found, extent_start=extent_start, verb=verb_span)
+    # ``found`` is new and held by no one else: set in place, not copied field by field.
+    found.extent_start, found.verb = extent_start, verb_span
+    return found
 
 
 def _prose(text: str, start: int, end: int) -> bool:
