@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from speechparse.enrichment.organizations import (
+    _SEARCHES_PER_NAME,
     LEVELS,
     HomePlace,
     _is_generic,
@@ -233,11 +234,24 @@ def test_occurrences(text: str, names: set[str]) -> None:
     assert _occurrences(text, names) == {name: _each_found(text, name) for name in names}
 
 
+# Names that never occur in texts over 甲乙丙: added to go past the number of names searched
+# one by one, so the single pass over the text that replaces the searches is checked too.
+_ABSENT = {f"丁{chr(0x4E00 + k)}" for k in range(_SEARCHES_PER_NAME + 1)}
+
+
+@pytest.mark.parametrize(("text", "names"), OCCURRENCE_CASES)
+def test_occurrences_past_the_search_limit(text: str, names: set[str]) -> None:
+    found = _occurrences(text, names | _ABSENT)
+    assert found == {name: _each_found(text, name) for name in names | _ABSENT}
+
+
 @given(
     st.text(alphabet="甲乙丙", max_size=30),
     st.sets(st.text(alphabet="甲乙丙", min_size=2, max_size=3), max_size=8),
+    st.booleans(),
 )
-def test_occurrences_match_a_search_per_name(text: str, names: set[str]) -> None:
+def test_occurrences_match_a_search_per_name(text: str, names: set[str], many: bool) -> None:
+    names = names | _ABSENT if many else names
     assert _occurrences(text, names) == {name: _each_found(text, name) for name in names}
 
 

@@ -243,3 +243,43 @@ def test_never_raises_and_spans_hold(title: str) -> None:
 @given(st.text(max_size=60))
 def test_never_raises_on_any_text(title: str) -> None:
     decompose_title(title)
+
+
+# Each helper looks at title[start:end] only: a label or meeting word that begins before
+# ``start`` is not there, even when the title as a whole ends with it.
+@pytest.mark.parametrize(
+    ("title", "start", "expected"),
+    [
+        ("青禾县座谈会发言摘要", 0, ("座谈会发言摘要", 3, 10)),
+        ("青禾县座谈会发言摘要", 6, ("发言摘要", 6, 10)),
+        ("青禾县座谈会发言摘要", 7, None),
+        ("青禾县座谈会发言摘要（一）", 6, ("发言摘要", 6, 10)),
+        ("青禾县座谈会发言摘要（一）", 7, None),
+        ("青禾县工作会议", 0, None),
+    ],
+)
+def test_a_genre_label_must_lie_inside_the_range(
+    title: str, start: int, expected: tuple[str, int, int] | None
+) -> None:
+    from speechparse.enrichment.title_parts import _find_genre
+
+    assert _find_genre(title, start, len(title)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "expected"),
+    [
+        ("青禾县专题座谈会", 0, "专题座谈会"),
+        ("青禾县专题座谈会", 3, "专题座谈会"),
+        ("青禾县专题座谈会", 4, "座谈会"),
+        ("青禾县专题座谈会", 6, None),
+        ("青禾县专题座谈会纪要", 0, None),
+    ],
+)
+def test_a_meeting_word_must_lie_inside_the_range(
+    title: str, start: int, expected: str | None
+) -> None:
+    from speechparse.enrichment.title_parts import _ends_with_meeting, _meeting_word_at_end
+
+    assert _meeting_word_at_end(title, start, len(title)) == expected
+    assert _ends_with_meeting(title, start, len(title)) is (expected is not None)
