@@ -151,6 +151,8 @@ def test_offset_map_of_several_runs_refuses_positions_outside(i: int) -> None:
         ("甲  乙", 0, 4, "甲 乙", [0, 1, 3]),  # a run of spaces becomes one
         ("甲\u3000乙", 0, 3, "甲 乙", [0, 1, 2]),  # ... an ASCII one
         ("甲\t\xa0乙", 0, 4, "甲 乙", [0, 1, 3]),
+        ("甲\t乙", 0, 3, "甲 乙", [0, 1, 2]),  # each layout character alone is one
+        ("甲\xa0乙", 0, 3, "甲 乙", [0, 1, 2]),
         ("前缀甲 乙\n丙", 2, 7, "甲 乙丙", [2, 3, 4, 6]),
         ("甲\r\n乙", 0, 4, "甲乙", [0, 3]),
         ("甲\r乙", 0, 3, "甲乙", [0, 2]),
