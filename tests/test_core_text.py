@@ -235,6 +235,27 @@ def test_line_index(offset: int, expected: tuple[int, int]) -> None:
     assert LineIndex("ab\ncd\r\nef\rgh").line_col(offset) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "offset", "expected"),
+    [
+        ("ab\ncd\nef", 0, (1, 1)),
+        ("ab\ncd\nef", 2, (1, 3)),  # the break itself ends its line
+        ("ab\ncd\nef", 3, (2, 1)),
+        ("ab\ncd\nef", 6, (3, 1)),
+        ("ab\ncd\nef", 8, (3, 3)),
+        ("\n\nab", 1, (2, 1)),  # empty lines count
+        ("\n\nab", 3, (3, 2)),
+        ("ab\n", 3, (2, 1)),  # after a final break: a last, empty line
+        ("甲乙丙", 2, (1, 3)),
+    ],
+)
+def test_line_index_of_line_feed_text(text: str, offset: int, expected: tuple[int, int]) -> None:
+    # Text without a carriage return is indexed by splitting; a carriage return added at the
+    # end sends the same lines down the pattern path, which must agree.
+    assert LineIndex(text).line_col(offset) == expected
+    assert LineIndex(text + "\r").line_col(offset) == expected
+
+
 def test_line_index_puts_a_negative_offset_on_line_one() -> None:
     assert LineIndex("ab\ncd").line_col(-1)[0] == 1
 

@@ -6,6 +6,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -201,7 +202,11 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         # An array, not a list: a list holds an int object (~40 bytes) per line.
         self._starts = array("q", [0])
-        self._starts.extend(m.end() for m in _BREAK.finditer(text))
+        if "\r" in text:
+            self._starts.extend(m.end() for m in _BREAK.finditer(text))
+        else:  # one split and running sums in C, not a match object per line
+            lengths = map(len, text.split("\n")[:-1])
+            self._starts.extend(accumulate(map((1).__add__, lengths)))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset) - 1 if offset >= 0 else 0
