@@ -78,6 +78,45 @@ def test_ends_sentence() -> None:
     ]
 
 
+LineRow = tuple[int, int, int, bool]  # start, end, indent, blank_before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("", [], id="empty"),
+        pytest.param("甲乙\n", [(0, 2, 0, False)], id="final-line-feed"),
+        pytest.param("甲乙\n\n丙丁", [(0, 2, 0, False), (4, 6, 0, True)], id="blank-line"),
+        pytest.param("甲乙\n \u3000\n丙丁", [(0, 2, 0, False), (6, 8, 0, True)], id="space-line"),
+        pytest.param("甲乙\r\n丙丁", [(0, 2, 0, False), (4, 6, 0, False)], id="crlf"),
+        pytest.param(
+            "甲乙\r丙丁\u2028戊\u2029己",
+            [(0, 2, 0, False), (3, 5, 0, False), (6, 7, 0, False), (8, 9, 0, False)],
+            id="cr-and-unicode-breaks",
+        ),
+        pytest.param("  甲乙  \n  丙", [(2, 4, 2, False), (9, 10, 2, False)], id="indented"),
+        pytest.param("甲乙\n■■■\n丙丁", [(0, 2, 0, False), (7, 9, 0, True)], id="rule"),
+        pytest.param(
+            "7  县域经济  2024年9月12日  星期四  研究院，开展工作",
+            [(0, 24, 0, False), (26, 34, 0, False)],
+            id="glued-running-head",
+        ),
+        pytest.param(
+            "7  县域经济  2024年9月12日  研究院，开展工作", [(0, 29, 0, False)], id="no-weekday"
+        ),
+        pytest.param(
+            "本报记者 韦岚《桤川日报》（2025年03月13日第 02 版）",
+            [(0, 7, 0, False), (7, 32, 0, False)],
+            id="glued-edition-line",
+        ),
+        pytest.param("本报记者 韦岚《桤川日报》", [(0, 13, 0, False)], id="no-edition-bracket"),
+        pytest.param("本报记者 韦岚（2025年第 02 版）", [(0, 20, 0, False)], id="no-paper-name"),
+    ],
+)
+def test_split_lines(text: str, expected: list[LineRow]) -> None:
+    assert [(x.start, x.end, x.indent, x.blank_before) for x in split_lines(text)] == expected
+
+
 def _speeches(text: str) -> list[tuple[str, list[str]]]:
     report = parse("青川省政协会议发言摘要\n\n" + text)
     return [(s.speaker.name, [p.text for p in s.paragraphs]) for s in report.speeches]

@@ -171,6 +171,17 @@ def test_own_line(text: str, expected: Expected) -> None:
         ("要抓实。 王小明", None),
         ("要抓实。（记者 王小明 摄）", None),
         ("要抓实 记者 王小明", None),
+        # Only the last 64 characters are searched, the full stop before them still counts:
+        # here it stands just before them (index 100 of 165) ...
+        (
+            "要" * 100 + "。" + " " * 58 + "记者 王小明",
+            (159, 165, "trailing", [("记者", "王小明", 162, 165)]),
+        ),
+        # ... and here one character further out, out of reach.
+        ("要" * 100 + "。" + " " * 59 + "记者 王小明", None),
+        # the same byline under two paragraphs: each answer in its own paragraph's offsets
+        ("要" * 70 + "。 记者 王小明", (72, 78, "trailing", [("记者", "王小明", 75, 78)])),
+        ("要" * 90 + "。 记者 王小明", (92, 98, "trailing", [("记者", "王小明", 95, 98)])),
     ],
 )
 def test_trailing(text: str, expected: Expected) -> None:

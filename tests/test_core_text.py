@@ -151,6 +151,8 @@ def test_offset_map_of_several_runs_refuses_positions_outside(i: int) -> None:
         ("甲  乙", 0, 4, "甲 乙", [0, 1, 3]),  # a run of spaces becomes one
         ("甲\u3000乙", 0, 3, "甲 乙", [0, 1, 2]),  # ... an ASCII one
         ("甲\t\xa0乙", 0, 4, "甲 乙", [0, 1, 3]),
+        ("甲\t乙", 0, 3, "甲 乙", [0, 1, 2]),  # each layout character alone is one
+        ("甲\xa0乙", 0, 3, "甲 乙", [0, 1, 2]),
         ("前缀甲 乙\n丙", 2, 7, "甲 乙丙", [2, 3, 4, 6]),
         ("甲\r\n乙", 0, 4, "甲乙", [0, 3]),
         ("甲\r乙", 0, 3, "甲乙", [0, 2]),
@@ -231,6 +233,27 @@ def test_compact_src_of_an_empty_view_and_a_tuple_index() -> None:
 def test_line_index(offset: int, expected: tuple[int, int]) -> None:
     # Lines start at 0, 3 (after \n), 7 (after \r\n) and 10 (after \r).
     assert LineIndex("ab\ncd\r\nef\rgh").line_col(offset) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "expected"),
+    [
+        ("ab\ncd\nef", 0, (1, 1)),
+        ("ab\ncd\nef", 2, (1, 3)),  # the break itself ends its line
+        ("ab\ncd\nef", 3, (2, 1)),
+        ("ab\ncd\nef", 6, (3, 1)),
+        ("ab\ncd\nef", 8, (3, 3)),
+        ("\n\nab", 1, (2, 1)),  # empty lines count
+        ("\n\nab", 3, (3, 2)),
+        ("ab\n", 3, (2, 1)),  # after a final break: a last, empty line
+        ("甲乙丙", 2, (1, 3)),
+    ],
+)
+def test_line_index_of_line_feed_text(text: str, offset: int, expected: tuple[int, int]) -> None:
+    # Text without a carriage return is indexed by splitting; a carriage return added at the
+    # end sends the same lines down the pattern path, which must agree.
+    assert LineIndex(text).line_col(offset) == expected
+    assert LineIndex(text + "\r").line_col(offset) == expected
 
 
 def test_line_index_puts_a_negative_offset_on_line_one() -> None:

@@ -706,7 +706,10 @@ def decomposed(text: str, found: Designation | None) -> Decomposed:
         ("来自基层的市人大代表王明说", ("王明", [("市人大", "代表")], "joined", 0, 12, "说")),
         # two readings with a surname-led name (董事长 + 孙杰, 董事 + 长孙杰): the longer title
         ("公司董事长孙杰", ("孙杰", [("公司", "董事长")], "joined", 0, 7, None)),
+        # a four-character name needs a compound surname, and then takes all four
+        ("市财政局局长欧阳启明", ("欧阳启明", CAIZHENG, "joined", 0, 10, None)),
         # not designations
+        ("推动企业科协建设", None),  # a headline: no title ends before its last characters
         ("3月5日市财政局局长王明", None),  # a date
         ("2026年市财政局局长王明", None),
         ("市财政局；局长王明", None),  # sentence punctuation

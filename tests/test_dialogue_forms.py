@@ -1084,3 +1084,19 @@ def test_one_name_over_a_quotation_speaks_when_the_text_introduces_it() -> None:
 def test_guest_cuts(line: str, cuts: list[int]) -> None:
     """Where each guest of a guest line starts (offsets counted by hand)."""
     assert guest_cuts(line) == cuts
+
+
+def test_guest_names_are_spans_of_the_source_without_padding() -> None:
+    text = doc(
+        "种业振兴怎么干",
+        "对话嘉宾：",
+        f"钟岳明  {GUEST_A}",
+        f"阮  青  {GUEST_B}",
+        "阮青：企业要敢投入。",
+    )
+    names = [g["name"] for g in parsed(text)["guest_list"]["guests"]]
+    first, second = text.index("钟岳明"), text.index("阮  青")
+    assert names == [
+        {"text": "钟岳明", "start": first, "end": first + 3},
+        {"text": "阮青", "start": second, "end": second + 4},  # padding inside the span
+    ]

@@ -237,6 +237,11 @@ def test_not_a_figure(text: str) -> None:
         pytest.param("一万二", 12_000.0, id="colloquial-yiwan-er"),
         pytest.param("三亿五千万", 350_000_000.0, id="sanyi-wuqianwan"),
         pytest.param("一万亿", 1_000_000_000_000.0, id="yiwanyi"),
+        pytest.param("亿", 100_000_000.0, id="bare-yi-hundred-million"),
+        pytest.param("亿万", None, id="yiwan-countless-word"),
+        pytest.param("亿三", None, id="yi-first-then-digit"),
+        pytest.param("一亿二", 120_000_000.0, id="colloquial-yiyi-er"),
+        pytest.param("三亿零五", 300_000_005.0, id="sanyi-ling-wu"),
         pytest.param("二〇一八", 2_018.0, id="digit-by-digit"),
         pytest.param("三点五", 3.5, id="cn-decimal"),
         pytest.param("零", 0.0, id="zero"),
@@ -429,3 +434,31 @@ def test_scanner_stops(text: str, stops: list[tuple[int, int]]) -> None:
 )
 def test_scanner_stops_where_the_rule_says(text: str) -> None:
     assert _stops(text) == _stops_by_the_rule(text)
+
+
+# (text, figures as (text, start, end, approximate, bound)): a qualifier word is not one when
+# it ends a longer word (最近, 节约, 赶超), and a bare 一 counts only with a unit that suits it
+# and no character before it that makes it part of a word (统一, 之一). The character at the
+# far end of the text must not be taken for the one before a qualifier at offset 0.
+QUALIFIER_AND_YI_CASES: list[tuple[str, list[tuple[str, int, int, bool, str | None]]]] = [
+    ("近3年增长", [("3年", 1, 3, True, "upper")]),
+    ("最近3年增长", [("3年", 2, 4, False, None)]),
+    ("近3年增长最", [("3年", 1, 3, True, "upper")]),
+    ("约5吨", [("5吨", 1, 3, True, None)]),
+    ("节约5吨", [("5吨", 2, 4, False, None)]),
+    ("超3吨", [("3吨", 1, 3, True, "lower")]),
+    ("赶超3吨", [("3吨", 2, 4, False, None)]),
+    ("一年来", [("一年", 0, 2, False, None)]),
+    ("一年来统", [("一年", 0, 2, False, None)]),
+    ("用了一年", [("一年", 2, 4, False, None)]),
+    ("统一年度", []),
+    ("之一年", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIER_AND_YI_CASES)
+def test_qualifiers_and_a_bare_yi_read_their_neighbours(
+    text: str, expected: list[tuple[str, int, int, bool, str | None]]
+) -> None:
+    found = [(f.text, f.start, f.end, f.approximate, f.bound) for f in find_figures(text)]
+    assert found == expected

@@ -21,7 +21,7 @@ from speechparse.build.document import Document
 from speechparse.build.enrich import enrich as enrich_structure
 from speechparse.build.enrich import wanted
 from speechparse.build.report import build_report
-from speechparse.build.speeches import Structure, build_structure
+from speechparse.build.speeches import Structure, structure_and_views
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import LineIndex
 from speechparse.decoding.decode import decode
@@ -89,10 +89,11 @@ def parse_text(
     # Free what later stages do not read before they build models: the paragraphs' blocks
     # and views are most of the working memory (the draft keeps the blocks it refers to).
     del marked, lines, blocks
-    structure = build_structure(doc, draft)  # 6
+    structure, views = structure_and_views(doc, draft)  # 6
     del draft
     verdict = _no_speeches(doc, structure, strict=strict)
-    enrichment = enrich_structure(doc, structure, only=only)  # 7
+    enrichment = enrich_structure(doc, structure, only=only, views=views)  # 7
+    del views  # stage 6's paragraph views, read by stage 7 alone
     diagnostics = [*structure.diagnostics, *enrichment.diagnostics, *verdict]
     del doc  # the folded copy is not read by stage 8: free it before the report is built
     return build_report(source, structure, enrichment, diagnostics)  # 8

@@ -22,8 +22,9 @@ from speechparse.build.document import (
     cut,
     new_span,
     paragraph_view,
+    restored_view,
 )
-from speechparse.build.speeches import PositionParts, Structure
+from speechparse.build.speeches import ParagraphViews, PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact, OffsetMap, compact
@@ -104,29 +105,38 @@ def wanted(enrich: bool | str | Iterable[str], *, keywords: bool) -> frozenset[s
 
 
 def enrich(
-    doc: Document, structure: Structure, *, only: frozenset[str] = ENRICHMENTS
+    doc: Document,
+    structure: Structure,
+    *,
+    only: frozenset[str] = ENRICHMENTS,
+    views: ParagraphViews | None = None,
 ) -> Enrichment:
     """Stage 7: the enrichments named in ``only`` (see :func:`wanted`); the others stay empty.
 
-    Without ``"keywords"`` jieba is never imported.
+    Without ``"keywords"`` jieba is never imported. ``views`` are the paragraph views stage 6
+    built (:func:`~speechparse.build.speeches.structure_and_views`); without them they are
+    built again.
     """
     # Its models (a large report's keywords alone are one Span per occurrence) form no cycle:
     # on a report 100 times the seed's size, collector passes were a third of the stage.
     with collector_paused():
-        return _enrich(doc, structure, only)
+        return _enrich(doc, structure, only, views)
 
 
-def _enrich(doc: Document, structure: Structure, only: frozenset[str]) -> Enrichment:
+def _enrich(
+    doc: Document, structure: Structure, only: frozenset[str], given: ParagraphViews | None
+) -> Enrichment:
     title = structure.title
     organizations = "organizations" in only
     home = None
     if organizations:
         home = _orgs.infer_home(doc.folded, fold(title.text) if title is not None else None)
     found: list[Diagnostic] = []
-    views = [
-        _paragraph_views(doc, s.paragraphs) if only & _NEEDS_QUOTES else []
-        for s in structure.speeches
-    ]
+    views = (
+        _paragraph_views(doc, structure, given)
+        if only & _NEEDS_QUOTES
+        else [[] for _ in structure.speeches]
+    )
     speeches: list[SpeechEnrichment] = []
     extra: list[str] = []
     for speech, speech_views in zip(structure.speeches, views, strict=True):
@@ -213,8 +223,21 @@ def _resolve(
     return organization, ()
 
 
-def _paragraph_views(doc: Document, paragraphs: Sequence[Span]) -> list[Compact]:
-    return [paragraph_view(doc.folded, p.start, p.end) for p in paragraphs]
+def _paragraph_views(
+    doc: Document, structure: Structure, given: ParagraphViews | None
+) -> list[list[Compact]]:
+    """Each speech's paragraph views: those stage 6 built, or built again without them."""
+    if given is not None:
+        if len(given) != len(structure.speeches):
+            raise ValueError(
+                f"{len(given)} speeches' paragraph views for {len(structure.speeches)} speeches"
+            )
+        folded = doc.folded
+        return [[restored_view(folded, view) for view in speech] for speech in given]
+    return [
+        [paragraph_view(doc.folded, p.start, p.end) for p in s.paragraphs]
+        for s in structure.speeches
+    ]
 
 
 def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:

@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from speechparse.build.document import validator
 from speechparse.decoding.fold import fold
 from speechparse.models import Person, Position, Span, Speech
+
+# One per speaker: validated without the constructor's frame (see validator).
+_new_person = validator(Person)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +66,14 @@ def gather_people(
             by_id[linked][2].append(guest)
         guests.append(linked)
     people = [
-        Person(
-            id=pid,
-            name=name,
-            positions=positions,
-            mentions=sorted(found, key=_start_end) if len(found) > 1 else found,
-            speeches=indexes,
+        _new_person(
+            {
+                "id": pid,
+                "name": name,
+                "positions": positions,
+                "mentions": sorted(found, key=_start_end) if len(found) > 1 else found,
+                "speeches": indexes,
+            }
         )
         for pid, (name, positions, found, indexes) in by_id.items()
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from speechparse.build.document import collector_paused
+from speechparse.build.document import collector_paused, validator
 from speechparse.build.enrich import UNRESOLVED, Enrichment, Organization, SpeechEnrichment
 from speechparse.build.people import People, gather_people, person_ids
 from speechparse.build.speeches import GuestListParts, PositionParts, SpeechParts, Structure
@@ -23,6 +23,11 @@ from speechparse.models import (
     Speaker,
     Speech,
 )
+
+# A few per speech: validated without the constructor's frame (see validator).
+_new_position = validator(Position)
+_new_speaker = validator(Speaker)
+_new_speech = validator(Speech)
 
 
 def build_report(
@@ -79,48 +84,56 @@ def _report(
 
 def _position(position: PositionParts, organization: Organization) -> Position:
     written, full = position.organization, organization.full_name
-    return Position(
-        organization=written,
-        title=position.title,
-        inherited=position.inherited,
-        # Most units are written in full already: one string for both fields then.
-        organization_full=written if full == written else full,
-        level=organization.level,
-        text=position.span.text,
-        start=position.span.start,
-        end=position.span.end,
+    span = position.span
+    return _new_position(
+        {
+            "organization": written,
+            "title": position.title,
+            "inherited": position.inherited,
+            # Most units are written in full already: one string for both fields then.
+            "organization_full": written if full == written else full,
+            "level": organization.level,
+            "text": span.text,
+            "start": span.start,
+            "end": span.end,
+        }
     )
 
 
 def _speech(parts: SpeechParts, extra: SpeechEnrichment, person: str) -> Speech:
-    speaker = parts.speaker
+    speaker, span = parts.speaker, parts.speaker.span
     positions = [
         _position(position, organization)
         for position, organization in zip(speaker.positions, extra.organizations, strict=True)
     ]
-    return Speech(
-        headline=parts.headline,
-        speaker=Speaker(
-            text=speaker.span.text,
-            start=speaker.span.start,
-            end=speaker.span.end,
-            name=speaker.name,
-            name_start=speaker.name_start,
-            name_end=speaker.name_end,
-            positions=positions,
-            form=speaker.form,
-            marker=speaker.marker,
-            verb=speaker.verb,
-            label=speaker.label,
-            place=speaker.place,
-        ),
-        paragraphs=list(parts.paragraphs),
-        points=list(parts.points),
-        byline=parts.byline,
-        keywords=list(extra.keywords),
-        figures=list(extra.figures),
-        quoted_terms=list(extra.quoted_terms),
-        person=person,
+    return _new_speech(
+        {
+            "headline": parts.headline,
+            "speaker": _new_speaker(
+                {
+                    "text": span.text,
+                    "start": span.start,
+                    "end": span.end,
+                    "name": speaker.name,
+                    "name_start": speaker.name_start,
+                    "name_end": speaker.name_end,
+                    "positions": positions,
+                    "form": speaker.form,
+                    "marker": speaker.marker,
+                    "verb": speaker.verb,
+                    "label": speaker.label,
+                    "place": speaker.place,
+                }
+            ),
+            # Tuples validate into the lists the model holds, as the copies did.
+            "paragraphs": parts.paragraphs,
+            "points": parts.points,
+            "byline": parts.byline,
+            "keywords": extra.keywords,
+            "figures": extra.figures,
+            "quoted_terms": extra.quoted_terms,
+            "person": person,
+        }
     )
 
 

@@ -17,11 +17,14 @@ import regex
 from speechparse.build.document import (
     Cuts,
     Document,
+    HeldView,
     collector_paused,
     cut,
+    held_view,
     new_span,
     paragraph_view,
     source_range,
+    validator,
 )
 from speechparse.core.diagnostics import Code
 from speechparse.core.text import Compact
@@ -56,6 +59,12 @@ _WHITESPACE = regex.compile(r"\s+")
 _HEAD_OF_GOVERNMENT = regex.compile(r"(?:常务|代)?副?([省市县区镇乡州])长$")
 
 Diagnostics = tuple[Diagnostic, ...]
+
+# Built by the dozen per report: validated without the constructor's frame (see validator).
+_new_credit = validator(Credit)
+_new_byline = validator(Byline)
+_new_headline = validator(Headline)
+_new_point = validator(Point)
 
 # Roles, titles, units and reporters recur through a report (全媒体记者, 局长): interned,
 # each is held once however often it is written.
@@ -149,13 +158,29 @@ class GuestListParts:
     guests: tuple[GuestParts, ...]
 
 
+ParagraphViews = tuple[tuple[HeldView, ...], ...]
+"""The compact view of each paragraph of each speech, lined up with ``Structure.speeches``,
+as :func:`~speechparse.build.document.held_view` keeps it."""
+
+
 def build_structure(doc: Document, draft: Draft) -> Structure:
     """Stage 6: decompose every part of the draft, collecting the diagnostics each raised."""
+    return structure_and_views(doc, draft)[0]
+
+
+def structure_and_views(doc: Document, draft: Draft) -> tuple[Structure, ParagraphViews]:
+    """Stage 6, with the paragraph views it built to find the points.
+
+    Stage 7 reads the same views (figures, quotes, keywords): handed over, they are built
+    once. Mostly their offset maps alone are kept (the draft is still held here, so whole
+    views raised the parse's peak memory by a tenth), and not on the structure, which lives
+    on through stage 8: the caller drops them once stage 7 is done.
+    """
     with collector_paused():
         return _build_structure(doc, draft)
 
 
-def _build_structure(doc: Document, draft: Draft) -> Structure:
+def _build_structure(doc: Document, draft: Draft) -> tuple[Structure, ParagraphViews]:
     found: list[Diagnostic] = [
         doc.diagnostic(left.code, left.message, left.start, left.end) for left in draft.leftovers
     ]
@@ -170,12 +195,14 @@ def _build_structure(doc: Document, draft: Draft) -> Structure:
         byline, diagnostics = _byline(doc, draft.byline)
         found.extend(diagnostics)
     speeches: list[SpeechParts] = []
+    views: list[tuple[HeldView, ...]] = []
     for draft_speech in draft.speeches:
-        speech, diagnostics = _speech(doc, draft_speech)
+        speech, speech_views, diagnostics = _speech(doc, draft_speech)
         speeches.append(speech)
+        views.append(speech_views)
         found.extend(diagnostics)
     label = draft.lead_label
-    return Structure(
+    structure = Structure(
         title=title,
         kicker=kicker,
         subtitle=subtitle,
@@ -188,6 +215,7 @@ def _build_structure(doc: Document, draft: Draft) -> Structure:
         sections=tuple(_section(doc, s) for s in draft.sections),
         diagnostics=tuple(found),
     )
+    return structure, tuple(views)
 
 
 def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
@@ -200,10 +228,11 @@ def _guest_list(doc: Document, draft: Draft) -> GuestListParts | None:
         found = block.designation
         if found is None:
             raise ValueError(f"guest line at {block.start} holds no designation")
-        name = doc.view_span(block.view, found.name_start, found.name_end)
+        # One span, its text without padding (`阮  青`): not a layout span then rebuilt.
+        start, end = source_range(block.view, found.name_start, found.name_end)
         guests.append(
             GuestParts(
-                name=Span(text=_WHITESPACE.sub("", name.text), start=name.start, end=name.end),
+                name=new_span(_no_space(cut(doc.source, start, end)), start, end),
                 positions=_positions(doc, doc.cuts(block.view), found.parts),
             )
         )
@@ -266,7 +295,7 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
         c_end = end if c_end == end else c_end  # one int object for both (see _SHARED)
         name = intern(_no_space(source[c_start:c_end]))  # one reporter credits many speeches
         role = intern(cuts.text(*credit.role)) if credit.role is not None else None
-        credits.append(Credit(role=role, name=name, start=c_start, end=c_end))
+        credits.append(_new_credit({"role": role, "name": name, "start": c_start, "end": c_end}))
         folded = doc.folded[c_start:c_end].replace(" ", "")
         if "·" not in folded and surname_length(folded) == 0:
             doubts.append(
@@ -286,12 +315,14 @@ def _byline(doc: Document, draft: DraftByline) -> tuple[Byline, Diagnostics]:
                     c_end,
                 )
             )
-    byline = Byline(
-        text=intern(cut(source, start, end)),  # one reporter signs many speeches alike
-        start=start,
-        end=end,
-        credits=credits,
-        form=match.form,
+    byline = _new_byline(
+        {
+            "text": intern(cut(source, start, end)),  # one reporter signs many speeches alike
+            "start": start,
+            "end": end,
+            "credits": credits,
+            "form": match.form,
+        }
     )
     return byline, tuple(doubts)
 
@@ -319,12 +350,14 @@ def _headline(doc: Document, block: Block) -> tuple[Headline, Diagnostics]:
     body_end = len(view.text) if block.body_end is None else block.body_end
     start, end = source_range(view, block.body_start, body_end)
     marker = doc.view_span(view, *block.marker) if block.marker is not None else None
-    headline = Headline(
-        text=cut(doc.source, start, end),
-        start=start,
-        end=end,
-        marker=marker,
-        brackets="【】" if block.brackets else None,
+    headline = _new_headline(
+        {
+            "text": cut(doc.source, start, end),
+            "start": start,
+            "end": end,
+            "marker": marker,
+            "brackets": "【】" if block.brackets else None,
+        }
     )
     return headline, doubts
 
@@ -488,7 +521,9 @@ def _speaker(
     return speaker, doubts
 
 
-def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics]:
+def _speech(
+    doc: Document, draft: DraftSpeech
+) -> tuple[SpeechParts, tuple[HeldView, ...], Diagnostics]:
     source, folded = doc.source, doc.folded
     spans: list[Span] = []
     views: list[Compact] = []
@@ -500,13 +535,15 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
     paragraphs = tuple(spans)
     points = tuple(
         [
-            Point(
-                marker=intern(cut(source, m.marker_start, m.marker_end)),
-                marker_start=m.marker_start,
-                marker_end=m.marker_end,
-                text=cut(source, m.start, m.end),
-                start=m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
-                end=m.end,
+            _new_point(
+                {
+                    "marker": intern(cut(source, m.marker_start, m.marker_end)),
+                    "marker_start": m.marker_start,
+                    "marker_end": m.marker_end,
+                    "text": cut(source, m.start, m.end),
+                    "start": m.marker_end if m.start == m.marker_end else m.start,  # _SHARED
+                    "end": m.end,
+                }
             )
             for m in find_points(views)
         ]
@@ -529,7 +566,7 @@ def _speech(doc: Document, draft: DraftSpeech) -> tuple[SpeechParts, Diagnostics
         points=points,
         byline=byline,
     )
-    return speech, tuple(doubts)
+    return speech, tuple([held_view(view) for view in views]), tuple(doubts)
 
 
 def _joined(doc: Document, pieces: tuple[Piece, ...]) -> Span | None:

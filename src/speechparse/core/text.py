@@ -6,6 +6,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -125,12 +126,26 @@ class Compact:
 
 _BREAK = regex.compile(r"\r\n|\r|\n")
 _RUN = regex.compile(r"[^ \u3000\t\r\n\xa0]+")
-_LAYOUT = regex.compile(r"[ \u3000\t\r\n\xa0]")
 
 
 def _letter_spaced(runs: list[regex.Match[str]]) -> bool:
     singles = sum(1 for m in runs if m.end() - m.start() == 1)
     return singles >= 0.7 * len(runs) and all(m.end() - m.start() <= 2 for m in runs)
+
+
+def _one_run(piece: str) -> bool:
+    """Whether ``piece`` holds no layout character (space, U+3000, tab, CR, LF, NBSP).
+
+    Six ``in`` tests scan the string in C at a fraction of the cost of one pattern search.
+    """
+    return not (
+        " " in piece
+        or "\u3000" in piece
+        or "\t" in piece
+        or "\r" in piece
+        or "\n" in piece
+        or "\xa0" in piece
+    )
 
 
 def compact(folded: str, start: int, end: int) -> Compact:
@@ -140,7 +155,7 @@ def compact(folded: str, start: int, end: int) -> Compact:
     (kept, as they separate names), and lines join with nothing between them.
     """
     piece = folded[start:end]
-    if piece and _LAYOUT.search(piece) is None:  # one run as it stands: most lines
+    if piece and _one_run(piece):  # one run as it stands: most lines
         return Compact(piece, OffsetMap.one_run(start, len(piece)))
     parts: list[str] = []
     starts = array("q")
@@ -187,7 +202,11 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         # An array, not a list: a list holds an int object (~40 bytes) per line.
         self._starts = array("q", [0])
-        self._starts.extend(m.end() for m in _BREAK.finditer(text))
+        if "\r" in text:
+            self._starts.extend(m.end() for m in _BREAK.finditer(text))
+        else:  # one split and running sums in C, not a match object per line
+            lengths = map(len, text.split("\n")[:-1])
+            self._starts.extend(accumulate(map((1).__add__, lengths)))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset) - 1 if offset >= 0 else 0

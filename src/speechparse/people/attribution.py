@@ -276,8 +276,11 @@ def _titled_name(text: str, k: int, length: int) -> tuple[Designation, int] | No
     at = k + length
     if not _name_like(text[k:at], long_ok=False):
         return None
+    titles = word_set("titles")
     for end in range(min(len(text), at + _longest_title()), at, -1):
-        if title_suffix(text, end, at) != at or _direct_verb(text, end) is None:
+        # The longest title ending at ``end`` starts at ``at`` exactly when the whole of
+        # ``text[at:end]`` is one: a set lookup instead of a walk over title lengths.
+        if text[at:end] not in titles or _direct_verb(text, end) is None:
             continue
         return Designation(k, at, [Part(at, at, at, end)], "name_first", [], end, k), end
     return None

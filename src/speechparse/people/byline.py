@@ -9,7 +9,7 @@ reporters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -259,7 +259,9 @@ def own_line(view: Compact) -> BylineMatch | None:
         or _editor_label().search(text, 1, reach) is None
     ):
         return None
-    editors = _editor_label().search(text, 1)
+    # An editor's label ends in a colon or a slash: most lines hold none, and need no search.
+    has_mark = "：" in text or ":" in text or "/" in text
+    editors = _editor_label().search(text, 1) if has_mark else None
     if editors is not None:
         head = own_line(Compact(text[: editors.start()].rstrip(), view.index))
         return head if head is not None and _editor_label().match(text, 0) is None else None
@@ -313,19 +315,45 @@ def trailing(view: Compact) -> BylineMatch | None:
     if not text.endswith(("）", "】", "〕")) and text.find(" ", max(0, len(text) - 42)) < 0:
         return None
     # A byline is short: look only at the paragraph's tail, so a long paragraph costs nothing.
-    m = _TRAILING.search(text, max(0, len(text) - 64))
+    # The tail keeps one character before the search start for the pattern's look-behind.
+    pos = max(0, len(text) - _TAIL)
+    cut = max(0, pos - 1)
+    found = _trailing_in(text[cut:], pos - cut)
+    if found is None or not cut:
+        return found
+    return BylineMatch(
+        found.start + cut,
+        found.end + cut,
+        tuple(_shifted(c, cut) for c in found.credits),
+        found.form,
+    )
+
+
+_TAIL = 64
+
+
+@lru_cache(maxsize=1024)
+def _trailing_in(tail: str, pos: int) -> BylineMatch | None:
+    """The byline ending ``tail``, searched from ``pos``; cached by the tail's text, since a
+    report credits the same reporters under most of its speeches."""
+    m = _TRAILING.search(tail, pos)
     if m is None:
         return None
     if m.group(1) is not None:
-        credits = parse_credits(text, m.start(2), m.end(2), need_role=False)
+        credits = parse_credits(tail, m.start(2), m.end(2), need_role=False)
         if credits is None:
             return None
         return BylineMatch(m.start(1), m.end(), tuple(credits), "parenthesized")
     inner_start = m.start(3) + 1
-    credits = parse_credits(text, inner_start, m.end(3))
+    credits = parse_credits(tail, inner_start, m.end(3))
     if credits is None:
         return None
     return BylineMatch(inner_start, m.end(), tuple(credits), "trailing")
+
+
+def _shifted(credit: CreditMatch, by: int) -> CreditMatch:
+    role = (credit.role[0] + by, credit.role[1] + by) if credit.role is not None else None
+    return CreditMatch(role, credit.name, credit.start + by, credit.end + by, credit.split)
 
 
 _DATELINE = regex.compile(

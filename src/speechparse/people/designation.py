@@ -8,7 +8,7 @@ a name is settled by the lexicons (titles, surnames); nothing here names a perso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -270,9 +270,12 @@ def _split_name_tail(
     limit = 16 if dot >= 0 else _MAX_NAME
     for length in range(2, min(limit, end - start - 1) + 1):
         name_start = end - length
-        name = text[name_start:end]
-        score = _name_score(name)
-        if score < 0 or title_suffix(text, name_start, start) is None:
+        # A title must end where the name begins: one dictionary lookup that rules out
+        # most places before the name is judged.
+        if title_suffix(text, name_start, start) is None:
+            continue
+        score = _name_score(text[name_start:end])
+        if score < 0:
             continue
         rank = (score >= 1.5, name_start if score >= 1.5 else -name_start, score)
         if best is None or rank > best_rank:
@@ -330,7 +333,9 @@ def parse_designation(
     found = _decompose(view, start, end, lenient=lenient)
     if found is None:
         return None
-    return replace(found, extent_start=extent_start, verb=verb_span)
+    # ``found`` is new and held by no one else: set in place, not copied field by field.
+    found.extent_start, found.verb = extent_start, verb_span
+    return found
 
 
 def _prose(text: str, start: int, end: int) -> bool:

@@ -9,9 +9,10 @@ paragraph starts in some reports, fixed-width wrapping in others, blank lines in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 import regex
@@ -156,13 +157,14 @@ class Block:
 def split_lines(folded: str) -> list[Line]:
     """Stage 3: the non-blank physical lines, with their layout facts."""
     lines: list[Line] = []
-    pos = 0
     blank = False
-    for m in [*_LINE_BREAK.finditer(folded), None]:
-        end = m.start() if m is not None else len(folded)
+    for pos, end, raw in _raw_lines(folded):
         # Indentation and line-end spaces trimmed by str methods, not a loop per character.
-        line = folded[pos:end].strip(_INDENT_CHARS)
-        a = end - len(folded[pos:end].lstrip(_INDENT_CHARS)) if line else end
+        line = raw.strip(_INDENT_CHARS)
+        if not line:
+            blank = True
+            continue
+        a = end - len(raw.lstrip(_INDENT_CHARS))
         b = a + len(line)
         indent = a - pos
         a, b, heading = _markdown.strip_marks(folded, a, b)
@@ -186,9 +188,25 @@ def split_lines(folded: str) -> list[Line]:
         else:
             # A rule of ■, —— or ＊ (symbols only) separates like a blank line.
             blank = True
-        if m is not None:
-            pos = m.end()
     return lines
+
+
+def _raw_lines(folded: str) -> Iterator[tuple[int, int, str]]:
+    """Each physical line as (start, end, text), line marks excluded.
+
+    Most texts break lines with a line feed alone: ``str.split`` finds those without a
+    match object per line; other breaks (CR LF, CR, U+2028/9) take the pattern.
+    """
+    pos = 0
+    if "\r" in folded or "\u2028" in folded or "\u2029" in folded:
+        for m in _LINE_BREAK.finditer(folded):
+            yield pos, m.start(), folded[pos : m.start()]
+            pos = m.end()
+        yield pos, len(folded), folded[pos:]
+        return
+    for raw in folded.split("\n"):
+        yield pos, pos + len(raw), raw
+        pos += len(raw) + 1
 
 
 def _wrap_width(widths: list[int]) -> int | None:
@@ -216,10 +234,26 @@ class _Facts:
     view: Compact
     chrome: str | None  # why its text is page chrome, if it is
     own: _byline.BylineMatch | None  # the byline it consists of, if it does
+    trailing: _byline.BylineMatch | None  # the byline after its last sentence, if any
+    # The openings both _special and _classify test for, matched once.
+    subtitle: regex.Match[str] | None  # `——…`
+    label: regex.Match[str] | None  # `编者按：`
+    bracketed: bool  # `【…】` and nothing else
+    marker: regex.Match[str] | None  # `一、`, `（一）`, `■` …
 
 
 def _facts(view: Compact) -> _Facts:
-    return _Facts(view, _chrome.chrome_reason(view.text), _byline.own_line(view))
+    text = view.text
+    return _Facts(
+        view,
+        _chrome.chrome_reason(text),
+        _byline.own_line(view),
+        _byline.trailing(view),
+        _SUBTITLE.match(text),
+        _LABEL.match(text),
+        _BRACKETED.fullmatch(text) is not None,
+        _MARKER.match(text),
+    )
 
 
 def _special(facts: _Facts, line: Line) -> str | None:
@@ -237,13 +271,13 @@ def _special(facts: _Facts, line: Line) -> str | None:
         return "other"  # `作者：本报记者 X` credits reporters; other 作者： lines are meta
     if facts.chrome:
         return "chrome"
-    if _SUBTITLE.match(text) or _LABEL.match(text):
+    if facts.subtitle or facts.label:
         return "other"
-    if _BRACKETED.fullmatch(text) or facts.own is not None:
+    if facts.bracketed or facts.own is not None:
         return "other"
     if line.heading != 1 and _designation(view) is not None:
         return "designation"
-    marker = _MARKER.match(text)
+    marker = facts.marker
     if marker is not None and (text[0] in BULLETS or len(text) <= _MAX_HEADLINE):
         return "marker"
     if " " in text and guest_line(view) is not None:
@@ -423,7 +457,7 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     current: str | None = None  # the name of the speaker speaking now
     for block in _closing_attributions(folded, blocks):
-        if block.kind not in (Kind.TEXT, Kind.DESIGNATION):
+        if block.kind not in (K_TEXT, K_DESIGNATION):
             out.append(block)
             continue
         if block.designation is not None:
@@ -439,7 +473,7 @@ def _split_at_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             block.view,
             scan_from,
             known=_known_names(folded, block) if explicit < 2 else None,
-            first=block.kind is Kind.TEXT and explicit < 2,
+            first=block.kind is K_TEXT and explicit < 2,
         )
         found = [
             a
@@ -527,7 +561,7 @@ def _attribute(piece: Block, attributed: Attribution, offset: int, expected: str
     The scan saw the clause in context (a bare name known from earlier, the quotation
     before a speaker), so its reading wins over the piece's own classification.
     """
-    if piece.text != expected or piece.kind not in (Kind.TEXT, Kind.DESIGNATION):
+    if piece.text != expected or piece.kind not in (K_TEXT, K_DESIGNATION):
         return piece
     d = attributed.designation
     moved = Designation(
@@ -575,9 +609,9 @@ def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = out[-1] if out else None
         if (
-            block.kind is Kind.SUBTITLE
+            block.kind is K_SUBTITLE
             and previous is not None
-            and previous.kind is Kind.TEXT
+            and previous.kind is K_TEXT
             and previous.terminated
             and previous.byline is None
             and closing_attribution(block.view) is not None
@@ -586,7 +620,7 @@ def _closing_attributions(folded: str, blocks: list[Block]) -> list[Block]:
             merged = _classify(folded, [line], previous.index)
             out[-1] = _as_closed(merged)
             continue
-        out.append(_as_closed(block) if block.kind is Kind.TEXT else block)
+        out.append(_as_closed(block) if block.kind is K_TEXT else block)
     return out
 
 
@@ -656,13 +690,13 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
     captions: set[str] = set()
     for k, block in enumerate(out):
         text = block.text
-        if block.kind is Kind.CHROME:
+        if block.kind is K_CHROME:
             if block.chrome == "photo caption" and " " in text:
                 # The caption is the sentence before the credit (`现场。 某报记者 某某摄`).
                 stop = text.rfind("。")
                 captions.add(text[: stop + 1] if stop >= 0 else text[: text.find(" ")])
             continue
-        if block.kind is not Kind.TEXT or len(text) > 150:
+        if block.kind is not K_TEXT or len(text) > 150:
             continue
         if text in captions:
             out[k] = replace(block, kind=Kind.CHROME, chrome="repeated caption")
@@ -670,7 +704,7 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
         if len(text) < 8:
             continue
         for j in range(max(0, k - 3), k):
-            if out[j].kind is Kind.TEXT and out[j].text == text:
+            if out[j].kind is K_TEXT and out[j].text == text:
                 # A notice printed twice in a row is page furniture, both prints of it.
                 for copy in (j, k):
                     out[copy] = replace(out[copy], kind=Kind.CHROME, chrome="repeated line")
@@ -697,7 +731,7 @@ class _Layout:
         if is_terminated(self.folded[line.start : line.end]):
             return True
         facts = self.facts[i]
-        return facts.own is not None or _byline.trailing(facts.view) is not None
+        return facts.own is not None or facts.trailing is not None
 
     def _headline_tail(self, i: int) -> bool:
         """A short plain line after a marked headline, with a new paragraph (or a
@@ -836,42 +870,45 @@ def _classify(
     *,
     facts: _Facts | None = None,
 ) -> Block:
-    """``facts``: the lines' own facts when the caller has worked them out already."""
+    """``facts``: the lines' own facts when the caller has worked them out already.
+
+    Each kind's block is built in one call: a block rebuilt field by field with
+    ``dataclasses.replace`` costs more than the decision that made it.
+    """
     start, end = lines[0].start, lines[-1].end
     if facts is None:
         facts = _facts(compact(folded, start, end))
     view = facts.view
     text = view.text
-    block = Block(
+    block = partial(
+        Block,
         start,
         end,
         view,
         blank_before=lines[0].blank_before,
         index=index,
-        terminated=is_terminated(text),
         heading=lines[0].heading,
     )
     reason = forced or (facts.chrome if len(lines) <= 2 else None)
     if reason is not None and _AUTHOR.match(text) and facts.own is not None:
         reason = None
     if reason is not None:
-        return replace(block, kind=Kind.CHROME, chrome=reason)
+        return block(kind=K_CHROME, chrome=reason, terminated=is_terminated(text))
     own = facts.own
     if own is not None:
         editors = own.end
         while editors < len(text) and text[editors] == " ":
             editors += 1
-        return replace(
-            block,
-            kind=Kind.BYLINE,
+        return block(
+            kind=K_BYLINE,
             byline=own,
             terminated=True,
             editors_from=editors if editors < len(text) else None,
         )
-    subtitle = _SUBTITLE.match(text)
+    subtitle = facts.subtitle
     if subtitle is not None:
-        return replace(block, kind=Kind.SUBTITLE, body_start=subtitle.end())
-    label = _LABEL.match(text)
+        return block(kind=K_SUBTITLE, body_start=subtitle.end(), terminated=is_terminated(text))
+    label = facts.label
     if label is not None:
         word_end = label.end()
         while word_end > 0 and text[word_end - 1] in " ：":
@@ -879,12 +916,17 @@ def _classify(
         body_start = label.end()
         while body_start < len(text) and text[body_start] in " ：":
             body_start += 1
-        return replace(block, kind=Kind.LABEL, marker=(0, word_end), body_start=body_start)
+        return block(
+            kind=K_LABEL,
+            marker=(0, word_end),
+            body_start=body_start,
+            terminated=is_terminated(text),
+        )
     # A page's top heading (`# 标题`) names the article, never a speaker.
-    found = _designation(view) if block.heading != 1 else None
+    found = _designation(view) if lines[0].heading != 1 else None
     if found is not None:
         designation, marker_end, body_start = found
-        bullet = _BULLETS.match(text) or _MARKER.match(text)
+        bullet = _BULLETS.match(text) or facts.marker
         label_from = bullet.end() if bullet is not None else 0
         while label_from < len(text) and text[label_from] == " ":
             label_from += 1
@@ -899,36 +941,42 @@ def _classify(
         while body_start < len(text) and text[body_start] == " ":
             body_start += 1
         rest = text[body_start:]
-        block = replace(
-            block,
-            kind=Kind.DESIGNATION,
+        byline = _trailing_after(facts, body_start) if rest else None
+        return block(
+            kind=K_DESIGNATION,
             designation=designation,
             body_start=body_start,
             marker=(0, marker_end) if marker_end else None,
-            terminated=not rest or is_terminated(rest),
+            terminated=byline is not None or not rest or is_terminated(rest),
             label=speaker_label_span,
             form=form,
+            byline=byline,
         )
-        return _with_trailing_byline(block) if rest else block
-    bracketed = _BRACKETED.fullmatch(text)
-    if bracketed is not None:
-        return replace(
-            block, kind=Kind.HEADLINE, brackets=True, body_start=1, body_end=len(text) - 1
+    if facts.bracketed:
+        return block(
+            kind=K_HEADLINE,
+            brackets=True,
+            body_start=1,
+            body_end=len(text) - 1,
+            terminated=is_terminated(text),
         )
-    marker = _MARKER.match(text)
-    if marker is not None and len(text) <= _MAX_HEADLINE and not is_terminated(text):
+    marker = facts.marker
+    terminated = is_terminated(text)
+    if marker is not None and len(text) <= _MAX_HEADLINE and not terminated:
         body_start = marker.end()
         while body_start < len(text) and text[body_start] == " ":
             body_start += 1
-        return replace(block, kind=Kind.HEADLINE, marker=(0, marker.end()), body_start=body_start)
-    return _with_trailing_byline(block)
+        return block(
+            kind=K_HEADLINE, marker=(0, marker.end()), body_start=body_start, terminated=False
+        )
+    byline = _trailing_after(facts, 0)
+    return block(byline=byline, terminated=byline is not None or terminated)
 
 
-def _with_trailing_byline(block: Block) -> Block:
-    found = _byline.trailing(block.view)
-    if found is not None and found.start > block.body_start:
-        return replace(block, byline=found, terminated=True)
-    return block
+def _trailing_after(facts: _Facts, body_start: int) -> _byline.BylineMatch | None:
+    """The byline ending the block, when it starts after ``body_start``."""
+    found = facts.trailing
+    return found if found is not None and found.start > body_start else None
 
 
 def designation_at(text: str) -> tuple[Designation, int, int] | None:

@@ -37,8 +37,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Words one of which every match of a costly pattern holds: a line holding none of them is
+# passed over without running the pattern (most lines, since most lines are not chrome).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "edition line": ("版",),
+    "photo credit": ("摄", "供图"),
+}
+
+
 @cache
-def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _compiled() -> tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...]:
     editors = alt(word_set("editor_roles"))
     patterns = (
         *_PATTERNS,
@@ -46,7 +54,11 @@ def _compiled() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         # A picture's credit or caption: `（记者 X 摄）`, `图为会议现场。（记者 X 摄）`.
         ("photo credit", r"^[^：]{0,36}(?:摄|摄影|供图)[）】]?$"),
     )
-    return tuple((reason, regex.compile(p)) for reason, p in patterns)
+    return tuple((reason, regex.compile(p), _NEEDS.get(reason, ())) for reason, p in patterns)
+
+
+def _found(pattern: regex.Pattern[str], needs: tuple[str, ...], text: str) -> bool:
+    return (not needs or any(word in text for word in needs)) and pattern.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -62,8 +74,10 @@ def chrome_reason(line: str) -> str | None:
         return caption
     # Labels are often letter-spaced (`编 辑：`, `一 审：`); match them without the spaces.
     despaced = line.replace(" ", "") if " " in line else None
-    for reason, pattern in _compiled():
-        if pattern.search(line) or (despaced is not None and pattern.search(despaced)):
+    for reason, pattern, needs in _compiled():
+        if _found(pattern, needs, line) or (
+            despaced is not None and _found(pattern, needs, despaced)
+        ):
             return reason
     return _web_reason(line, despaced or line)
 
@@ -82,6 +96,8 @@ _DATE_ONLY = regex.compile(
     r"(?: ?(?:星期|周)[一二三四五六日天])?(?: ?\d{1,2}[：:]\d{2}(?:[：:]\d{2})?)?[】\]）]?"
 )
 _NUMBER_UNIT = r"(?:量|数|次数)? ?[：:]? ?\d+"
+_TRAILS = ((_TRAIL, "breadcrumb", ">»›→"), (_SEPARATED, "navigation menu", "|｜"))
+_DIGIT = regex.compile(r"\d")
 _LINK_ONLY = regex.compile(r"^！?【[^【】]*】（(?:https?：//|www\.|/)[^（）]*）$")
 
 
@@ -121,6 +137,7 @@ class _WebWords:
     placeholder: frozenset[str]
     language: frozenset[str]
     spam: tuple[str, ...]
+    spam_any: regex.Pattern[str]  # any one of ``spam``, to pass most lines with one search
     caption_bracketed: regex.Pattern[str]
     caption_tail: regex.Pattern[str]
     picture_label: regex.Pattern[str]
@@ -143,6 +160,7 @@ def _web() -> _WebWords:
         placeholder=frozenset(words["placeholder"]),
         language=frozenset(words["language"]),
         spam=tuple(sorted(lexicon().spam_words)),
+        spam_any=regex.compile(alt(lexicon().spam_words)),
         # `（新华社发 资料图片）`: a bracket holding only a credit (图片 counts inside one).
         caption_bracketed=regex.compile(
             rf"[（【][^（）【】]{{0,40}}{alt([*words['credit'], '图片'])}[）】]"
@@ -184,9 +202,10 @@ def _web_reason(line: str, despaced: str) -> str | None:
         return "footer"
     if web.app.search(despaced) and len(line) <= 60:
         return "app banner"
-    if _spam_hits(web.spam, line) >= 2:
+    if web.spam_any.search(line) is not None and _spam_hits(web.spam, line) >= 2:
         return "advertisement"
-    if not terminated and len(line) <= 40 and web.counter.search(line):
+    # Every counter shows a number: a line without a digit needs no search for one.
+    if not terminated and len(line) <= 40 and _DIGIT.search(line) and web.counter.search(line):
         return "counter"
     if tokens and all(t in web.widget for t in tokens):
         return "share widget"
@@ -200,7 +219,9 @@ def _spam_hits(words: tuple[str, ...], line: str) -> int:
 def _trail(line: str) -> str | None:
     """`首页 > 新闻 > 正文` (a breadcrumb) or `首页 | 政务 | 互动` (a menu): three or more
     short links in a row."""
-    for splitter, reason in ((_TRAIL, "breadcrumb"), (_SEPARATED, "navigation menu")):
+    for splitter, reason, marks in _TRAILS:
+        if not any(mark in line for mark in marks):  # no separator: not two of them
+            continue
         parts = [p for p in splitter.split(line) if p]
         if (
             len(parts) >= 3
@@ -227,6 +248,11 @@ def glued_head_end(folded: str, start: int, end: int) -> int | None:
     `7  县域经济  2024年9月12日  星期四  责任编辑：X  校对：Y  研究院，开展…` — the head is
     page chrome, the rest continues the paragraph the page break cut.
     """
+    # The head holds a date and a weekday: a line without 年 or a weekday word has none.
+    if folded.find("年", start, end) < 0 or (
+        folded.find("星期", start, end) < 0 and folded.find("周", start, end) < 0
+    ):
+        return None
     m = _glued_head().match(folded, start, end)
     if m is None or end - m.end() < 4:
         return None
@@ -242,7 +268,8 @@ def glued_source_start(folded: str, start: int, end: int) -> int | None:
     `本报记者  某甲  某乙《某报》（2026年01月22日第 18 版）`: the credit is the report's byline,
     the rest names the paper and the page.
     """
-    if end - start > 120:
+    # The edition line ends the line with its bracket and names the paper in 《》.
+    if end - start > 120 or folded[end - 1] != "）" or folded.find("《", start, end) < 0:
         return None
     m = _GLUED_SOURCE.search(folded, start, end)
     if m is None or m.start() - start < 2:
