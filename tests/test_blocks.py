@@ -96,6 +96,9 @@ LineRow = tuple[int, int, int, bool]  # start, end, indent, blank_before
         ),
         pytest.param("  甲乙  \n  丙", [(2, 4, 2, False), (9, 10, 2, False)], id="indented"),
         pytest.param("甲乙\n■■■\n丙丁", [(0, 2, 0, False), (7, 9, 0, True)], id="rule"),
+        # Markdown marks with nothing inside separate like a blank line, never a line of their own.
+        pytest.param("甲乙\n##\n丙丁", [(0, 2, 0, False), (6, 8, 0, True)], id="empty-heading"),
+        pytest.param("甲乙\n**  **\n丙丁", [(0, 2, 0, False), (10, 12, 0, True)], id="empty-bold"),
         pytest.param(
             "7  县域经济  2024年9月12日  星期四  研究院，开展工作",
             [(0, 24, 0, False), (26, 34, 0, False)],
@@ -115,6 +118,35 @@ LineRow = tuple[int, int, int, bool]  # start, end, indent, blank_before
 )
 def test_split_lines(text: str, expected: list[LineRow]) -> None:
     assert [(x.start, x.end, x.indent, x.blank_before) for x in split_lines(text)] == expected
+
+
+# A glued line split in two: the first piece keeps the physical line's indentation, the blank
+# line before it and its Markdown heading level; the second starts after the spaces between.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "甲乙\n\n  7  县域经济  2024年9月12日  星期四   研究院，开展工作",
+            [(0, 2, 0, False, 0), (6, 30, 2, True, 0), (33, 41, 0, False, 0)],
+            id="indented-running-head-three-spaces",
+        ),
+        pytest.param(
+            "甲乙\n\n  本报记者 韦岚 《桤川日报》（2025年03月13日第 02 版）",
+            [(0, 2, 0, False, 0), (6, 13, 2, True, 0), (14, 39, 0, False, 0)],
+            id="indented-edition-line-one-space",
+        ),
+        pytest.param(
+            "## 7  县域经济  2024年9月12日  星期四  研究院，开展工作",
+            [(3, 27, 0, False, 2), (29, 37, 0, False, 2)],
+            id="running-head-in-a-heading",
+        ),
+    ],
+)
+def test_split_lines_cuts_glued_lines(
+    text: str, expected: list[tuple[int, int, int, bool, int]]
+) -> None:
+    lines = split_lines(text)
+    assert [(x.start, x.end, x.indent, x.blank_before, x.heading) for x in lines] == expected
 
 
 def _speeches(text: str) -> list[tuple[str, list[str]]]:
