@@ -29,10 +29,6 @@ from speechparse.models import Diagnostic, Span
 
 _M = TypeVar("_M", bound=BaseModel)
 
-# The same validation ``Span(text=…, start=…, end=…)`` runs (model_post_init included),
-# called directly: the constructor's Python frame costs as much as the validation itself.
-_validate_span = Span.__pydantic_validator__.validate_python
-
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
@@ -57,17 +53,20 @@ def collector_paused() -> Iterator[None]:
 def validator(model: type[_M]) -> Callable[[dict[str, Any]], _M]:
     """``model``'s own validator: ``validator(M)(fields)`` is ``M(**fields)`` (the same checks,
     ``model_post_init`` included, and the same instance) without the constructor's Python
-    frame, which costs a quarter of a small model's construction; stages 6 and 8 build a
+    frame, which costs a quarter of a small model's construction; stages 6 to 8 build a
     hundred and more per seed-sized report.
     """
     validate: Callable[[dict[str, Any]], _M] = model.__pydantic_validator__.validate_python
     return validate
 
 
+# Spans are most of a report's models: one validator, looked up once.
+_validate_span = validator(Span)
+
+
 def new_span(text: str, start: int, end: int) -> Span:
     """A validated :class:`Span` (exactly what ``Span(text=…, start=…, end=…)`` gives)."""
-    span: Span = _validate_span({"text": text, "start": start, "end": end})
-    return span
+    return _validate_span({"text": text, "start": start, "end": end})
 
 
 def cut(source: str, start: int, end: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import cast
@@ -23,6 +23,7 @@ from speechparse.build.document import (
     new_span,
     paragraph_view,
     restored_view,
+    validator,
 )
 from speechparse.build.speeches import ParagraphViews, PositionParts, Structure
 from speechparse.core.chars import SENTENCE_OR_CLAUSE_END_RE
@@ -284,9 +285,8 @@ def _figures_in(doc: Document, views: list[Compact]) -> list[Figure]:
 # which it scans half again as fast as ``regex`` does.
 _SENTENCE_OR_CLAUSE_END = re.compile(SENTENCE_OR_CLAUSE_END_RE.pattern)
 
-# Figure's own validator, called without the keyword-argument constructor's Python frame (the
-# same checks and the same instance; see build.document.new_span).
-_new_figure: Callable[[dict[str, object]], Figure] = Figure.__pydantic_validator__.validate_python
+# A few hundred per report: validated without the constructor's frame (see validator).
+_new_figure = validator(Figure)
 
 
 def _outside(figures: list[Figure], quoted: Sequence[Span]) -> tuple[Figure, ...]:
@@ -391,11 +391,8 @@ def _keyword_models(
     return tuple(out)
 
 
-# Keyword's own validator, called without the keyword-argument constructor's Python frame (the
-# same checks and the same instance; see build.document.new_span).
-_new_keyword: Callable[[dict[str, object]], Keyword] = (
-    Keyword.__pydantic_validator__.validate_python
-)
+# Ten or twenty per speech: validated without the constructor's frame (see validator).
+_new_keyword = validator(Keyword)
 
 
 def _keywords(
