@@ -880,6 +880,7 @@ def _classify(
         facts = _facts(compact(folded, start, end))
     view = facts.view
     text = view.text
+    terminated = is_terminated(text)
     block = partial(
         Block,
         start,
@@ -893,7 +894,7 @@ def _classify(
     if reason is not None and _AUTHOR.match(text) and facts.own is not None:
         reason = None
     if reason is not None:
-        return block(kind=K_CHROME, chrome=reason, terminated=is_terminated(text))
+        return block(kind=K_CHROME, chrome=reason, terminated=terminated)
     own = facts.own
     if own is not None:
         editors = own.end
@@ -907,7 +908,7 @@ def _classify(
         )
     subtitle = facts.subtitle
     if subtitle is not None:
-        return block(kind=K_SUBTITLE, body_start=subtitle.end(), terminated=is_terminated(text))
+        return block(kind=K_SUBTITLE, body_start=subtitle.end(), terminated=terminated)
     label = facts.label
     if label is not None:
         word_end = label.end()
@@ -920,7 +921,7 @@ def _classify(
             kind=K_LABEL,
             marker=(0, word_end),
             body_start=body_start,
-            terminated=is_terminated(text),
+            terminated=terminated,
         )
     # A page's top heading (`# 标题`) names the article, never a speaker.
     found = _designation(view) if lines[0].heading != 1 else None
@@ -958,10 +959,9 @@ def _classify(
             brackets=True,
             body_start=1,
             body_end=len(text) - 1,
-            terminated=is_terminated(text),
+            terminated=terminated,
         )
     marker = facts.marker
-    terminated = is_terminated(text)
     if marker is not None and len(text) <= _MAX_HEADLINE and not terminated:
         body_start = marker.end()
         while body_start < len(text) and text[body_start] == " ":
