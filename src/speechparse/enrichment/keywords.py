@@ -350,13 +350,9 @@ def _rank(
         # Rounding keeps the order of the scores, so every term whose rounded weight can reach
         # the k-th best rounded weight scores at least that weight less a rounding step: only
         # those are rounded and sorted (a speech has hundreds of terms, the list holds ten).
-        # (Sorting all scores and picking with ``compress`` run in C, where heapq.nlargest
-        # and a comprehension take a Python step per term.)
-        kth = sorted(scores.values(), reverse=True)[top_k - 1]
+        kth = sorted(scores.values(), reverse=True)[top_k - 1]  # a sort in C: cheaper here
         floor = (round(kth / total, 6) - 1e-6) * total
-        values = scores.values()
-        above = map(floor.__le__, values)
-        head = list(itertools.compress(zip(values, scores, strict=True), above))
+        head = [(score, word) for word, score in scores.items() if score >= floor]
         chosen = _chosen(head, total, text, top_k)
         if len(chosen) >= top_k:
             return chosen[:top_k]
